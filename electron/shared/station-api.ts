@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import {
+  batchSchema,
+  orderDetailsSchema,
+  orderPageSchema,
+  orderSchema,
+  orderStatusSchema,
+  processedTimestampSchema,
+  statusSummarySchema,
+} from './domain.ts';
+import {
+  discoveredPrinterSchema,
+  labelTemplateIdSchema,
+  printerProfileInputSchema,
+  printerProfileSchema,
+  printerStatusSchema,
+} from './printer-profile.ts';
+
+/**
+ * The one contract between the station core and any UI. Each method takes one object and
+ * answers one value; both transports (Electron IPC, loopback HTTP/WebSocket) are generic loops
+ * over `stationMethods` and validate what crosses them with these schemas.
+ */
+
+const isoTime = z.string().describe('ISO 8601 instant');
+
+export const jobStateSchema = z.enum(['queued', 'claiming', 'claimed', 'printing', 'done', 'failed', 'waiting']);
+export type JobState = z.infer<typeof jobStateSchema>;
+
+export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobViewSchema = z.object({
+  id: z.string(),
+  processed: processedTimestampSchema,
+  kind: jobKindSchema,
+  /** The `print_status` this job records on the backend; null for label reprints (no API call). */
+  targetPrintStatus: z.number().int().nullable(),
+  printerId: z.string(),
+  printerName: z.string(),
+  state: jobStateSchema,
+  totalLabels: z.number().int(),
+  confirmedLabels: z.number().int(),
+  possibleDuplicates: z.number().int(),
+  /** Why the job failed or waits, in words the operator can act on. */
+  reason: z.string().nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+export type JobView = z.infer<typeof jobViewSchema>;
+
+export const labelStateSchema = z.enum(['pending', 'sent', 'confirmed']);
+export const jobLabelSchema = z.object({
+  index: z.number().int(),
+  orderId: z.string().nullable(),
+  invoice: z.string(),
+  awb: z.string().nullable(),
+  recipient: z.string(),
+  state: labelStateSchema,
+  /** It was in flight when the station stopped, so it was printed again. */
+  possibleDuplicate: z.boolean(),
+});
+export type JobLabel = z.infer<typeof jobLabelSchema>;
+
+export const journalEventSchema = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  level: z.enum(['info', 'warn', 'error']),
+  kind: z.string(),
+  message: z.string(),
+  jobId: z.string().nullable(),
+  processed: z.string().nullable(),
+});
+export type JournalEvent = z.infer<typeof journalEventSchema>;
+
+export const batchViewSchema = batchSchema.extend({
+  /** The latest local job for this batch, if any. */
+  job: jobViewSchema.nullable(),
+});
+export type BatchView = z.infer<typeof batchViewSchema>;
+
+export const connectionStateSchema = z.enum(['not-configured', 'connecting', 'ok', 'unreachable', 'token-rejected']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const stationStateSchema = z.object({
+  connection: connectionStateSchema,
+  lastPollAt: isoTime.nullable(),
+  /** The last polling error, in operator's words; null when the last poll succeeded. */
+  lastError: z.string().nullable(),
+  autoPrint: z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable() }),
+  /** Running on the embedded simulator, not a real backend. */
+  demo: z.boolean(),
+});
+export type StationState = z.infer<typeof stationStateSchema>;
+
+export const alertSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable']),
+  message: z.string(),
+  at: isoTime,
+  jobId: z.string().nullable(),
+  printerId: z.string().nullable(),
+});
+export type Alert = z.infer<typeof alertSchema>;
+
+export const languageSchema = z.enum(['id', 'en']);
+
+export const settingsViewSchema = z.object({
+  apiBaseUrl: z.string(),
+  userId: z.string(),
+  /** Whether a token is stored; the token itself never leaves the core. */
+  hasToken: z.boolean(),
+  pollSeconds: z.number(),
+  language: languageSchema,
+  alertSound: z.boolean(),
+  defaultPrinterId: z.string().nullable(),
+  printers: z.array(printerProfileSchema),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+export const settingsPatchSchema = z
+  .object({
+    apiBaseUrl: z.url({ protocol: /^https?$/, error: 'the API address must start with http:// or https://' }),
+    userId: z.string().trim().length(36, 'the user id has 36 characters'),
+    token: z.string().trim().min(1, 'the token is empty'),
+    pollSeconds: z.number().min(2, 'poll at most every 2 seconds').max(3600),
+    language: languageSchema,
+    alertSound: z.boolean(),
+    defaultPrinterId: z.string().nullable(),
+  })
+  .partial();
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+export const printerViewSchema = printerProfileSchema.extend({ status: printerStatusSchema });
+export type PrinterView = z.infer<typeof printerViewSchema>;
+
+export const labelPreviewSchema = z.object({
+  /** PNG, base64, at the template's size and the given dpi. */
+  pngBase64: z.string(),
+  widthPx: z.number().int(),
+  heightPx: z.number().int(),
+});
+export type LabelPreview = z.infer<typeof labelPreviewSchema>;
+
+const none = z.object({});
+const byProcessed = z.object({ processed: processedTimestampSchema, printerId: z.string().optional() });
+
+export const stationMethods = {
+  getState: { input: none, output: stationStateSchema },
+  listBatches: { input: z.object({ q: z.string().optional() }), output: z.array(batchViewSchema) },
+  /** The batch's orders without printing it (from the journal, else the order list). */
+  getBatchOrders: { input: z.object({ processed: processedTimestampSchema }), output: z.array(orderSchema) },
+  printBatch: { input: byProcessed, output: jobViewSchema },
+  /** Prints a printed batch again and increments its count: the UI confirms first. */
+  reprintBatch: { input: byProcessed.extend({ confirmed: z.literal(true) }), output: jobViewSchema },
+  /** Prints chosen labels of a job again from the journal's stored orders: no API call. */
+  reprintLabels: {
+    input: z.object({ jobId: z.string(), indexes: z.array(z.number().int().positive()).min(1), printerId: z.string().optional() }),
+    output: jobViewSchema,
+  },
+  listJobs: {
+    input: z.object({
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+      state: jobStateSchema.optional(),
+      q: z.string().optional(),
+    }),
+    output: z.array(jobViewSchema),
+  },
+  getJob: {
+    input: z.object({ jobId: z.string() }),
+    output: z.object({ job: jobViewSchema, labels: z.array(jobLabelSchema), events: z.array(journalEventSchema) }),
+  },
+  listEvents: {
+    input: z.object({
+      jobId: z.string().optional(),
+      level: journalEventSchema.shape.level.optional(),
+      q: z.string().optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    output: z.array(journalEventSchema),
+  },
+  getSettings: { input: none, output: settingsViewSchema },
+  updateSettings: { input: settingsPatchSchema, output: settingsViewSchema },
+  /** `cutoff` moves the "processed after" line; omitted, switching on sets it to now. */
+  setAutoPrint: {
+    input: z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.optional() }),
+    output: stationStateSchema,
+  },
+  listPrinters: { input: none, output: z.array(printerViewSchema) },
+  discoverPrinters: { input: none, output: z.array(discoveredPrinterSchema) },
+  savePrinter: { input: printerProfileInputSchema, output: printerProfileSchema },
+  removePrinter: { input: z.object({ id: z.string() }), output: z.object({ removed: z.boolean() }) },
+  printTestPage: { input: z.object({ id: z.string() }), output: z.object({ printed: z.boolean() }) },
+  previewLabel: {
+    input: z.object({
+      order: orderSchema.optional(),
+      orderId: z.string().optional(),
+      processed: processedTimestampSchema.optional(),
+      template: labelTemplateIdSchema,
+      dpi: z.number().int().min(150).max(600).default(203),
+    }),
+    output: labelPreviewSchema,
+  },
+  getSummary: { input: none, output: statusSummarySchema },
+  listOrders: {
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+      q: z.string().optional(),
+      status: orderStatusSchema.optional(),
+    }),
+    output: orderPageSchema,
+  },
+  getOrderDetails: { input: z.object({ id: z.string() }), output: orderDetailsSchema },
+  listAlerts: { input: none, output: z.array(alertSchema) },
+  dismissAlert: { input: z.object({ id: z.string() }), output: z.object({ dismissed: z.boolean() }) },
+} as const;
+
+export const stationEvents = {
+  state: stationStateSchema,
+  batches: z.array(batchViewSchema),
+  job: jobViewSchema,
+  alert: alertSchema,
+  journal: journalEventSchema,
+} as const;
+
+type Methods = typeof stationMethods;
+type Events = typeof stationEvents;
+export type StationMethodName = keyof Methods;
+export type StationEventName = keyof Events;
+export const stationMethodNames = Object.keys(stationMethods) as StationMethodName[];
+export const stationEventNames = Object.keys(stationEvents) as StationEventName[];
+
+export type StationMethodInput<K extends StationMethodName> = z.input<Methods[K]['input']>;
+export type StationMethodOutput<K extends StationMethodName> = z.output<Methods[K]['output']>;
+export type StationEventPayload<E extends StationEventName> = z.output<Events[E]>;
+
+export type StationMethods = {
+  [K in StationMethodName]: (input: StationMethodInput<K>) => Promise<StationMethodOutput<K>>;
+};
+
+export interface StationEventsSource {
+  /** Subscribes; returns the function that unsubscribes. */
+  on<E extends StationEventName>(event: E, listener: (payload: StationEventPayload<E>) => void): () => void;
+}
+
+export type StationApi = StationMethods & StationEventsSource;
+
+/** An error that crossed a transport: its class name and the operator's message survive. */
+export const stationErrorSchema = z.object({ name: z.string(), message: z.string() });
+export type StationError = z.infer<typeof stationErrorSchema>;
