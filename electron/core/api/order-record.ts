@@ -9,7 +9,8 @@ import { orderStatusSchema, type Order } from '../../shared/domain.ts';
 
 /** A number that may arrive as `70000`, `"70000"`, `"50.000"` (Indonesian thousands), null or "". */
 export const looseNumber = z
-  .union([z.number(), z.string(), z.null(), z.undefined()])
+  .union([z.number(), z.string(), z.null()], { error: 'expected a number' })
+  .optional()
   .transform((value, ctx) => {
     if (value === null || value === undefined) return 0;
     if (typeof value === 'number') return value;
@@ -26,12 +27,14 @@ export const looseNumber = z
 
 /** A text field that may be missing or null: folded to "". */
 export const looseText = z
-  .union([z.string(), z.number(), z.null(), z.undefined()])
+  .union([z.string(), z.number(), z.null()], { error: 'expected text' })
+  .optional()
   .transform((value) => (value === null || value === undefined ? '' : String(value)));
 
 /** A code or id that may be missing, null or "": folded to null. */
 export const looseCode = z
-  .union([z.string(), z.number(), z.null(), z.undefined()])
+  .union([z.string(), z.number(), z.null()], { error: 'expected text or null' })
+  .optional()
   .transform((value) => (value === null || value === undefined || value === '' ? null : String(value)));
 
 const customerRecord = z.object({
@@ -83,7 +86,8 @@ export const orderRecordSchema = z.object({
   processedAt: looseCode,
   sentAt: looseCode,
   status: z
-    .union([orderStatusSchema, z.null(), z.undefined(), z.literal('')])
+    .union([orderStatusSchema, z.null(), z.literal('')], { error: 'expected NEW, PROCESSED, SENT or DRAFT' })
+    .optional()
     .transform((s) => (s === undefined || s === '' ? null : s)),
 });
 export type OrderRecord = z.input<typeof orderRecordSchema>;

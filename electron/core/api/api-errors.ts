@@ -1,0 +1,199 @@
+/**
+ * Everything that can go wrong talking to the order API, as typed errors whose messages tell an
+ * operator what to do. They carry the call, method, path (which holds the user id, never the
+ * token) and a short excerpt of the body; the token is redacted from anything that could echo it.
+ */
+
+/** The calls of the order API, named as their URLs spell them. */
+export const apiCallNames = [
+  'list',
+  'total_summary',
+  'create',
+  'batch_create',
+  'details',
+  'fetch',
+  'processed_list',
+  'print_order',
+] as const;
+export type ApiCallName = (typeof apiCallNames)[number];
+
+export interface ApiErrorDetails {
+  call: ApiCallName;
+  method: 'GET' | 'POST';
+  /** The URL path (and query), as sent: contains the user id, never the token. */
+  path: string;
+  /** The HTTP status, or null when no answer came. */
+  status: number | null;
+  /** At most 200 characters of the body, redacted. */
+  bodyExcerpt?: string;
+}
+
+const excerptLength = 200;
+
+/** Cuts a body down to an excerpt and removes the token if the server echoed it. */
+export function bodyExcerpt(body: string, token: string): string {
+  const redacted = token.length > 0 ? body.split(token).join('[token]') : body;
+  const oneLine = redacted.replace(/\s+/g, ' ').trim();
+  return oneLine.length > excerptLength ? `${oneLine.slice(0, excerptLength - 1)}…` : oneLine;
+}
+
+export abstract class ApiError extends Error {
+  readonly call: ApiCallName;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly status: number | null;
+  readonly bodyExcerpt: string;
+  /** Whether trying the same request again later may succeed. */
+  abstract readonly transient: boolean;
+
+  constructor(message: string, details: ApiErrorDetails) {
+    super(message);
+    this.call = details.call;
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.bodyExcerpt = details.bodyExcerpt ?? '';
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      call: this.call,
+      method: this.method,
+      path: this.path,
+      status: this.status,
+      bodyExcerpt: this.bodyExcerpt,
+    };
+  }
+}
+
+function where(d: ApiErrorDetails): string {
+  return `${d.call} (${d.method} ${d.path})`;
+}
+
+function withExcerpt(message: string, d: ApiErrorDetails): string {
+  return d.bodyExcerpt ? `${message}. The server said: ${d.bodyExcerpt}` : message;
+}
+
+/** 401/403: the token is wrong, expired, or not for this user. */
+export class ApiAuthError extends ApiError {
+  override name = 'ApiAuthError';
+  readonly transient = false;
+  constructor(details: ApiErrorDetails) {
+    super(
+      `The order server rejected the API token (${details.status ?? '?'}) on ${where(details)}: ` +
+        'paste a new token in Settings, and check the user id belongs to it',
+      details,
+    );
+  }
+}
+
+/** 404: for print_order, the batch no longer exists; for details, the order. */
+export class ApiNotFoundError extends ApiError {
+  override name = 'ApiNotFoundError';
+  readonly transient = false;
+  constructor(details: ApiErrorDetails) {
+    super(
+      withExcerpt(
+        `The order server does not know what ${where(details)} asked for (404): ` +
+          'refresh the list; if it persists, check the server address and user id in Settings',
+        details,
+      ),
+      details,
+    );
+  }
+}
+
+/** Another 4xx: the server refused the request as sent. */
+export class ApiRejectedError extends ApiError {
+  override name = 'ApiRejectedError';
+  readonly transient = false;
+  constructor(details: ApiErrorDetails) {
+    super(withExcerpt(`The order server refused ${where(details)} (${details.status ?? '?'})`, details), details);
+  }
+}
+
+/** 5xx: the server failed; worth retrying later. */
+export class ApiServerError extends ApiError {
+  override name = 'ApiServerError';
+  readonly transient = true;
+  constructor(details: ApiErrorDetails) {
+    super(
+      withExcerpt(
+        `The order server failed on ${where(details)} (${details.status ?? '?'}): ` +
+          'it is the server\'s fault, the station tries again later',
+        details,
+      ),
+      details,
+    );
+  }
+}
+
+/** The answer was not JSON, or its JSON did not have the documented shape. */
+export class ApiProtocolError extends ApiError {
+  override name = 'ApiProtocolError';
+  readonly transient = false;
+  /** The first field that did not match (e.g. `data[3].order.totalCost`), or null when not JSON. */
+  readonly field: string | null;
+  constructor(details: ApiErrorDetails & { problem: string; field: string | null }) {
+    super(
+      withExcerpt(
+        `The order server answered ${where(details)} with something this app cannot read ` +
+          `(${details.problem}): check the server address in Settings points at the order API`,
+        details,
+      ),
+      details,
+    );
+    this.field = details.field;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
+  }
+}
+
+/** No answer: DNS, refused connection, reset. */
+export class ApiNetworkError extends ApiError {
+  override name = 'ApiNetworkError';
+  readonly transient = true;
+  constructor(details: ApiErrorDetails & { reason: string }) {
+    super(
+      `Could not reach the order server for ${where(details)}: ${details.reason}. ` +
+        'Check the network and the server address in Settings',
+      details,
+    );
+  }
+}
+
+/** No answer within the timeout. */
+export class ApiTimeoutError extends ApiError {
+  override name = 'ApiTimeoutError';
+  readonly transient = true;
+  readonly timeoutMs: number;
+  constructor(details: ApiErrorDetails & { timeoutMs: number }) {
+    super(
+      `The order server did not answer ${where(details)} within ${details.timeoutMs} ms: ` +
+        'the network or the server is slow, the station tries again later',
+      details,
+    );
+    this.timeoutMs = details.timeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/** Order data (from the API or a file) that does not have the order-record shape. */
+export class OrderDataError extends Error {
+  override name = 'OrderDataError';
+  /** The first field that did not match, e.g. `data[3].order.totalCost`. */
+  readonly field: string;
+  readonly problem: string;
+  constructor(field: string, problem: string) {
+    super(`The order data does not have the expected shape: ${field ? `${field}: ` : ''}${problem}`);
+    this.field = field;
+    this.problem = problem;
+  }
+}
