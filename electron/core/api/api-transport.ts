@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import {
+  ApiAuthError,
+  ApiNetworkError,
+  ApiNotFoundError,
+  ApiProtocolError,
+  ApiRejectedError,
+  ApiServerError,
+  ApiTimeoutError,
+  bodyExcerpt,
+  ApiError,
+  type ApiCallName,
+  type ApiErrorDetails,
+} from './api-errors.ts';
+import { firstIssue } from './zod-issue.ts';
+
+/** Where warnings about retried requests go; never given the token. */
+export interface ApiLogger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ApiTransportOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  /** Extra attempts for a GET after a transient failure. */
+  retries: number;
+  /** The first backoff; each further one doubles, jittered by ±50 %. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  logger?: ApiLogger;
+}
+
+export interface ApiRequest {
+  call: ApiCallName;
+  method: 'GET' | 'POST';
+  /** Path segments after the base URL; each is percent-encoded. */
+  segments: (string | number)[];
+  query?: Record<string, string | undefined>;
+  /** POST fields, sent form-encoded. */
+  form?: Record<string, string>;
+}
+
+/** Builds the path (and query) below the base URL, every segment percent-encoded. */
+export function requestPath(request: ApiRequest): string {
+  const path = request.segments.map((s) => encodeURIComponent(String(s))).join('/');
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined && value !== '') query.set(key, value);
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** Backoff before retry number `attempt` (0-based): base·2^attempt, jittered ±50 %, capped. */
+export function backoffMs(attempt: number, options: Pick<ApiTransportOptions, 'retryBaseMs' | 'retryMaxMs' | 'random'>): number {
+  const exponential = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
+  return Math.round(exponential * (0.5 + options.random()));
+}
+
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return code && !message.includes(code) ? `${code} ${message}` : message;
+}
+
+function statusError(details: ApiErrorDetails & { status: number }): ApiError {
+  if (details.status === 401 || details.status === 403) return new ApiAuthError(details);
+  if (details.status === 404) return new ApiNotFoundError(details);
+  if (details.status >= 500) return new ApiServerError(details);
+  return new ApiRejectedError(details);
+}
+
+/** Sends requests to the order API: auth header, timeout, typed errors, GET retries. */
+export function createApiTransport(options: ApiTransportOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const basePath = new URL(base).pathname.replace(/\/+$/, '');
+
+  async function attempt<T>(request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+    const relative = requestPath(request);
+    const details = { call: request.call, method: request.method, path: `${basePath}/${relative}`, status: null };
+    const headers: Record<string, string> = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
+    let body: string | undefined;
+    if (request.form) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(request.form).toString();
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    let status: number;
+    let text: string;
+    try {
+      const response = await options.fetch(`${base}/${relative}`, { method: request.method, headers, body, signal: controller.signal });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      if (controller.signal.aborted) throw new ApiTimeoutError({ ...details, timeoutMs: options.timeoutMs });
+      throw new ApiNetworkError({ ...details, reason: bodyExcerpt(networkReason(error), options.token) });
+    } finally {
+      clearTimeout(timer);
+    }
+    const answered = { ...details, status, bodyExcerpt: bodyExcerpt(text, options.token) };
+    if (status < 200 || status > 299) throw statusError(answered);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiProtocolError({ ...answered, problem: 'the answer is not JSON', field: null });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = firstIssue(parsed.error);
+      throw new ApiProtocolError({ ...answered, problem: `${issue.field || 'the answer'}: ${issue.problem}`, field: issue.field });
+    }
+    return parsed.data;
+  }
+
+  return {
+    /** GETs are retried on transient failures; POSTs never (the caller decides). */
+    async send<T>(request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
+      const retries = request.method === 'GET' ? options.retries : 0;
+      for (let n = 0; ; n++) {
+        try {
+          return await attempt(request, schema);
+        } catch (error) {
+          if (!(error instanceof ApiError) || !error.transient || n >= retries) throw error;
+          const delay = backoffMs(n, options);
+          options.logger?.warn(`order API ${request.call} failed, retrying in ${delay} ms`, {
+            attempt: n + 1,
+            error: error.message,
+          });
+          await options.sleep(delay);
+        }
+      }
+    },
+  };
+}
+export type ApiTransport = ReturnType<typeof createApiTransport>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { OrderApi, OrderApiConfig, OrderInput, SmartOrderRequest } from './order-api.ts';
+import { createApiTransport, type ApiLogger } from './api-transport.ts';
+import {
+  batchCreateResponse,
+  listResponse,
+  orderRowsResponse,
+  printOrderResponse,
+  processedListResponse,
+  smartOrderResponse,
+  totalSummaryResponse,
+} from './response-schemas.ts';
+
+export interface OrderApiClientOptions extends OrderApiConfig {
+  fetch?: typeof fetch;
+  /** Waits between GET retries; tests pass a fake that returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** In [0, 1): jitters the backoff. */
+  random?: () => number;
+  /** Extra attempts for a GET after a network error, timeout or 5xx; default 3. */
+  retries?: number;
+  /** First backoff, default 500 ms; doubles each retry up to `retryMaxMs` (default 8 000 ms). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  logger?: ApiLogger;
+}
+
+const configSchema = z.object({
+  baseUrl: z.url({ protocol: /^https?$/, error: 'the API address must be a URL starting with http:// or https://' }),
+  userId: z.string().trim().min(1, { error: 'the user id is empty' }),
+  token: z.string().trim().min(1, { error: 'the API token is empty' }),
+  timeoutMs: z.number().int().positive({ error: 'the timeout must be a positive number of milliseconds' }).optional(),
+  retries: z.number().int().nonnegative().optional(),
+});
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A typed client of every call of the order API (see `OrderApi`). */
+export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
+  const checked = configSchema.safeParse(options);
+  if (!checked.success) {
+    // The token is never echoed: only the first problem's wording is.
+    throw new Error(`Order API settings are incomplete: ${checked.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  const { userId } = options;
+  const transport = createApiTransport({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    retries: options.retries ?? 3,
+    retryBaseMs: options.retryBaseMs ?? 500,
+    retryMaxMs: options.retryMaxMs ?? 8_000,
+    fetch: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger: options.logger,
+  });
+  const orders = ['order', 'orders'];
+
+  return {
+    listOrders: (offset, limit, filter = {}) =>
+      transport.send(
+        { call: 'list', method: 'GET', segments: [...orders, 'list', userId, offset, limit], query: { q: filter.q, status: filter.status } },
+        listResponse,
+      ),
+
+    totalSummary: () =>
+      transport.send({ call: 'total_summary', method: 'GET', segments: [...orders, 'total_summary', userId] }, totalSummaryResponse),
+
+    createOrder: (input: OrderInput) =>
+      transport.send(
+        { call: 'create', method: 'POST', segments: [...orders, 'create', userId], form: { data: JSON.stringify(input) } },
+        orderRowsResponse,
+      ),
+
+    batchCreate: (inputs: OrderInput[]) =>
+      transport.send(
+        { call: 'batch_create', method: 'POST', segments: [...orders, 'batch_create', userId], form: { batchData: JSON.stringify(inputs) } },
+        batchCreateResponse,
+      ),
+
+    orderDetails: (orderId: string) =>
+      transport.send({ call: 'details', method: 'GET', segments: [...orders, 'details', userId, orderId] }, orderRowsResponse),
+
+    smartOrderFetch: (request: SmartOrderRequest) =>
+      transport.send(
+        {
+          call: 'fetch',
+          method: 'POST',
+          segments: ['smartorder', 'fetch', userId],
+          form: {
+            text: JSON.stringify(request.rows),
+            marketplace: request.marketplace,
+            shop: request.shop,
+            excel: request.excel ? '1' : '0',
+            header: request.header ? '1' : '0',
+          },
+        },
+        smartOrderResponse,
+      ),
+
+    processedList: (filter = {}) =>
+      transport.send(
+        { call: 'processed_list', method: 'GET', segments: [...orders, 'processed_list', userId], query: { q: filter.q } },
+        processedListResponse,
+      ),
+
+    printOrder: (processed: string, printStatus: number) =>
+      transport.send(
+        { call: 'print_order', method: 'POST', segments: [...orders, 'print_order', userId, processed, printStatus] },
+        printOrderResponse,
+      ),
+  };
+}
