@@ -1,0 +1,92 @@
+import type Database from 'libsql';
+
+/**
+ * The journal's schema, one migration per version. `PRAGMA user_version` holds the version a
+ * file is at; opening a file runs the migrations it lacks, each in its own transaction. Never
+ * edit a released migration: add the next one.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE batches (
+    processed TEXT PRIMARY KEY,
+    total_labels INTEGER NOT NULL,
+    print_status INTEGER NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL,
+    gone_at TEXT
+  );
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    processed TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    target_print_status INTEGER,
+    printer_id TEXT NOT NULL,
+    printer_name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT,
+    orders_stored INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    retry_at INTEGER,
+    source_job_id INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX jobs_by_processed ON jobs (processed);
+  CREATE INDEX jobs_by_state ON jobs (state);
+  CREATE TABLE job_labels (
+    job_id INTEGER NOT NULL REFERENCES jobs (id),
+    idx INTEGER NOT NULL,
+    order_id TEXT,
+    invoice TEXT NOT NULL,
+    awb TEXT,
+    recipient TEXT NOT NULL,
+    order_json TEXT NOT NULL,
+    state TEXT NOT NULL,
+    possible_duplicate INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (job_id, idx)
+  );
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    level TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL,
+    job_id INTEGER,
+    processed TEXT
+  );
+  CREATE INDEX events_by_job ON events (job_id);
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL,
+    job_id INTEGER,
+    printer_id TEXT,
+    dismissed INTEGER NOT NULL DEFAULT 0
+  );
+  `,
+];
+
+export const journalSchemaVersion = migrations.length;
+
+export class JournalVersionError extends Error {
+  override name = 'JournalVersionError';
+}
+
+/** Brings the file to the current schema; refuses a file written by a newer version of the app. */
+export function migrate(db: Database.Database): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  const version = row.user_version;
+  if (version > migrations.length) {
+    throw new JournalVersionError(
+      `the journal ${db.name} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app`,
+    );
+  }
+  for (let next = version; next < migrations.length; next++) {
+    db.transaction(() => {
+      db.exec(migrations[next] ?? '');
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+    })();
+  }
+}

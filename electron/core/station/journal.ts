@@ -1,0 +1,355 @@
+import Database from 'libsql';
+import { z } from 'zod';
+import { orderSchema, type Order } from '../../shared/domain.ts';
+import type { Alert, JobKind, JobLabel, JobState, JobView, JournalEvent } from '../../shared/station-api.ts';
+import { jobKindSchema, jobStateSchema } from '../../shared/station-api.ts';
+import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
+import { migrate } from './journal-schema.ts';
+
+/**
+ * The journal: the truth on this machine, a SQLite file in WAL mode. Ordinary writes use
+ * `synchronous=NORMAL` (they survive a crash of the app); the commit points of printing (the
+ * claim before `print_order`, its answer, labels about to be sent) use `FULL`, so they survive
+ * a power cut too.
+ */
+
+export interface JobRecord {
+  id: string;
+  processed: string;
+  kind: JobKind;
+  targetPrintStatus: number | null;
+  printerId: string;
+  printerName: string;
+  snapshot: JobSnapshot;
+  attempts: number;
+  /** Epoch ms before which a failed or waiting job is not retried; null = now. */
+  retryAt: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewJob {
+  processed: string;
+  kind: JobKind;
+  targetPrintStatus: number | null;
+  printerId: string;
+  printerName: string;
+  /** Given for label reprints: the job starts claimed with these orders. */
+  orders?: readonly Order[];
+  sourceJobId?: string;
+}
+
+const jobRow = z.object({
+  id: z.number(),
+  processed: z.string(),
+  kind: jobKindSchema,
+  target_print_status: z.number().nullable(),
+  printer_id: z.string(),
+  printer_name: z.string(),
+  state: jobStateSchema,
+  reason: z.string().nullable(),
+  orders_stored: z.number(),
+  attempts: z.number(),
+  retry_at: z.number().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+const labelRow = z.object({
+  idx: z.number(),
+  order_id: z.string().nullable(),
+  invoice: z.string(),
+  awb: z.string().nullable(),
+  recipient: z.string(),
+  state: z.enum(['pending', 'sent', 'confirmed']),
+  possible_duplicate: z.number(),
+});
+const eventRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  level: z.enum(['info', 'warn', 'error']),
+  kind: z.string(),
+  message: z.string(),
+  job_id: z.number().nullable(),
+  processed: z.string().nullable(),
+});
+const alertRow = z.object({
+  id: z.number(),
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable']),
+  message: z.string(),
+  at: z.string(),
+  job_id: z.number().nullable(),
+  printer_id: z.string().nullable(),
+});
+
+export type NewEvent = Omit<JournalEvent, 'id' | 'at'>;
+export type NewAlert = Omit<Alert, 'id' | 'at'>;
+
+export class Journal {
+  readonly #db: Database.Database;
+  readonly #now: () => number;
+
+  constructor(path: string, now: () => number) {
+    this.#db = new Database(path);
+    this.#now = now;
+    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    migrate(this.#db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #iso(): string {
+    return new Date(this.#now()).toISOString();
+  }
+
+  /** Runs `write` in one transaction flushed to the disk before it returns. */
+  #durable<T>(write: () => T): T {
+    this.#db.exec('PRAGMA synchronous = FULL');
+    try {
+      return this.#db.transaction(write)();
+    } finally {
+      this.#db.exec('PRAGMA synchronous = NORMAL');
+    }
+  }
+
+  getSetting<S extends z.ZodType>(key: string, schema: S): z.output<S> | undefined {
+    const row = this.#db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (!row) return undefined;
+    const parsed = schema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  setSettings(values: Record<string, unknown>): void {
+    const put = this.#db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.#durable(() => {
+      for (const [key, value] of Object.entries(values)) put.run(key, JSON.stringify(value));
+    });
+  }
+
+  /** Records a poll's batches as seen; marks the ones missing from it as gone. */
+  recordBatches(batches: readonly { processed: string; totalLabels: number; printStatus: number }[]): void {
+    const at = this.#iso();
+    const upsert = this.#db.prepare(
+      `INSERT INTO batches (processed, total_labels, print_status, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (processed) DO UPDATE SET total_labels = excluded.total_labels, print_status = excluded.print_status,
+       last_seen_at = excluded.last_seen_at, gone_at = NULL`,
+    );
+    this.#db.transaction(() => {
+      for (const b of batches) upsert.run(b.processed, b.totalLabels, b.printStatus, at, at);
+      this.#db.prepare('UPDATE batches SET gone_at = ? WHERE last_seen_at <> ? AND gone_at IS NULL').run(at, at);
+    })();
+  }
+
+  createJob(job: NewJob): JobRecord {
+    const at = this.#iso();
+    const stored = job.orders !== undefined;
+    const id = this.#durable(() => {
+      const result = this.#db
+        .prepare(
+          `INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, state, orders_stored, source_job_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(job.processed, job.kind, job.targetPrintStatus, job.printerId, job.printerName, stored ? 'claimed' : 'queued', stored ? 1 : 0, job.sourceJobId === undefined ? null : Number(job.sourceJobId), at, at);
+      const jobId = Number(result.lastInsertRowid);
+      if (job.orders) this.#insertLabels(jobId, job.orders);
+      return jobId;
+    });
+    return this.requireJob(String(id));
+  }
+
+  #insertLabels(jobId: number, orders: readonly Order[]): void {
+    const insert = this.#db.prepare(
+      `INSERT INTO job_labels (job_id, idx, order_id, invoice, awb, recipient, order_json, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+    );
+    orders.forEach((o, idx) => insert.run(jobId, idx, o.orderId, o.invoice, o.awb, o.customer.name, JSON.stringify(o)));
+  }
+
+  getJob(id: string): JobRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM jobs WHERE id = ?').get(Number(id));
+    return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
+  }
+
+  requireJob(id: string): JobRecord {
+    const job = this.getJob(id);
+    if (!job) throw new Error(`there is no print job ${id} in the journal`);
+    return job;
+  }
+
+  #toRecord(row: z.output<typeof jobRow>): JobRecord {
+    const labels = this.#db
+      .prepare('SELECT state, possible_duplicate FROM job_labels WHERE job_id = ? ORDER BY idx')
+      .all(row.id)
+      .map((r) => {
+        const l = labelRow.pick({ state: true, possible_duplicate: true }).parse(r);
+        return { state: l.state, possibleDuplicate: l.possible_duplicate === 1 } satisfies LabelSnapshot;
+      });
+    return {
+      id: String(row.id),
+      processed: row.processed,
+      kind: row.kind,
+      targetPrintStatus: row.target_print_status,
+      printerId: row.printer_id,
+      printerName: row.printer_name,
+      snapshot: { state: row.state, reason: row.reason, ordersStored: row.orders_stored === 1, labels },
+      attempts: row.attempts,
+      retryAt: row.retry_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /**
+   * Writes a job's next snapshot (only the labels that changed). `orders` are the answer of
+   * `print_order`, stored in the same transaction as the `claimed` state.
+   */
+  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[]): void {
+    const write = (): void => {
+      this.#db
+        .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
+        .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
+      if (orders) this.#insertLabels(Number(id), orders);
+      const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
+      next.labels.forEach((label, idx) => {
+        const before = previous.labels[idx];
+        if (orders || before?.state !== label.state || before.possibleDuplicate !== label.possibleDuplicate) {
+          update.run(label.state, label.possibleDuplicate ? 1 : 0, Number(id), idx);
+        }
+      });
+    };
+    const commitPoint = next.state === 'claiming' || orders !== undefined || next.labels.some((l, i) => l.state === 'sent' && previous.labels[i]?.state !== 'sent');
+    if (commitPoint) this.#durable(write);
+    else this.#db.transaction(write)();
+  }
+
+  scheduleRetry(id: string, attempts: number, retryAt: number | null): void {
+    this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = ? WHERE id = ?').run(attempts, retryAt, Number(id));
+  }
+
+  jobOrders(id: string, indexes?: readonly number[]): Order[] {
+    const rows = this.#db.prepare('SELECT idx, order_json FROM job_labels WHERE job_id = ? ORDER BY idx').all(Number(id)) as { idx: number; order_json: string }[];
+    const wanted = indexes ? new Set(indexes) : undefined;
+    return rows.filter((r) => !wanted || wanted.has(r.idx)).map((r) => orderSchema.parse(JSON.parse(r.order_json)));
+  }
+
+  jobLabels(id: string): JobLabel[] {
+    return this.#db
+      .prepare('SELECT * FROM job_labels WHERE job_id = ? ORDER BY idx')
+      .all(Number(id))
+      .map((r) => {
+        const l = labelRow.parse(r);
+        return { index: l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1 };
+      });
+  }
+
+  /** Jobs not yet done, oldest first: what the runner still owes. */
+  unfinishedJobs(): JobRecord[] {
+    return this.#db
+      .prepare(`SELECT * FROM jobs WHERE state <> 'done' ORDER BY id`)
+      .all()
+      .map((r) => this.#toRecord(jobRow.parse(r)));
+  }
+
+  latestJobFor(processed: string): JobRecord | undefined {
+    const row = this.#db.prepare('SELECT * FROM jobs WHERE processed = ? ORDER BY id DESC LIMIT 1').get(processed);
+    return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
+  }
+
+  /** The newest job per batch, for the batch list. */
+  latestJobs(): Map<string, JobRecord> {
+    const rows = this.#db.prepare('SELECT * FROM jobs WHERE id IN (SELECT MAX(id) FROM jobs GROUP BY processed)').all();
+    return new Map(rows.map((r) => this.#toRecord(jobRow.parse(r))).map((j) => [j.processed, j]));
+  }
+
+  hasJobFor(processed: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
+  }
+
+  listJobs(filter: { limit: number; offset: number; state?: JobState; q?: string }): JobRecord[] {
+    const q = filter.q?.trim() ? `%${filter.q.trim()}%` : null;
+    const rows = this.#db
+      .prepare(
+        `SELECT * FROM jobs WHERE (? IS NULL OR state = ?)
+         AND (? IS NULL OR processed LIKE ? OR printer_name LIKE ? OR EXISTS (
+           SELECT 1 FROM job_labels l WHERE l.job_id = jobs.id AND (l.invoice LIKE ? OR l.awb LIKE ? OR l.recipient LIKE ?)))
+         ORDER BY id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(filter.state ?? null, filter.state ?? null, q, q, q, q, q, q, filter.limit, filter.offset);
+    return rows.map((r) => this.#toRecord(jobRow.parse(r)));
+  }
+
+  addEvent(event: NewEvent): JournalEvent {
+    const at = this.#iso();
+    const result = this.#db
+      .prepare('INSERT INTO events (at, level, kind, message, job_id, processed) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at, event.level, event.kind, event.message, event.jobId === null ? null : Number(event.jobId), event.processed);
+    return { ...event, id: Number(result.lastInsertRowid), at };
+  }
+
+  listEvents(filter: { jobId?: string; level?: JournalEvent['level']; q?: string; limit: number }): JournalEvent[] {
+    const q = filter.q?.trim() ? `%${filter.q.trim()}%` : null;
+    const jobId = filter.jobId === undefined ? null : Number(filter.jobId);
+    return this.#db
+      .prepare(
+        `SELECT * FROM events WHERE (? IS NULL OR job_id = ?) AND (? IS NULL OR level = ?)
+         AND (? IS NULL OR message LIKE ? OR kind LIKE ? OR processed LIKE ?) ORDER BY id DESC LIMIT ?`,
+      )
+      .all(jobId, jobId, filter.level ?? null, filter.level ?? null, q, q, q, q, filter.limit)
+      .map((r) => {
+        const e = eventRow.parse(r);
+        return { id: e.id, at: e.at, level: e.level, kind: e.kind, message: e.message, jobId: e.job_id === null ? null : String(e.job_id), processed: e.processed };
+      });
+  }
+
+  /** Raises an alert unless the same one (kind, job, printer) is already showing. */
+  raiseAlert(alert: NewAlert): Alert | undefined {
+    const jobId = alert.jobId === null ? null : Number(alert.jobId);
+    const open = this.#db
+      .prepare('SELECT 1 FROM alerts WHERE dismissed = 0 AND kind = ? AND job_id IS ? AND printer_id IS ?')
+      .get(alert.kind, jobId, alert.printerId);
+    if (open) return undefined;
+    const at = this.#iso();
+    const result = this.#db
+      .prepare('INSERT INTO alerts (kind, message, at, job_id, printer_id) VALUES (?, ?, ?, ?, ?)')
+      .run(alert.kind, alert.message, at, jobId, alert.printerId);
+    return { ...alert, id: String(result.lastInsertRowid), at };
+  }
+
+  /** Dismisses alerts: one by id, or every open alert of a kind (the problem went away). */
+  dismissAlerts(match: { id: string } | { kind: Alert['kind']; jobId?: string; printerId?: string }): number {
+    if ('id' in match) return this.#db.prepare('UPDATE alerts SET dismissed = 1 WHERE id = ? AND dismissed = 0').run(Number(match.id)).changes;
+    return this.#db
+      .prepare('UPDATE alerts SET dismissed = 1 WHERE dismissed = 0 AND kind = ? AND (? IS NULL OR job_id = ?) AND (? IS NULL OR printer_id = ?)')
+      .run(match.kind, match.jobId ?? null, match.jobId === undefined ? null : Number(match.jobId), match.printerId ?? null, match.printerId ?? null).changes;
+  }
+
+  listAlerts(): Alert[] {
+    return this.#db
+      .prepare('SELECT * FROM alerts WHERE dismissed = 0 ORDER BY id')
+      .all()
+      .map((r) => {
+        const a = alertRow.parse(r);
+        return { id: String(a.id), kind: a.kind, message: a.message, at: a.at, jobId: a.job_id === null ? null : String(a.job_id), printerId: a.printer_id };
+      });
+  }
+}
+
+/** The view the UI shows of a job record. */
+export function toJobView(job: JobRecord): JobView {
+  const counts = countLabels(job.snapshot);
+  return {
+    id: job.id,
+    processed: job.processed,
+    kind: job.kind,
+    targetPrintStatus: job.targetPrintStatus,
+    printerId: job.printerId,
+    printerName: job.printerName,
+    state: job.snapshot.state,
+    totalLabels: job.snapshot.labels.length,
+    confirmedLabels: counts.confirmed,
+    possibleDuplicates: counts.possibleDuplicates,
+    reason: job.snapshot.reason,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'libsql';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { applyJobEvent } from '../../../electron/core/station/job-machine.ts';
+import { Journal, toJobView } from '../../../electron/core/station/journal.ts';
+import { journalSchemaVersion } from '../../../electron/core/station/journal-schema.ts';
+import { sampleOrder } from './sample-orders.ts';
+
+describe('journal', () => {
+  let dir: string;
+  let now = 0;
+  const clock = (): number => now;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    now = Date.parse('2026-01-01T03:00:00Z');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a job, its orders and each label state across a reopen of the file', () => {
+    const path = join(dir, 'journal.db');
+    let journal = new Journal(path, clock);
+    const job = journal.createJob({ processed: '2026-01-01 10:00:00', kind: 'auto-print', targetPrintStatus: 1, printerId: 'p1', printerName: 'Gudang' });
+    const claiming = applyJobEvent(job.snapshot, { type: 'claim' });
+    journal.saveJob(job.id, job.snapshot, claiming);
+    const orders = [sampleOrder(1), sampleOrder(2), sampleOrder(3)];
+    const claimed = applyJobEvent(claiming, { type: 'claimed', labelCount: 3 });
+    journal.saveJob(job.id, claiming, claimed, orders);
+    const sent = applyJobEvent(claimed, { type: 'labels-sent', indexes: [0, 1] });
+    journal.saveJob(job.id, claimed, sent);
+    now += 1000;
+    const confirmed = applyJobEvent(sent, { type: 'label-confirmed', index: 0 });
+    journal.saveJob(job.id, sent, confirmed);
+    journal.close();
+
+    journal = new Journal(path, clock);
+    const back = journal.requireJob(job.id);
+    expect(back.snapshot).toEqual(confirmed);
+    expect(back.targetPrintStatus).toBe(1);
+    expect(journal.jobOrders(job.id)).toEqual(orders);
+    expect(journal.jobOrders(job.id, [2])).toEqual([orders[2]]);
+    expect(journal.jobLabels(job.id).map((l) => [l.index, l.invoice, l.state])).toEqual([
+      [1, 'INV/1', 'confirmed'],
+      [2, 'INV/2', 'sent'],
+      [3, 'INV/3', 'pending'],
+    ]);
+    expect(toJobView(back)).toMatchObject({ state: 'printing', totalLabels: 3, confirmedLabels: 1, updatedAt: '2026-01-01T03:00:01.000Z' });
+    expect(journal.unfinishedJobs().map((j) => j.id)).toEqual([job.id]);
+    expect(journal.listJobs({ limit: 10, offset: 0, q: 'INV/2' }).map((j) => j.id)).toEqual([job.id]);
+    expect(journal.listJobs({ limit: 10, offset: 0, q: 'nothing-like-this' })).toEqual([]);
+    expect(journal.hasJobFor('2026-01-01 10:00:00')).toBe(true);
+    journal.close();
+  });
+
+  it('stores settings as validated values, and events and alerts for the history', () => {
+    const journal = new Journal(join(dir, 'j.db'), clock);
+    journal.setSettings({ pollSeconds: 15, userId: 'u' });
+    expect(journal.getSetting('pollSeconds', z.number())).toBe(15);
+    expect(journal.getSetting('userId', z.number())).toBeUndefined();
+    journal.addEvent({ level: 'warn', kind: 'poll-failed', message: 'server answered 500', jobId: null, processed: null });
+    expect(journal.listEvents({ limit: 10, level: 'warn' })).toMatchObject([{ kind: 'poll-failed', at: '2026-01-01T03:00:00.000Z' }]);
+    expect(journal.listEvents({ limit: 10, level: 'error' })).toEqual([]);
+    const alert = journal.raiseAlert({ kind: 'printer-offline', message: 'Gudang is off', jobId: null, printerId: 'p1' });
+    expect(alert).toBeDefined();
+    expect(journal.raiseAlert({ kind: 'printer-offline', message: 'again', jobId: null, printerId: 'p1' })).toBeUndefined();
+    expect(journal.dismissAlerts({ kind: 'printer-offline', printerId: 'p1' })).toBe(1);
+    expect(journal.listAlerts()).toEqual([]);
+    journal.close();
+  });
+
+  it('migrates a file to the current schema and refuses one from a newer app', () => {
+    const path = join(dir, 'new.db');
+    new Journal(path, clock).close();
+    const db = new Database(path);
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(journalSchemaVersion);
+    expect((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
+    db.exec(`PRAGMA user_version = ${journalSchemaVersion + 1}`);
+    db.close();
+    expect(() => new Journal(path, clock)).toThrow(/newer Label Station/);
+  });
+});
