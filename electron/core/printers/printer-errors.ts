@@ -1,0 +1,70 @@
+/**
+ * What went wrong with a printer, in words an operator can act on. `retryable` tells the station
+ * what to do with the labels that were not confirmed: wait and send them again (offline, paper
+ * out, stopped queue), or mark them failed (the spooler refused or cancelled the job).
+ */
+export type PrinterErrorKind = 'offline' | 'paper-out' | 'stopped' | 'job-failed' | 'config';
+
+export abstract class PrinterError extends Error {
+  abstract readonly kind: PrinterErrorKind;
+  abstract readonly retryable: boolean;
+  /**
+   * Keys of the labels of the failed `print()` call that were not confirmed, in order. Set by the
+   * port when it rejects, so the station knows exactly what is still to print.
+   */
+  unconfirmedKeys: readonly string[] = [];
+
+  constructor(
+    /** The printer's URI or queue name, as the operator knows it. */
+    readonly printer: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The printer cannot be reached: switched off, unplugged, wrong address, or not answering. */
+export class PrinterOfflineError extends PrinterError {
+  override name = 'PrinterOfflineError';
+  readonly kind = 'offline';
+  readonly retryable = true;
+}
+
+/** The printer says it has no paper (or labels), or its cover is open. */
+export class PrinterPaperOutError extends PrinterError {
+  override name = 'PrinterPaperOutError';
+  readonly kind = 'paper-out';
+  readonly retryable = true;
+}
+
+/** The queue or printer is stopped, paused or not accepting jobs. */
+export class PrinterStoppedError extends PrinterError {
+  override name = 'PrinterStoppedError';
+  readonly kind = 'stopped';
+  readonly retryable = true;
+}
+
+/** The spooler or printer cancelled, aborted or rejected the job: retrying as-is will not help. */
+export class PrintJobFailedError extends PrinterError {
+  override name = 'PrintJobFailedError';
+  readonly kind = 'job-failed';
+  readonly retryable = false;
+
+  constructor(
+    printer: string,
+    message: string,
+    /** The spooler's reason, as it reported it (e.g. `Printer cannot print with supplied options.`). */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(printer, message, options);
+  }
+}
+
+/** The printer's settings cannot work (unknown URI scheme, unsupported platform, bad path). */
+export class PrinterConfigError extends PrinterError {
+  override name = 'PrinterConfigError';
+  readonly kind = 'config';
+  readonly retryable = false;
+}

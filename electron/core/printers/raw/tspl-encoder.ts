@@ -1,0 +1,30 @@
+import type { MonoBitmap } from '../../labels/label-types.ts';
+
+export interface TsplOptions {
+  dpi: number;
+  /** 0–15, TSPL `DENSITY`; null keeps the printer's own setting. */
+  darkness: number | null;
+  /** The gap between labels on the roll, in mm; 2 mm is the common die-cut stock. */
+  gapMm?: number;
+}
+
+const mm = (dots: number, dpi: number): string => (Math.round((dots / dpi) * 254) / 10).toString();
+
+/**
+ * One label in TSPL. `BITMAP` mode 0 (overwrite); its bits are inverted from the label's bitmap
+ * because TSC and Xprinter firmware print a 0 bit as a black dot. Row padding becomes 1: white.
+ */
+export function encodeTsplLabel(bitmap: MonoBitmap, options: TsplOptions): Buffer {
+  const head = [
+    `SIZE ${mm(bitmap.width, options.dpi)} mm,${mm(bitmap.height, options.dpi)} mm`,
+    `GAP ${options.gapMm ?? 2} mm,0 mm`,
+    ...(options.darkness === null ? [] : [`DENSITY ${options.darkness}`]),
+    'DIRECTION 1',
+    'REFERENCE 0,0',
+    'CLS',
+    `BITMAP 0,0,${bitmap.rowBytes},${bitmap.height},0,`,
+  ].join('\r\n');
+  const data = Buffer.alloc(bitmap.rowBytes * bitmap.height);
+  for (let i = 0; i < data.length; i++) data[i] = ~(bitmap.data[i] ?? 0) & 0xff;
+  return Buffer.concat([Buffer.from(head, 'latin1'), data, Buffer.from('\r\nPRINT 1,1\r\n', 'latin1')]);
+}

@@ -1,0 +1,142 @@
+import { createServer, type Server, type Socket } from 'node:net';
+
+export interface RawPrinterState {
+  paperOut: boolean;
+  coverOpen: boolean;
+  paused: boolean;
+}
+
+export interface RawPrinterOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Answer ESC/POS `DLE EOT` and ZPL `~HS` status queries, as most printers do. Default true. */
+  answerStatus?: boolean;
+}
+
+export interface RawPrinter {
+  host: string;
+  port: number;
+  /** The bytes of each connection, in the order the connections were accepted. */
+  received(): Buffer[];
+  /** Reports this condition to status queries from now on. */
+  setState(state: Partial<RawPrinterState>): void;
+  /** Switched off: stops listening and drops every open connection. */
+  goOffline(): Promise<void>;
+  /** Switched on again, on the same port. */
+  comeBack(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Finds ESC/POS `DLE EOT n` at command boundaries, skipping raster data that may contain the same bytes. */
+function escposQueries(bytes: Buffer, from: number): { queries: number[]; next: number } {
+  const queries: number[] = [];
+  let i = from;
+  while (i < bytes.length) {
+    const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    if (b === undefined || (a === 0x1d && c === undefined)) break;
+    if (a === 0x1b && b === 0x40) i += 2;
+    else if (a === 0x10 && b === 0x04) {
+      if (c === undefined) break;
+      queries.push(c);
+      i += 3;
+    } else if (a === 0x1d && b === 0x76 && c === 0x30) {
+      if (i + 8 > bytes.length) break;
+      const length = 8 + bytes.readUInt16LE(i + 4) * bytes.readUInt16LE(i + 6);
+      if (i + length > bytes.length) break;
+      i += length;
+    } else if (a === 0x1d && b === 0x56) {
+      const length = c === 0x41 || c === 0x42 ? 4 : 3;
+      if (i + length > bytes.length) break;
+      i += length;
+    } else i += 1;
+  }
+  return { queries, next: i };
+}
+
+function escposAnswer(query: number, state: RawPrinterState): number {
+  const fixed = 0x12;
+  if (query === 1) return fixed | (state.paused ? 0x08 : 0);
+  if (query === 2) return fixed | (state.coverOpen ? 0x04 : 0) | (state.paperOut ? 0x20 : 0);
+  return fixed | (state.paperOut ? 0x60 : 0);
+}
+
+function zplAnswer(state: RawPrinterState): string {
+  const flag = (on: boolean): string => (on ? '1' : '0');
+  return (
+    `\x02030,${flag(state.paperOut)},${flag(state.paused)},1218,000,0,0,0,000,0,0,0\x03\r\n` +
+    `\x02000,0,${flag(state.coverOpen)},0,0,2,4,0,00000000,1,000\x03\r\n` +
+    '\x021234,0\x03\r\n'
+  );
+}
+
+/**
+ * A network label printer's raw port (JetDirect, 9100) on 127.0.0.1: keeps every connection's
+ * bytes, answers status queries like a healthy (or a settable unhealthy) printer, and closes its
+ * side once the sender has finished, as real printers do.
+ */
+export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<RawPrinter> {
+  const host = '127.0.0.1';
+  const connections: Buffer[][] = [];
+  const open = new Set<Socket>();
+  const state: RawPrinterState = { paperOut: false, coverOpen: false, paused: false };
+  const answerStatus = options.answerStatus ?? true;
+
+  const server: Server = createServer((socket) => {
+    open.add(socket);
+    const chunks: Buffer[] = [];
+    connections.push(chunks);
+    let escposNext = 0;
+    let zplNext = 0;
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (!answerStatus) return;
+      const all = Buffer.concat(chunks);
+      // A printer speaks one language; the first byte tells which, so raster bytes are never read as ZPL.
+      const speaksZpl = all[0] === 0x7e || all[0] === 0x5e;
+      if (!speaksZpl) {
+        const escpos = escposQueries(all, escposNext);
+        escposNext = escpos.next;
+        if (escpos.queries.length > 0) socket.write(Buffer.from(escpos.queries.map((q) => escposAnswer(q, state))));
+        return;
+      }
+      const text = all.toString('latin1');
+      for (let at = text.indexOf('~HS', zplNext); at >= 0; at = text.indexOf('~HS', zplNext)) {
+        zplNext = at + 3;
+        socket.write(zplAnswer(state), 'latin1');
+      }
+    });
+    socket.on('end', () => socket.end());
+    socket.on('error', () => undefined);
+    socket.on('close', () => open.delete(socket));
+  });
+
+  const listen = (port: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      for (const socket of open) socket.destroy();
+      if (server.listening) server.close(() => resolve());
+      else resolve();
+    });
+
+  await listen(options.port ?? 0);
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('raw printer: no TCP address');
+  const port = address.port;
+
+  return {
+    host,
+    port,
+    received: () => connections.map((chunks) => Buffer.concat(chunks)),
+    setState: (next) => Object.assign(state, next),
+    goOffline: close,
+    comeBack: () => listen(port),
+    stop: close,
+  };
+}
