@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../electron/shared/domain.ts';
+import type { SettingsView, StationState } from '../../electron/shared/station-api.ts';
+import { AlertsBanner } from './features/alerts/alerts-banner.tsx';
+import { createBeeper } from './features/alerts/beep.ts';
+import { BatchesView } from './features/batches/batches-view.tsx';
+import { StatusBar } from './features/dashboard/status-bar.tsx';
+import { HistoryView } from './features/history/history-view.tsx';
+import { OrdersView } from './features/orders/orders-view.tsx';
+import { PreviewView } from './features/preview/preview-view.tsx';
+import { SettingsView as SettingsPage } from './features/settings/settings-view.tsx';
+import { useStation } from './station-context.tsx';
+
+const views = ['batches', 'history', 'orders', 'preview', 'settings'] as const;
+type ViewName = (typeof views)[number];
+
+export function App({ audio }: { audio?: new () => AudioContext }) {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const [view, setView] = useState<ViewName>('batches');
+  const [previewOrder, setPreviewOrder] = useState<Order | null>(null);
+  const [state, setState] = useState<StationState | undefined>(undefined);
+  const [settings, setSettings] = useState<SettingsView | undefined>(undefined);
+  const beep = useMemo(() => createBeeper(audio), [audio]);
+
+  useEffect(() => {
+    api.getState({}).then(setState, () => undefined);
+    api.getSettings({}).then(setSettings, () => undefined);
+  }, [api]);
+  useEffect(() => {
+    if (settings && settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
+  }, [settings, i18n]);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language]);
+
+  const switchLanguage = (language: 'id' | 'en') => {
+    void i18n.changeLanguage(language);
+    api.updateSettings({ language }).then(setSettings, () => undefined);
+  };
+  const preview = (order: Order) => {
+    setPreviewOrder(order);
+    setView('preview');
+  };
+
+  return (
+    <div className="app">
+      <header className="top">
+        <span className="brand">{t('app.title')}</span>
+        <nav aria-label={t('app.navigation')}>
+          {views.map((name) => (
+            <button key={name} type="button" className="tab" aria-current={view === name ? 'page' : undefined} onClick={() => setView(name)}>
+              {t(`nav.${name}`)}
+            </button>
+          ))}
+        </nav>
+        <label className="inline language">
+          <span className="sr-only">{t('settings.language')}</span>
+          <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value === 'en' ? 'en' : 'id')}>
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      {state?.demo && (
+        <div className="demo-banner" role="note">
+          {t('app.demo')}
+        </div>
+      )}
+      <AlertsBanner onNewAlert={() => settings?.alertSound !== false && beep()} />
+      <main>
+        {view === 'batches' && <BatchesView onPreview={preview} />}
+        {view === 'history' && <HistoryView />}
+        {view === 'orders' && <OrdersView onPreview={preview} />}
+        {view === 'preview' && <PreviewView order={previewOrder} />}
+        {view === 'settings' && <SettingsPage onSettings={setSettings} />}
+      </main>
+      <StatusBar state={state} onState={setState} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { JobView } from '../../../electron/shared/station-api.ts';
+
+/** A job's state, label k/n, printer and, when it failed or waits, why. */
+export function JobProgress({ job }: { job: JobView }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`job job-${job.state}`} data-testid="job-progress">
+      <span className={`badge state-${job.state}`}>{t(`job.state.${job.state}`)}</span>
+      <progress max={Math.max(job.totalLabels, 1)} value={job.confirmedLabels} aria-label={t('job.progressLabel')} />
+      <span className="job-count">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</span>
+      <span className="job-printer">{job.printerName}</span>
+      {job.possibleDuplicates > 0 && <span className="badge warn">{t('job.duplicates', { count: job.possibleDuplicates })}</span>}
+      {job.reason && <span className="job-reason">{job.reason}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { BatchView, JobView } from '../../../../electron/shared/station-api.ts';
+
+const activeStates = new Set<JobView['state']>(['queued', 'claiming', 'claimed', 'printing', 'waiting']);
+
+/** A job still owns its batch: another Print would only queue a second copy. */
+export function isJobActive(job: JobView | null): boolean {
+  return job !== null && activeStates.has(job.state);
+}
+
+/** `processed` timestamps sort as text, so newest first is a reverse string sort. */
+export function newestFirst(batches: readonly BatchView[]): BatchView[] {
+  return [...batches].sort((a, b) => (a.processed < b.processed ? 1 : a.processed > b.processed ? -1 : 0));
+}
+
+/**
+ * Puts a job update on its batch. A claimed job means the backend counted the print, so the
+ * batch's count follows without waiting for the next poll.
+ */
+export function applyJob(batches: readonly BatchView[], job: JobView): BatchView[] {
+  return batches.map((batch) => {
+    if (batch.processed !== job.processed) return batch;
+    if (batch.job && batch.job.id !== job.id && batch.job.createdAt > job.createdAt) return batch;
+    const printStatus = job.targetPrintStatus !== null && job.state !== 'queued' && job.state !== 'claiming'
+      ? Math.max(batch.printStatus, job.targetPrintStatus)
+      : batch.printStatus;
+    return { ...batch, job, printStatus };
+  });
+}

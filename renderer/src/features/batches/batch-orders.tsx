@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../../electron/shared/domain.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useLoad, useStation } from '../../station-context.tsx';
+
+interface BatchOrdersProps {
+  processed: string;
+  onPreview: (order: Order) => void;
+}
+
+/** The orders of one batch; a missing AWB is flagged because that label prints without a courier barcode. */
+export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
+  const { t } = useTranslation();
+  const api = useStation();
+  const orders = useLoad(() => api.getBatchOrders({ processed }), processed);
+  if (orders.loading && !orders.data) return <p className="muted">{t('common.loading')}</p>;
+  if (orders.error) return <ErrorNote error={orders.error} what={t('batches.ordersFailed')} />;
+  const list = orders.data ?? [];
+  return (
+    <table className="table orders-of-batch" aria-label={t('batches.ordersOf', { processed })}>
+      <thead>
+        <tr>
+          <th>#</th>
+          <th>{t('order.invoice')}</th>
+          <th>{t('order.awb')}</th>
+          <th>{t('order.courier')}</th>
+          <th>{t('order.recipient')}</th>
+          <th>{t('order.city')}</th>
+          <th>{t('order.note')}</th>
+          <th>
+            <span className="sr-only">{t('common.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((order, i) => (
+          <tr key={`${order.orderId ?? order.invoice}-${i}`}>
+            <td className="num">{i + 1}</td>
+            <td className="mono">{order.invoice}</td>
+            <td className="mono">{order.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
+            <td>{order.courierName}</td>
+            <td>{order.customer.name}</td>
+            <td>{order.customer.cityName}</td>
+            <td className="note">{[order.customerNote, order.adminNote].filter(Boolean).join(' · ')}</td>
+            <td>
+              <button type="button" className="link" onClick={() => onPreview(order)}>
+                {t('preview.open')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,142 @@
+import { Fragment, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../../electron/shared/domain.ts';
+import type { BatchView, JobView } from '../../../../electron/shared/station-api.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { formatProcessed } from '../../components/format.ts';
+import { JobProgress } from '../../components/job-progress.tsx';
+import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+import { BatchOrders } from './batch-orders.tsx';
+import { applyJob, isJobActive, newestFirst } from './batch-list.ts';
+
+export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const [q, setQ] = useState('');
+  const [open, setOpen] = useState<string | null>(null);
+  const [printerId, setPrinterId] = useState('');
+  const [confirming, setConfirming] = useState<BatchView | null>(null);
+  const [actionError, setActionError] = useState<Error | undefined>(undefined);
+  const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
+  const printers = useLoad(() => api.listPrinters({}), 'printers');
+
+  useStationEvent('batches', (list) => (q ? batches.reload() : batches.setData(() => list)));
+  useStationEvent('job', (job) => batches.setData((list) => list && applyJob(list, job)));
+
+  const run = (start: () => Promise<JobView>) => {
+    setActionError(undefined);
+    start().then(
+      (job) => batches.setData((list) => list && applyJob(list, job)),
+      (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  const target = printerId ? { printerId } : {};
+  const print = (batch: BatchView) => run(() => api.printBatch({ processed: batch.processed, ...target }));
+  const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
+
+  const list = newestFirst(batches.data ?? []);
+  return (
+    <section className="view" aria-labelledby="batches-title">
+      <div className="toolbar">
+        <h1 id="batches-title">{t('batches.title')}</h1>
+        <label className="inline">
+          <span>{t('common.search')}</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('batches.searchHint')} />
+        </label>
+        <label className="inline">
+          <span>{t('batches.printTo')}</span>
+          <select value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
+            <option value="">{t('batches.defaultPrinter')}</option>
+            {(printers.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
+      <ErrorNote error={actionError} what={t('batches.printFailed')} />
+      {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{t('batches.empty')}</p>}
+      {list.length > 0 && (
+        <table className="table batches">
+          <thead>
+            <tr>
+              <th>{t('batches.processed')}</th>
+              <th className="num">{t('batches.labels')}</th>
+              <th>{t('batches.printed')}</th>
+              <th>{t('batches.job')}</th>
+              <th>
+                <span className="sr-only">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((batch) => {
+              const active = isJobActive(batch.job);
+              const isOpen = open === batch.processed;
+              return (
+                <Fragment key={batch.processed}>
+                  <tr className={batch.printStatus === 0 ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
+                    <td>
+                      <button type="button" className="link" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : batch.processed)}>
+                        {formatProcessed(batch.processed, i18n.language)}
+                      </button>
+                    </td>
+                    <td className="num">{batch.totalLabels}</td>
+                    <td>
+                      {batch.printStatus === 0 ? (
+                        <span className="badge attention">{t('batches.neverPrinted')}</span>
+                      ) : (
+                        t('batches.printedTimes', { count: batch.printStatus })
+                      )}
+                    </td>
+                    <td>{batch.job ? <JobProgress job={batch.job} /> : <span className="muted">—</span>}</td>
+                    <td className="actions">
+                      {batch.printStatus === 0 ? (
+                        <button type="button" className="primary" disabled={active} onClick={() => print(batch)}>
+                          {t('batches.print')}
+                        </button>
+                      ) : (
+                        <button type="button" disabled={active} onClick={() => setConfirming(batch)}>
+                          {t('batches.reprint')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                  {isOpen && (
+                    <tr className="batch-detail">
+                      <td colSpan={5}>
+                        <BatchOrders processed={batch.processed} onPreview={onPreview} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('batches.reprintTitle')}
+          confirmLabel={t('batches.reprintConfirm')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            reprint(confirming);
+            setConfirming(null);
+          }}
+        >
+          <p>
+            {t('batches.reprintBody', {
+              processed: formatProcessed(confirming.processed, i18n.language),
+              count: confirming.totalLabels,
+              times: confirming.printStatus,
+            })}
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { StationState } from '../../../../electron/shared/station-api.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { formatInstant, formatProcessed } from '../../components/format.ts';
+import { useLinkState, useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+import { useState } from 'react';
+
+/**
+ * The station at a glance: counts per status, the API connection, each printer, auto-print.
+ * Counts and printers refresh after each poll the core reports.
+ */
+export function StatusBar({ state, onState }: { state: StationState | undefined; onState: (state: StationState) => void }) {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const link = useLinkState();
+  const summary = useLoad(() => api.getSummary({}), `summary|${state?.lastPollAt ?? ''}`);
+  const printers = useLoad(() => api.listPrinters({}), `printers|${state?.lastPollAt ?? ''}`);
+  const [toggleError, setToggleError] = useState<Error | undefined>(undefined);
+  useStationEvent('state', onState);
+
+  const toggleAutoPrint = () => {
+    if (!state) return;
+    setToggleError(undefined);
+    api.setAutoPrint({ enabled: !state.autoPrint.enabled }).then(onState, (error: unknown) =>
+      setToggleError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  return (
+    <footer className="status-bar" aria-label={t('status.title')}>
+      {link !== 'up' && <span className="badge error">{t(`status.link.${link}`)}</span>}
+      {state && (
+        <span className={`badge conn-${state.connection}`} title={state.lastError ?? undefined} data-testid="connection">
+          {t(`status.connection.${state.connection}`)}
+        </span>
+      )}
+      {state?.lastPollAt && <span className="muted">{t('status.lastPoll', { at: formatInstant(state.lastPollAt, i18n.language) })}</span>}
+      {summary.data && (
+        <span className="counts" aria-label={t('status.counts')}>
+          {(['NEW', 'PROCESSED', 'SENT', 'DRAFT'] as const).map((s) => (
+            <span key={s} className="count">
+              {t(`status.${s}`)} <strong>{summary.data?.[s]}</strong>
+            </span>
+          ))}
+        </span>
+      )}
+      <span className="printers">
+        {(printers.data ?? []).map((p) => (
+          <span key={p.id} className={`badge printer-${p.status.state}`} title={p.status.message}>
+            {p.name}: {t(`printers.state.${p.status.state}`)}
+          </span>
+        ))}
+      </span>
+      {state && (
+        <span className="auto-print">
+          <label className="check">
+            <input type="checkbox" role="switch" checked={state.autoPrint.enabled} onChange={toggleAutoPrint} />
+            <span>{t('status.autoPrint')}</span>
+          </label>
+          {state.autoPrint.enabled && state.autoPrint.cutoff && (
+            <span className="muted">{t('status.cutoff', { at: formatProcessed(state.autoPrint.cutoff, i18n.language) })}</span>
+          )}
+        </span>
+      )}
+      <ErrorNote error={toggleError} />
+    </footer>
+  );
+}

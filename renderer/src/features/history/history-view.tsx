@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { jobStateSchema, type JobState, type JournalEvent } from '../../../../electron/shared/station-api.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { formatInstant, formatProcessed } from '../../components/format.ts';
+import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+import { JobDetail } from './job-detail.tsx';
+
+type Level = JournalEvent['level'];
+
+export function HistoryView() {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const [state, setState] = useState<JobState | ''>('');
+  const [q, setQ] = useState('');
+  const [level, setLevel] = useState<Level | ''>('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const jobs = useLoad(() => api.listJobs({ ...(state ? { state } : {}), ...(q ? { q } : {}) }), `${state}|${q}`);
+  const events = useLoad(() => api.listEvents({ ...(level ? { level } : {}), ...(q ? { q } : {}), limit: 200 }), `${level}|${q}`);
+  useStationEvent('job', (job) => jobs.setData((list) => (list?.some((j) => j.id === job.id) ? list.map((j) => (j.id === job.id ? job : j)) : list)));
+  useStationEvent('journal', () => events.reload());
+
+  return (
+    <section className="view" aria-labelledby="history-title">
+      <div className="toolbar">
+        <h1 id="history-title">{t('history.title')}</h1>
+        <label className="inline">
+          <span>{t('common.search')}</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label className="inline">
+          <span>{t('history.state')}</span>
+          <select value={state} onChange={(e) => setState(e.target.value as JobState | '')}>
+            <option value="">{t('common.all')}</option>
+            {jobStateSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`job.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="split history-split">
+        <div className="pane">
+          <ErrorNote error={jobs.error} />
+          {jobs.data?.length === 0 && <p className="empty">{t('history.noJobs')}</p>}
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('batches.processed')}</th>
+                <th>{t('history.kind')}</th>
+                <th>{t('history.state')}</th>
+                <th className="num">{t('batches.labels')}</th>
+                <th>{t('history.printer')}</th>
+                <th>{t('history.created')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(jobs.data ?? []).map((job) => (
+                <tr key={job.id} className={selected === job.id ? 'selected' : undefined}>
+                  <td>
+                    <button type="button" className="link" aria-pressed={selected === job.id} onClick={() => setSelected(job.id)}>
+                      {formatProcessed(job.processed, i18n.language)}
+                    </button>
+                  </td>
+                  <td>{t(`job.kind.${job.kind}`)}</td>
+                  <td>
+                    <span className={`badge state-${job.state}`}>{t(`job.state.${job.state}`)}</span>
+                  </td>
+                  <td className="num">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</td>
+                  <td>{job.printerName}</td>
+                  <td>{formatInstant(job.createdAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {selected && <JobDetail jobId={selected} />}
+        </div>
+        <div className="pane events-pane">
+          <div className="toolbar">
+            <h2>{t('history.events')}</h2>
+            <label className="inline">
+              <span>{t('history.level')}</span>
+              <select value={level} onChange={(e) => setLevel(e.target.value as Level | '')}>
+                <option value="">{t('common.all')}</option>
+                <option value="info">{t('history.levels.info')}</option>
+                <option value="warn">{t('history.levels.warn')}</option>
+                <option value="error">{t('history.levels.error')}</option>
+              </select>
+            </label>
+          </div>
+          <ErrorNote error={events.error} />
+          <ul className="events">
+            {(events.data ?? []).map((event) => (
+              <li key={event.id} className={`event level-${event.level}`}>
+                <time>{formatInstant(event.at, i18n.language)}</time> {event.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { formatInstant } from '../../components/format.ts';
+import { JobProgress } from '../../components/job-progress.tsx';
+import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+
+/** One job's labels, to pick some and print them again from the journal's copy. */
+export function JobDetail({ jobId }: { jobId: string }) {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const detail = useLoad(() => api.getJob({ jobId }), jobId);
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [actionError, setActionError] = useState<Error | undefined>(undefined);
+  const [started, setStarted] = useState<string | null>(null);
+  useStationEvent('job', (job) => job.id === jobId && detail.reload());
+
+  if (detail.error) return <ErrorNote error={detail.error} />;
+  if (!detail.data) return <p className="muted">{t('common.loading')}</p>;
+  const { job, labels, events } = detail.data;
+  const toggle = (index: number) =>
+    setChosen((set) => {
+      const next = new Set(set);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  const reprint = () => {
+    setConfirming(false);
+    setActionError(undefined);
+    api.reprintLabels({ jobId, indexes: [...chosen].sort((a, b) => a - b) }).then(
+      (newJob) => {
+        setStarted(newJob.id);
+        setChosen(new Set());
+      },
+      (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  return (
+    <div className="job-detail">
+      <JobProgress job={job} />
+      <div className="toolbar">
+        <button type="button" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
+          {t('history.reprintChosen', { count: chosen.size })}
+        </button>
+        {started && <span className="ok-note">{t('history.reprintStarted')}</span>}
+      </div>
+      <ErrorNote error={actionError} what={t('batches.printFailed')} />
+      <table className="table">
+        <thead>
+          <tr>
+            <th>
+              <span className="sr-only">{t('history.choose')}</span>
+            </th>
+            <th className="num">#</th>
+            <th>{t('order.invoice')}</th>
+            <th>{t('order.awb')}</th>
+            <th>{t('order.recipient')}</th>
+            <th>{t('history.labelState')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {labels.map((label) => (
+            <tr key={label.index}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(label.index)}
+                  onChange={() => toggle(label.index)}
+                  aria-label={t('history.chooseLabel', { index: label.index, invoice: label.invoice })}
+                />
+              </td>
+              <td className="num">{label.index}</td>
+              <td className="mono">{label.invoice}</td>
+              <td className="mono">{label.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
+              <td>{label.recipient}</td>
+              <td>
+                {t(`history.label.${label.state}`)}
+                {label.possibleDuplicate && <span className="badge warn">{t('history.possibleDuplicate')}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="events">
+        {events.map((event) => (
+          <li key={event.id} className={`event level-${event.level}`}>
+            <time>{formatInstant(event.at, i18n.language)}</time> {event.message}
+          </li>
+        ))}
+      </ul>
+      {confirming && (
+        <ConfirmDialog title={t('history.reprintTitle')} confirmLabel={t('batches.reprintConfirm')} onCancel={() => setConfirming(false)} onConfirm={reprint}>
+          <p>{t('history.reprintBody', { count: chosen.size })}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

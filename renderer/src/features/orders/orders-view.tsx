@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { orderStatusSchema, type Order, type OrderStatus } from '../../../../electron/shared/domain.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useLoad, useStation } from '../../station-context.tsx';
+import { OrderDetailsPanel } from './order-details.tsx';
+
+const pageSize = 50;
+
+export function OrdersView({ onPreview }: { onPreview: (order: Order) => void }) {
+  const { t } = useTranslation();
+  const api = useStation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [offset, setOffset] = useState(0);
+  const [selected, setSelected] = useState<string | null>(null);
+  const page = useLoad(
+    () => api.listOrders({ offset, limit: pageSize, ...(q ? { q } : {}), ...(status ? { status } : {}) }),
+    `${offset}|${q}|${status}`,
+  );
+  const total = page.data?.total ?? 0;
+  const orders = page.data?.orders ?? [];
+  return (
+    <section className="view" aria-labelledby="orders-title">
+      <div className="toolbar">
+        <h1 id="orders-title">{t('orders.title')}</h1>
+        <label className="inline">
+          <span>{t('common.search')}</span>
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </label>
+        <label className="inline">
+          <span>{t('order.status')}</span>
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value as OrderStatus | '');
+              setOffset(0);
+            }}
+          >
+            <option value="">{t('common.all')}</option>
+            {orderStatusSchema.options.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="pager">
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+            {t('orders.previous')}
+          </button>
+          <span>{t('orders.range', { from: total === 0 ? 0 : offset + 1, to: offset + orders.length, total })}</span>
+          <button type="button" disabled={offset + pageSize >= total} onClick={() => setOffset(offset + pageSize)}>
+            {t('orders.next')}
+          </button>
+        </div>
+      </div>
+      <ErrorNote error={page.error} what={t('orders.loadFailed')} />
+      <div className="split">
+        <div className="pane">
+          {page.data && orders.length === 0 && <p className="empty">{t('orders.empty')}</p>}
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('order.invoice')}</th>
+                <th>{t('order.status')}</th>
+                <th>{t('order.awb')}</th>
+                <th>{t('order.courier')}</th>
+                <th>{t('order.recipient')}</th>
+                <th>{t('order.city')}</th>
+                <th>
+                  <span className="sr-only">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {orders.map((order, i) => (
+                <tr key={`${order.orderId ?? order.invoice}-${i}`} className={selected === order.orderId ? 'selected' : undefined}>
+                  <td className="mono">
+                    {order.orderId ? (
+                      <button type="button" className="link" onClick={() => setSelected(order.orderId)}>
+                        {order.invoice}
+                      </button>
+                    ) : (
+                      order.invoice
+                    )}
+                  </td>
+                  <td>{order.status ? t(`status.${order.status}`) : '—'}</td>
+                  <td className="mono">{order.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
+                  <td>{order.courierName}</td>
+                  <td>{order.customer.name}</td>
+                  <td>{order.customer.cityName}</td>
+                  <td>
+                    <button type="button" className="link" onClick={() => onPreview(order)}>
+                      {t('preview.open')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {selected && <OrderDetailsPanel id={selected} onClose={() => setSelected(null)} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DiscoveredPrinter, PrinterProfileInput } from '../../../../electron/shared/printer-profile.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useLoad, useStation } from '../../station-context.tsx';
+import { PrinterForm } from './printer-form.tsx';
+
+const blank: PrinterProfileInput = { name: '', uri: '' };
+
+/** The printers this station knows, their state, and the ways to add one. */
+export function PrintersSection({ onChanged }: { onChanged: () => void }) {
+  const { t } = useTranslation();
+  const api = useStation();
+  const printers = useLoad(() => api.listPrinters({}), 'printers');
+  const [editing, setEditing] = useState<PrinterProfileInput | null>(null);
+  const [found, setFound] = useState<DiscoveredPrinter[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<Error | undefined>(undefined);
+  const [note, setNote] = useState<string | null>(null);
+
+  const act = (work: () => Promise<unknown>, done?: string) => {
+    setActionError(undefined);
+    setNote(null);
+    setBusy(true);
+    work()
+      .then(
+        () => done && setNote(done),
+        (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
+      )
+      .finally(() => setBusy(false));
+  };
+  const changed = () => {
+    setEditing(null);
+    printers.reload();
+    onChanged();
+  };
+
+  return (
+    <section className="form-section" aria-labelledby="printers-title">
+      <div className="toolbar">
+        <h2 id="printers-title">{t('printers.title')}</h2>
+        <button type="button" disabled={busy} onClick={() => act(async () => setFound(await api.discoverPrinters({})))}>
+          {t('printers.discover')}
+        </button>
+        <button type="button" onClick={() => setEditing(blank)}>
+          {t('printers.addNetwork')}
+        </button>
+      </div>
+      <ErrorNote error={printers.error ?? actionError} />
+      {note && (
+        <p className="ok-note" role="status">
+          {note}
+        </p>
+      )}
+      {editing && <PrinterForm key={editing.id ?? 'new'} initial={editing} onSaved={changed} onCancel={() => setEditing(null)} />}
+      {printers.data?.length === 0 && <p className="empty">{t('printers.none')}</p>}
+      <ul className="printer-list">
+        {(printers.data ?? []).map((p) => (
+          <li key={p.id}>
+            <span className={`dot printer-${p.status.state}`} aria-hidden="true" />
+            <strong>{p.name}</strong>
+            <span className="mono muted">{p.uri}</span>
+            <span>
+              {t(`templates.${p.template}`)} · {p.dpi} dpi · {p.offsetXmm}/{p.offsetYmm} mm
+            </span>
+            <span className={`badge printer-${p.status.state}`}>{t(`printers.state.${p.status.state}`)}</span>
+            {p.status.state !== 'ready' && p.status.message && <span className="muted">{p.status.message}</span>}
+            <span className="actions">
+              <button type="button" onClick={() => setEditing(p)}>
+                {t('common.edit')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => act(() => api.printTestPage({ id: p.id }), t('printers.testSent'))}>
+                {t('printers.testPage')}
+              </button>
+              <button type="button" className="danger" disabled={busy} onClick={() => act(async () => (await api.removePrinter({ id: p.id }), changed()))}>
+                {t('common.remove')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {found && (
+        <div className="discovered">
+          <h3>{t('printers.found')}</h3>
+          {found.length === 0 && <p className="empty">{t('printers.noneFound')}</p>}
+          <ul className="printer-list">
+            {found.map((d) => (
+              <li key={d.uri}>
+                <strong>{d.name}</strong>
+                <span className="mono muted">{d.uri}</span>
+                <span className={`badge printer-${d.status.state}`}>{t(`printers.state.${d.status.state}`)}</span>
+                <button type="button" onClick={() => setEditing({ name: d.name.slice(0, 80), uri: d.uri })}>
+                  {t('printers.use')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
+import { ErrorNote } from '../../components/error-note.tsx';
+import { useStation } from '../../station-context.tsx';
+import { fieldErrors } from './field-errors.ts';
+
+interface SettingsFormProps {
+  settings: SettingsView;
+  onSaved: (settings: SettingsView) => void;
+}
+
+/**
+ * The connection and station settings. The token field starts empty whatever is stored: a
+ * stored token is never sent back to a UI, only replaced.
+ */
+export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
+  const { t } = useTranslation();
+  const api = useStation();
+  const [apiBaseUrl, setApiBaseUrl] = useState(settings.apiBaseUrl);
+  const [userId, setUserId] = useState(settings.userId);
+  const [token, setToken] = useState('');
+  const [pollSeconds, setPollSeconds] = useState(String(settings.pollSeconds));
+  const [alertSound, setAlertSound] = useState(settings.alertSound);
+  const [defaultPrinterId, setDefaultPrinterId] = useState(settings.defaultPrinterId ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saveError, setSaveError] = useState<Error | undefined>(undefined);
+  const [saved, setSaved] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setSaveError(undefined);
+    const patch: SettingsPatch = {
+      apiBaseUrl: apiBaseUrl.trim(),
+      userId: userId.trim(),
+      pollSeconds: Number(pollSeconds),
+      alertSound,
+      defaultPrinterId: defaultPrinterId || null,
+      ...(token.trim() ? { token } : {}),
+    };
+    const checked = settingsPatchSchema.safeParse(patch);
+    if (!checked.success) {
+      setErrors(fieldErrors(checked.error));
+      return;
+    }
+    setErrors({});
+    api.updateSettings(patch).then(
+      (next) => {
+        setToken('');
+        setSaved(true);
+        onSaved(next);
+      },
+      (error: unknown) => setSaveError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+
+  const hint = (field: string) =>
+    errors[field] ? (
+      <span className="field-error" id={`${field}-error`}>
+        {t(`settings.errors.${field}`, { defaultValue: errors[field] })}
+      </span>
+    ) : null;
+  const described = (field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {});
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="connection-title">
+      <h2 id="connection-title">{t('settings.connection')}</h2>
+      <label>
+        <span>{t('settings.apiBaseUrl')}</span>
+        <input type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...described('apiBaseUrl')} />
+        {hint('apiBaseUrl')}
+      </label>
+      <label>
+        <span>{t('settings.userId')}</span>
+        <input className="mono" value={userId} onChange={(e) => setUserId(e.target.value)} spellCheck={false} {...described('userId')} />
+        {hint('userId')}
+      </label>
+      <label>
+        <span>{t('settings.token')}</span>
+        <input
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          placeholder={settings.hasToken ? t('settings.tokenStored') : t('settings.tokenMissing')}
+          {...described('token')}
+        />
+        {hint('token')}
+      </label>
+      <label>
+        <span>{t('settings.pollSeconds')}</span>
+        <input type="number" min={2} max={3600} value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} {...described('pollSeconds')} />
+        {hint('pollSeconds')}
+      </label>
+      <label>
+        <span>{t('settings.defaultPrinter')}</span>
+        <select value={defaultPrinterId} onChange={(e) => setDefaultPrinterId(e.target.value)}>
+          <option value="">{t('settings.noDefaultPrinter')}</option>
+          {settings.printers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={alertSound} onChange={(e) => setAlertSound(e.target.checked)} />
+        <span>{t('settings.alertSound')}</span>
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('common.save')}
+        </button>
+        {saved && (
+          <span className="ok-note" role="status">
+            {t('settings.saved')}
+          </span>
+        )}
+      </div>
+      <ErrorNote error={saveError} what={t('settings.saveFailed')} />
+    </form>
+  );
+}
