@@ -1,0 +1,241 @@
+import { join } from 'node:path';
+import type { Batch } from '../../shared/domain.ts';
+import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationMethodName, type StationMethods, type StationState } from '../../shared/station-api.ts';
+import type { ApiAuthError } from '../api/api-errors.ts';
+import type { OrderApi } from '../api/order-api.ts';
+import type { PrinterPort } from '../printers/printer-port.ts';
+import type { PrinterProfile } from '../../shared/printer-profile.ts';
+import { selectAutoPrintBatches } from './auto-print.ts';
+import { diffBatches } from './batch-diff.ts';
+import { BatchPoller } from './batch-poller.ts';
+import { EventHub } from './event-hub.ts';
+import { runJob } from './job-runner.ts';
+import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
+import { PrintScheduler } from './print-scheduler.ts';
+import { createStationMethods } from './station-methods.ts';
+import { silentLogger, type StationOptions } from './station-options.ts';
+import { StationSettings } from './station-settings.ts';
+
+export interface Station extends StationApi {
+  /** Resumes unfinished jobs from the journal and starts polling. */
+  start(): void;
+  /** Stops polling, lets each printer finish the label in flight, closes the journal. */
+  stop(): Promise<void>;
+}
+
+export class StationNotConfiguredError extends Error {
+  override name = 'StationNotConfiguredError';
+}
+
+/** The mutable heart shared by the station's methods: journal, settings, client, queues. */
+export interface StationCore {
+  journal: Journal;
+  settings: StationSettings;
+  options: StationOptions;
+  events: EventHub;
+  now: () => number;
+  random: () => number;
+  batches: () => Batch[];
+  state: () => StationState;
+  api: () => OrderApi;
+  port: (printerId: string) => PrinterPort | undefined;
+  forgetPort: (printerId: string) => void;
+  createJob: (batch: Batch, kind: JobView['kind'], printer: PrinterProfile) => JobRecord;
+  scheduler: PrintScheduler;
+  poller: BatchPoller;
+  log: (event: NewEvent) => void;
+  raise: (alert: NewAlert) => void;
+  applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
+  emitState: () => void;
+}
+
+export function createStation(options: StationOptions): Station {
+  const logger = options.logger ?? silentLogger;
+  const now = options.clock ? () => options.clock?.now() ?? Date.now() : Date.now;
+  const timers = options.timers ?? { setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+  const random = options.random ?? Math.random;
+  const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
+  if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
+  const journal = new Journal(journalPath, now);
+  const events = new EventHub(logger);
+  const settings = new StationSettings(journal, options.secretStore, options.pollSeconds ?? 10, () => `printer-${Math.floor(random() * 36 ** 8).toString(36)}`);
+  if (options.initialSettings) settings.update(options.initialSettings);
+
+  let connection: ConnectionState = 'connecting';
+  let lastPollAt: string | null = null;
+  let lastError: string | null = null;
+  let batches: Batch[] = [];
+  let client: OrderApi | undefined;
+  const ports = new Map<string, PrinterPort>();
+
+  const log = (event: NewEvent): void => {
+    const stored = journal.addEvent(event);
+    logger[event.level](event.message, { kind: event.kind, jobId: event.jobId, processed: event.processed });
+    events.emit('journal', stored);
+  };
+  const raise = (alert: NewAlert): void => {
+    const raised = journal.raiseAlert(alert);
+    if (raised) events.emit('alert', raised);
+  };
+  const state = (): StationState => ({
+    connection: settings.apiConfig() === null ? 'not-configured' : connection,
+    lastPollAt,
+    lastError,
+    autoPrint: settings.autoPrint(),
+    demo: options.demo ?? false,
+  });
+  const emitState = (): void => events.emit('state', state());
+  const api = (): OrderApi => {
+    if (client) return client;
+    const config = settings.apiConfig();
+    if (!config) throw new StationNotConfiguredError('the order server is not set up: enter its address, the user id and the API token in Settings');
+    client = options.api(config);
+    return client;
+  };
+  const port = (printerId: string): PrinterPort | undefined => {
+    const cached = ports.get(printerId);
+    if (cached) return cached;
+    const profile = settings.printers().find((p) => p.id === printerId);
+    if (!profile) return undefined;
+    const opened = options.openPrinter(profile);
+    ports.set(printerId, opened);
+    return opened;
+  };
+
+  const onAuthRejected = (error: ApiAuthError): void => {
+    if (connection === 'token-rejected') return;
+    connection = 'token-rejected';
+    lastError = error.message;
+    poller.pause();
+    scheduler.pause();
+    log({ level: 'error', kind: 'token-rejected', message: error.message, jobId: null, processed: null });
+    raise({ kind: 'token-rejected', message: error.message, jobId: null, printerId: null });
+    emitState();
+  };
+
+  const scheduler: PrintScheduler = new PrintScheduler({
+    journal,
+    timers,
+    now,
+    random,
+    run: (jobId, signal) =>
+      runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
+    onRetryScheduled: (job, outcome, retryAt) => {
+      const when = new Date(retryAt).toISOString();
+      if (outcome === 'waiting') {
+        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, jobId: null, printerId: job.printerId });
+      } else {
+        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
+      }
+    },
+    onError: (error) => logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
+  });
+
+  const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
+    const latest = journal.latestJobFor(batch.processed);
+    const target = Math.max(batch.printStatus, latest?.targetPrintStatus ?? 0) + 1;
+    const job = journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name });
+    log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, jobId: job.id, processed: batch.processed });
+    events.emit('job', toJobView(job));
+    scheduler.kick();
+    return job;
+  };
+
+  const onBatches = (current: Batch[]): void => {
+    const changes = diffBatches(batches, current);
+    const first = lastPollAt === null;
+    batches = current;
+    lastPollAt = new Date(now()).toISOString();
+    if (connection !== 'ok') journal.dismissAlerts({ kind: 'api-unreachable' });
+    connection = 'ok';
+    lastError = null;
+    journal.recordBatches(current);
+    if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
+    else {
+      for (const change of changes) {
+        const what = change.type === 'new' ? `new batch of ${change.batch.totalLabels} label(s)` : change.type === 'gone' ? 'batch no longer listed' : `print count ${change.previousPrintStatus} → ${change.batch.printStatus}`;
+        log({ level: 'info', kind: `batch-${change.type}`, message: what, jobId: null, processed: change.batch.processed });
+      }
+    }
+    const rule = settings.autoPrint();
+    const due = selectAutoPrintBatches(current, rule, (processed) => journal.hasJobFor(processed));
+    if (due.length > 0) {
+      try {
+        const printer = settings.route();
+        for (const batch of due) createJob(batch, 'auto-print', printer);
+      } catch (error) {
+        const message = `auto-print cannot start: ${error instanceof Error ? error.message : String(error)}`;
+        log({ level: 'error', kind: 'auto-print-blocked', message, jobId: null, processed: null });
+        raise({ kind: 'batch-failed', message, jobId: null, printerId: null });
+      }
+    }
+    events.emit('batches', methods.batchViews());
+    emitState();
+  };
+
+  const poller: BatchPoller = new BatchPoller({
+    fetchBatches: () => api().processedList(),
+    intervalMs: () => settings.pollSeconds() * 1000,
+    timers,
+    random,
+    onBatches,
+    onFailure: (error, failures, retryInMs) => {
+      if (error instanceof StationNotConfiguredError) return;
+      const message = error instanceof Error ? error.message : String(error);
+      connection = 'unreachable';
+      lastError = message;
+      log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, jobId: null, processed: null });
+      if (failures === 3) raise({ kind: 'api-unreachable', message, jobId: null, printerId: null });
+      emitState();
+    },
+    onAuthRejected,
+  });
+
+  let started = false;
+  const applySettingsChange = (change: { connection: boolean; token: boolean; pollSeconds: boolean }): void => {
+    if (change.connection) client = undefined;
+    if (change.token && connection === 'token-rejected') {
+      connection = 'connecting';
+      lastError = null;
+      journal.dismissAlerts({ kind: 'token-rejected' });
+      scheduler.resume();
+      poller.resume();
+    } else if ((change.connection || change.pollSeconds) && started) {
+      poller.pollNow();
+      scheduler.kick();
+    }
+    emitState();
+  };
+
+  const core: StationCore = {
+    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state,
+    batches: () => batches,
+    forgetPort: (printerId) => ports.delete(printerId),
+  };
+  const methods = createStationMethods(core);
+
+  const checked = Object.fromEntries(
+    (Object.keys(stationMethods) as StationMethodName[]).map((name) => [
+      name,
+      (input: unknown) => Promise.resolve().then(() => (methods[name] as (i: unknown) => Promise<unknown>)(stationMethods[name].input.parse(input))),
+    ]),
+  ) as unknown as StationMethods;
+
+  return {
+    ...checked,
+    on: (event, listener) => events.on(event, listener),
+    start() {
+      if (started) return;
+      started = true;
+      log({ level: 'info', kind: 'station-started', message: `station started, ${journal.unfinishedJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      poller.start();
+      scheduler.kick();
+    },
+    async stop() {
+      await poller.stop();
+      await scheduler.stop();
+      if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
+      journal.close();
+    },
+  } satisfies Station;
+}

@@ -1,0 +1,123 @@
+import type { Order } from '../../shared/domain.ts';
+import { ApiAuthError } from '../api/api-errors.ts';
+import type { OrderApi } from '../api/order-api.ts';
+import { PrinterError } from '../printers/printer-errors.ts';
+import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
+import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
+import type { JobRecord, Journal, NewEvent } from './journal.ts';
+
+export type RunOutcome = 'done' | 'failed' | 'waiting' | 'paused' | 'stopped';
+
+export interface JobRunnerDeps {
+  journal: Journal;
+  /** The current API client; throws an operator-readable error when the station is not set up. */
+  api: () => OrderApi;
+  /** The port of a printer route, or undefined when that printer was removed. */
+  port: (printerId: string) => PrinterPort | undefined;
+  now: () => number;
+  onJob: (job: JobRecord) => void;
+  log: (event: NewEvent) => void;
+  onAuthRejected: (error: ApiAuthError) => void;
+}
+
+// A function, not an inline test: the steps reassign `record` behind the type checker's back.
+function isDone(record: JobRecord): boolean {
+  return record.snapshot.state === 'done';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs one print job from wherever the journal says it is, until it is done or cannot go on
+ * (failed, waiting for its printer, token rejected, station stopping). Every step is written to
+ * the journal before it acts: the claim before `print_order`, the answer before any printing,
+ * each batch of labels before its bytes leave.
+ */
+export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
+  const { journal } = deps;
+  let record = journal.requireJob(jobId);
+  const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {
+    const next = applyJobEvent(record.snapshot, event);
+    journal.saveJob(jobId, record.snapshot, next, orders);
+    record = { ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() };
+    deps.onJob(record);
+    return next;
+  };
+  const log = (level: NewEvent['level'], kind: string, message: string): void =>
+    deps.log({ level, kind, message, jobId, processed: record.processed });
+
+  if (record.snapshot.state === 'done') return 'done';
+  const before = record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
+  step({ type: 'resume' });
+  const flagged = record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
+  if (flagged > 0) log('warn', 'possible-duplicate', `${flagged} label(s) were in flight when printing stopped: printed again, flagged as possible duplicates`);
+
+  for (;;) {
+    if (signal.aborted) return 'stopped';
+    const port = deps.port(record.printerId);
+    const action = nextJobAction(record.snapshot, port?.profile.labelsPerJob ?? 1);
+    if (action.type === 'none') {
+      if (isDone(record)) {
+        log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);
+        return 'done';
+      }
+      step({ type: 'resume' });
+      continue;
+    }
+    if (action.type === 'claim') {
+      const target = record.targetPrintStatus;
+      if (target === null) {
+        step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
+        return 'failed';
+      }
+      step({ type: 'claim' });
+      let orders: Order[];
+      try {
+        orders = await deps.api().printOrder(record.processed, target);
+      } catch (error) {
+        if (error instanceof ApiAuthError) {
+          deps.onAuthRejected(error);
+          return 'paused';
+        }
+        step({ type: 'failed', reason: describe(error) });
+        log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}`);
+        return 'failed';
+      }
+      step({ type: 'claimed', labelCount: orders.length }, orders);
+      log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored`);
+      continue;
+    }
+    if (!port) {
+      step({ type: 'failed', reason: `the printer "${record.printerName}" was removed: reprint these labels on another printer` });
+      return 'failed';
+    }
+    const orders = journal.jobOrders(jobId, action.indexes);
+    const count = record.snapshot.labels.length;
+    const labels: LabelToPrint[] = orders.map((order, i) => {
+      const index = action.indexes[i] ?? 0;
+      return { key: String(index), order, meta: { batch: record.processed, index: index + 1, count, printedAt: new Date(deps.now()) } };
+    });
+    step({ type: 'labels-sent', indexes: action.indexes });
+    try {
+      await port.print(
+        labels,
+        (progress) => {
+          if (progress.state === 'confirmed') step({ type: 'label-confirmed', index: Number(progress.key) });
+        },
+        signal,
+      );
+    } catch (error) {
+      if (signal.aborted) return 'stopped';
+      if (error instanceof PrinterError && error.retryable) {
+        step({ type: 'printer-offline', reason: error.message });
+        log('warn', 'printer-waiting', error.message);
+        return 'waiting';
+      }
+      step({ type: 'failed', reason: describe(error) });
+      log('error', 'print-failed', describe(error));
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { backoffDelay, defaultJobBackoff, type BackoffPolicy } from './backoff.ts';
+import type { JobRecord, Journal } from './journal.ts';
+import type { RunOutcome } from './job-runner.ts';
+import type { Timers } from './station-options.ts';
+
+export interface PrintSchedulerOptions {
+  journal: Journal;
+  run: (jobId: string, signal: AbortSignal) => Promise<RunOutcome>;
+  timers: Timers;
+  now: () => number;
+  random: () => number;
+  backoff?: BackoffPolicy;
+  /** A job failed or waits for its printer: it will be retried at `retryAt`. */
+  onRetryScheduled: (job: JobRecord, outcome: 'failed' | 'waiting', retryAt: number) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * One queue per printer, kept in the journal: a printer runs its jobs one at a time, oldest
+ * first. A job waiting for its printer holds that printer's queue (the next job would wait too,
+ * and must not overtake); a failed job steps aside until its retry time.
+ */
+export class PrintScheduler {
+  readonly #options: PrintSchedulerOptions;
+  readonly #workers = new Map<string, Promise<void>>();
+  #abort = new AbortController();
+  #paused = false;
+  #timer: unknown = undefined;
+
+  constructor(options: PrintSchedulerOptions) {
+    this.#options = options;
+  }
+
+  /** Looks for runnable jobs and starts a worker for each printer that has some. */
+  kick(): void {
+    if (this.#paused || this.#abort.signal.aborted) return;
+    const printers = new Set(this.#options.journal.unfinishedJobs().map((j) => j.printerId));
+    for (const printerId of printers) {
+      if (this.#workers.has(printerId)) continue;
+      const worker = this.#work(printerId)
+        .catch((error: unknown) => this.#options.onError(error))
+        .finally(() => this.#workers.delete(printerId));
+      this.#workers.set(printerId, worker);
+    }
+  }
+
+  /** Holds every queue (the token was rejected) until `resume()`. */
+  pause(): void {
+    this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.kick();
+  }
+
+  /** Makes a failed or waiting job runnable now (the operator asked). */
+  retryNow(jobId: string): void {
+    const job = this.#options.journal.getJob(jobId);
+    if (job) this.#options.journal.scheduleRetry(jobId, job.attempts, null);
+    this.kick();
+  }
+
+  /** Lets each printer finish the label in flight, then stops. */
+  async stop(): Promise<void> {
+    this.#abort.abort();
+    if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
+    await Promise.all(this.#workers.values());
+  }
+
+  #next(printerId: string): JobRecord | undefined {
+    const jobs = this.#options.journal.unfinishedJobs().filter((j) => j.printerId === printerId);
+    const now = this.#options.now();
+    for (const job of jobs) {
+      const due = job.retryAt === null || job.retryAt <= now;
+      if (due) return job;
+      if (job.snapshot.state === 'waiting') return undefined;
+    }
+    return undefined;
+  }
+
+  async #work(printerId: string): Promise<void> {
+    for (;;) {
+      if (this.#paused || this.#abort.signal.aborted) return;
+      const job = this.#next(printerId);
+      if (!job) break;
+      const outcome = await this.#options.run(job.id, this.#abort.signal);
+      if (outcome === 'done') {
+        if (job.attempts > 0) this.#options.journal.scheduleRetry(job.id, 0, null);
+      } else if (outcome === 'failed' || outcome === 'waiting') {
+        const attempts = job.attempts + 1;
+        const retryAt = this.#options.now() + backoffDelay(attempts, this.#options.backoff ?? defaultJobBackoff, this.#options.random);
+        this.#options.journal.scheduleRetry(job.id, attempts, retryAt);
+        this.#options.onRetryScheduled(this.#options.journal.requireJob(job.id), outcome, retryAt);
+      } else {
+        return;
+      }
+    }
+    this.#wakeForRetries();
+  }
+
+  /** Sets one timer for the earliest retry among the jobs no worker is running. */
+  #wakeForRetries(): void {
+    if (this.#abort.signal.aborted) return;
+    const retries = this.#options.journal.unfinishedJobs().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
+    if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (retries.length === 0) return;
+    const wait = Math.max(0, Math.min(...retries) - this.#options.now());
+    this.#timer = this.#options.timers.setTimeout(() => {
+      this.#timer = undefined;
+      this.kick();
+    }, wait);
+  }
+}

@@ -1,0 +1,163 @@
+import type { z } from 'zod';
+import type { Batch, Order } from '../../shared/domain.ts';
+import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
+import { toJobView, type JobRecord } from './journal.ts';
+import { toServerTimestamp as toServerNow } from './server-time.ts';
+import type { StationCore } from './create-station.ts';
+
+type Methods = typeof stationMethods;
+/** Each method as implemented: its input already parsed (defaults applied) by the station. */
+export type StationMethodImpls = {
+  [K in StationMethodName]: (input: z.output<Methods[K]['input']>) => Promise<StationMethodOutput<K>>;
+};
+
+/** The operator asked for something the batch's state does not allow. */
+export class BatchStateError extends Error {
+  override name = 'BatchStateError';
+}
+
+const activeStates = new Set(['queued', 'claiming', 'claimed', 'printing', 'waiting']);
+const statusTimeoutMs = 3000;
+
+function pngSize(png: Buffer): { widthPx: number; heightPx: number } {
+  return { widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) };
+}
+
+export function createStationMethods(core: StationCore): StationMethodImpls & { batchViews(): BatchView[] } {
+  const { journal, settings } = core;
+
+  const batchViews = (q?: string): BatchView[] => {
+    const latest = journal.latestJobs();
+    const needle = q?.trim().toLowerCase();
+    return core
+      .batches()
+      .filter((b) => !needle || b.processed.toLowerCase().includes(needle))
+      .map((b) => {
+        const job = latest.get(b.processed);
+        return { ...b, job: job ? toJobView(job) : null };
+      });
+  };
+
+  /** The batch as last listed; asks the server when the station has not seen it yet. */
+  const findBatch = async (processed: string): Promise<Batch> => {
+    const known = core.batches().find((b) => b.processed === processed) ?? (await core.api().processedList()).find((b) => b.processed === processed);
+    if (!known) throw new BatchStateError(`the server lists no batch processed at ${processed}: refresh the list`);
+    return known;
+  };
+
+  const startPrint = async (processed: string, printerId: string | undefined, kind: 'print' | 'reprint'): Promise<JobRecord> => {
+    const batch = await findBatch(processed);
+    const latest = journal.latestJobFor(processed);
+    if (latest && latest.kind !== 'reprint-labels' && (activeStates.has(latest.snapshot.state) || latest.snapshot.state === 'failed')) {
+      core.scheduler.retryNow(latest.id);
+      return journal.requireJob(latest.id);
+    }
+    const printed = Math.max(batch.printStatus, latest?.targetPrintStatus ?? 0);
+    if (kind === 'print' && printed > 0) {
+      throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
+    }
+    return core.createJob(batch, kind, settings.route(printerId));
+  };
+
+  const batchOrders = async (processed: string): Promise<Order[]> => {
+    const stored = journal.listJobs({ limit: 500, offset: 0, q: processed }).find((j) => j.processed === processed && j.kind !== 'reprint-labels' && j.snapshot.ordersStored);
+    if (stored) return journal.jobOrders(stored.id);
+    const orders: Order[] = [];
+    const limit = 200;
+    for (let offset = 0; ; offset += limit) {
+      const page = await core.api().listOrders(offset, limit, { status: 'PROCESSED' });
+      orders.push(...page.orders.filter((o) => o.processedAt === processed));
+      if (page.orders.length < limit || offset + limit >= page.total) return orders;
+    }
+  };
+
+  const printerView = async (id: string): Promise<PrinterView['status']> => {
+    const port = core.port(id);
+    if (!port) return { state: 'unknown', message: 'this printer is not set up' };
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<PrinterView['status']>((resolve) => {
+      timer = setTimeout(() => resolve({ state: 'unknown', message: 'the printer did not answer in time' }), statusTimeoutMs);
+    });
+    try {
+      return await Promise.race([port.status(), timeout]);
+    } catch (error) {
+      return { state: 'error', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    batchViews,
+    getState: async () => core.state(),
+    listBatches: async ({ q }) => batchViews(q),
+    getBatchOrders: async ({ processed }) => batchOrders(processed),
+    printBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'print')),
+    reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
+    reprintLabels: async ({ jobId, indexes, printerId }) => {
+      const source = journal.requireJob(jobId);
+      if (!source.snapshot.ordersStored) throw new BatchStateError(`job ${jobId} has no stored orders yet: print the batch first`);
+      const count = source.snapshot.labels.length;
+      const wrong = indexes.filter((i) => i > count);
+      if (wrong.length > 0) throw new BatchStateError(`job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
+      const printer = settings.route(printerId ?? source.printerId);
+      const orders = journal.jobOrders(jobId, indexes.map((i) => i - 1));
+      const job = journal.createJob({ processed: source.processed, kind: 'reprint-labels', targetPrintStatus: null, printerId: printer.id, printerName: printer.name, orders, sourceJobId: jobId });
+      core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
+      core.scheduler.kick();
+      return toJobView(job);
+    },
+    listJobs: async (filter) => journal.listJobs(filter).map(toJobView),
+    getJob: async ({ jobId }) => {
+      const job = journal.requireJob(jobId);
+      return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.listEvents({ jobId, limit: 1000 }) };
+    },
+    listEvents: async (filter) => journal.listEvents(filter),
+    getSettings: async () => settings.view(),
+    updateSettings: async (patch) => {
+      core.applySettingsChange(settings.update(patch));
+      return settings.view();
+    },
+    setAutoPrint: async ({ enabled, cutoff }) => {
+      const current = settings.autoPrint();
+      const next = { enabled, cutoff: cutoff ?? (enabled && !current.enabled ? toServerNow(core.now()) : current.cutoff) };
+      settings.setAutoPrint(next);
+      core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches processed from ${next.cutoff ?? '?'}` : 'auto-print off', jobId: null, processed: null });
+      core.emitState();
+      if (enabled) core.poller.pollNow();
+      return core.state();
+    },
+    listPrinters: async () => Promise.all(settings.printers().map(async (p) => ({ ...p, status: await printerView(p.id) }))),
+    discoverPrinters: async () => core.options.discoverPrinters(),
+    savePrinter: async (input) => {
+      const profile = settings.savePrinter(input);
+      core.forgetPort(profile.id);
+      return profile;
+    },
+    removePrinter: async ({ id }) => {
+      const pending = journal.unfinishedJobs().filter((j) => j.printerId === id).length;
+      if (pending > 0) throw new BatchStateError(`this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
+      core.forgetPort(id);
+      return { removed: settings.removePrinter(id) };
+    },
+    printTestPage: async ({ id }) => {
+      const port = core.port(id);
+      if (!port) throw new BatchStateError(`there is no printer "${id}"`);
+      await port.printTestPage();
+      return { printed: true };
+    },
+    previewLabel: async ({ order, orderId, processed, template, dpi }) => {
+      let chosen = order;
+      if (!chosen && processed) chosen = (await batchOrders(processed)).find((o) => orderId === undefined || o.orderId === orderId);
+      if (!chosen && orderId && !processed) chosen = (await core.api().orderDetails(orderId)).firstState ?? undefined;
+      if (!chosen) throw new BatchStateError('there is no such order to preview');
+      const png = Buffer.from(await core.options.renderPng({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi }));
+      return { pngBase64: png.toString('base64'), ...pngSize(png) };
+    },
+    getSummary: async () => core.api().totalSummary(),
+    listOrders: async ({ offset, limit, q, status }) => core.api().listOrders(offset, limit, { q, status }),
+    getOrderDetails: async ({ id }) => core.api().orderDetails(id),
+    listAlerts: async () => journal.listAlerts(),
+    dismissAlert: async ({ id }) => ({ dismissed: journal.dismissAlerts({ id }) > 0 }),
+  };
+}

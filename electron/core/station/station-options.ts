@@ -1,0 +1,61 @@
+import type { OrderApi, OrderApiConfig } from '../api/order-api.ts';
+import type { LabelToRender, RenderOptions } from '../labels/label-types.ts';
+import type { PrinterPort } from '../printers/printer-port.ts';
+import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
+import type { SettingsPatch } from '../../shared/station-api.ts';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** Method syntax on purpose: Node's and a fake's timer handles both fit. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Structured log lines; fields never hold the token. */
+export interface StationLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/**
+ * Seals the API token for the journal. Electron passes `safeStorage` (the OS keychain's key);
+ * headless stations use a key file beside the journal (see `createKeyFileSecretStore`).
+ */
+export interface SecretStore {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+/** A label preview: PNG bytes at the template's size and the asked dpi. */
+export type PreviewRenderer = (label: LabelToRender, options: RenderOptions) => Promise<Buffer> | Buffer;
+
+export interface StationOptions {
+  /** Folder of the journal (`journal.db`) and, headless, the token key. */
+  dataDir?: string;
+  /** Overrides `dataDir/journal.db`. */
+  journalPath?: string;
+  /** Builds the API client for the current settings; called again when they change. */
+  api: (config: OrderApiConfig) => OrderApi;
+  openPrinter: (profile: PrinterProfile) => PrinterPort;
+  discoverPrinters: () => Promise<DiscoveredPrinter[]>;
+  renderPng: PreviewRenderer;
+  secretStore: SecretStore;
+  clock?: Clock;
+  timers?: Timers;
+  /** In [0, 1): jitters every backoff. */
+  random?: () => number;
+  logger?: StationLogger;
+  /** Poll interval until the operator sets one; default 10 s. */
+  pollSeconds?: number;
+  /** Settings applied at start (config file, flags, `LABEL_STATION_TOKEN`); stored like the operator's. */
+  initialSettings?: SettingsPatch;
+  /** Running on the embedded simulator. */
+  demo?: boolean;
+}
+
+export const silentLogger: StationLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { processedTimestampSchema } from '../../shared/domain.ts';
+import { printerProfileInputSchema, printerProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../shared/printer-profile.ts';
+import { languageSchema, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../shared/station-api.ts';
+import type { OrderApiConfig } from '../api/order-api.ts';
+import type { AutoPrintRule } from './auto-print.ts';
+import type { Journal } from './journal.ts';
+import type { SecretStore } from './station-options.ts';
+
+/** What changed, so the station knows whether to rebuild its client or lift a token pause. */
+export interface SettingsChange {
+  connection: boolean;
+  token: boolean;
+  pollSeconds: boolean;
+}
+
+const autoPrintSchema = z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable() });
+
+/**
+ * The station's settings, stored in the journal. The token is sealed by the secret store before
+ * it is written and opened only to build the API client: it never leaves this object.
+ */
+export class StationSettings {
+  readonly #journal: Journal;
+  readonly #secrets: SecretStore;
+  readonly #defaultPollSeconds: number;
+  readonly #newId: () => string;
+
+  constructor(journal: Journal, secrets: SecretStore, defaultPollSeconds: number, newId: () => string) {
+    this.#journal = journal;
+    this.#secrets = secrets;
+    this.#defaultPollSeconds = defaultPollSeconds;
+    this.#newId = newId;
+  }
+
+  #get<S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> {
+    return this.#journal.getSetting(key, schema) ?? fallback;
+  }
+
+  view(): SettingsView {
+    return {
+      apiBaseUrl: this.#get('apiBaseUrl', z.string(), ''),
+      userId: this.#get('userId', z.string(), ''),
+      hasToken: this.#journal.getSetting('sealedToken', z.string()) !== undefined,
+      pollSeconds: this.pollSeconds(),
+      language: this.#get('language', languageSchema, 'id'),
+      alertSound: this.#get('alertSound', z.boolean(), true),
+      defaultPrinterId: this.#get('defaultPrinterId', z.string().nullable(), null),
+      printers: this.printers(),
+    };
+  }
+
+  pollSeconds(): number {
+    return this.#get('pollSeconds', z.number(), this.#defaultPollSeconds);
+  }
+
+  update(input: SettingsPatch): SettingsChange {
+    const patch = settingsPatchSchema.parse(input);
+    const { token, ...plain } = patch;
+    if (plain.defaultPrinterId && !this.printers().some((p) => p.id === plain.defaultPrinterId)) {
+      throw new Error(`there is no printer "${plain.defaultPrinterId}" to make the default: save it first`);
+    }
+    const values: Record<string, unknown> = { ...plain };
+    if (token !== undefined) values.sealedToken = this.#secrets.seal(token);
+    this.#journal.setSettings(values);
+    return {
+      connection: plain.apiBaseUrl !== undefined || plain.userId !== undefined || token !== undefined,
+      token: token !== undefined,
+      pollSeconds: plain.pollSeconds !== undefined,
+    };
+  }
+
+  /** The client's configuration, or null while the address, user or token is missing. */
+  apiConfig(): OrderApiConfig | null {
+    const view = this.view();
+    const sealed = this.#journal.getSetting('sealedToken', z.string());
+    if (!view.apiBaseUrl || !view.userId || sealed === undefined) return null;
+    return { baseUrl: view.apiBaseUrl, userId: view.userId, token: this.#secrets.open(sealed) };
+  }
+
+  printers(): PrinterProfile[] {
+    return this.#get('printers', z.array(printerProfileSchema), []);
+  }
+
+  /** The printer a batch goes to when no route is chosen: the default, else the first one. */
+  route(printerId?: string): PrinterProfile {
+    const printers = this.printers();
+    const id = printerId ?? this.view().defaultPrinterId;
+    const chosen = id === null ? printers[0] : printers.find((p) => p.id === id);
+    if (!chosen) {
+      throw new Error(printers.length === 0 ? 'no printer is set up yet: add one in Printers' : `there is no printer "${id ?? ''}": choose another one`);
+    }
+    return chosen;
+  }
+
+  savePrinter(input: PrinterProfileInput): PrinterProfile {
+    const parsed = printerProfileInputSchema.parse(input);
+    const profile = printerProfileSchema.parse({ ...parsed, id: parsed.id ?? this.#newId() });
+    const others = this.printers().filter((p) => p.id !== profile.id);
+    const values: Record<string, unknown> = { printers: [...others, profile] };
+    if (others.length === 0) values.defaultPrinterId = profile.id;
+    this.#journal.setSettings(values);
+    return profile;
+  }
+
+  removePrinter(id: string): boolean {
+    const printers = this.printers();
+    const rest = printers.filter((p) => p.id !== id);
+    if (rest.length === printers.length) return false;
+    const values: Record<string, unknown> = { printers: rest };
+    if (this.view().defaultPrinterId === id) values.defaultPrinterId = rest[0]?.id ?? null;
+    this.#journal.setSettings(values);
+    return true;
+  }
+
+  autoPrint(): AutoPrintRule {
+    return this.#get('autoPrint', autoPrintSchema, { enabled: false, cutoff: null });
+  }
+
+  setAutoPrint(rule: AutoPrintRule): void {
+    this.#journal.setSettings({ autoPrint: rule });
+  }
+}
