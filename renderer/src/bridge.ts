@@ -23,7 +23,7 @@ function electronConnection(bridge: StationBridge): StationConnection {
     (event, listener) => bridge[bridgeEventKey(event)](listener),
   );
   // IPC does not drop while the window lives.
-  return { api, link: createLinkSource('up') };
+  return { api, link: createLinkSource('up'), close: () => undefined };
 }
 
 /**

@@ -15,6 +15,8 @@ export interface HttpStationOptions {
 export interface StationConnection {
   api: StationApi;
   link: LinkSource;
+  /** Stops the live link for good (no reconnect). */
+  close(): void;
 }
 
 /** The subprotocols a browser offers `serve`: browsers cannot set headers on a WebSocket. */
@@ -33,9 +35,12 @@ export function connectHttpStation(options: HttpStationOptions): StationConnecti
   const link = createLinkSource('connecting');
   const listeners = new Map<StationEventName, Set<(payload: unknown) => void>>();
   let retryMs = 500;
+  let closed = false;
+  let socket: WebSocket | null = null;
 
   const open = (): void => {
-    const socket = new Socket(`${options.origin.replace(/^http/, 'ws')}/events`, eventProtocols(options.token));
+    if (closed) return;
+    socket = new Socket(`${options.origin.replace(/^http/, 'ws')}/events`, eventProtocols(options.token));
     socket.addEventListener('open', () => {
       retryMs = 500;
       link.set('up');
@@ -47,6 +52,7 @@ export function connectHttpStation(options: HttpStationOptions): StationConnecti
       for (const listener of listeners.get(data.event) ?? []) listener('payload' in data ? data.payload : undefined);
     });
     socket.addEventListener('close', () => {
+      if (closed) return;
       link.set('down');
       later(open, retryMs);
       retryMs = Math.min(retryMs * 2, 10_000);
@@ -72,5 +78,12 @@ export function connectHttpStation(options: HttpStationOptions): StationConnecti
       return () => set.delete(listener);
     },
   );
-  return { api, link };
+  return {
+    api,
+    link,
+    close: () => {
+      closed = true;
+      socket?.close();
+    },
+  };
 }

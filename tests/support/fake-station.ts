@@ -1,0 +1,233 @@
+import type { Order } from '../../electron/shared/domain.ts';
+import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
+import type {
+  Alert,
+  BatchView,
+  JobView,
+  SettingsView,
+  StationApi,
+  StationEventName,
+  StationEventPayload,
+  StationState,
+} from '../../electron/shared/station-api.ts';
+
+/**
+ * An in-memory StationApi for UI and transport tests: the state is plain data a test arranges,
+ * every call is recorded, and `emit` plays an event as the core would. It decides nothing a real
+ * station decides beyond what a UI can observe (a print makes a queued job; a reprint needs
+ * `confirmed`).
+ */
+export interface FakeStation extends StationApi {
+  calls: Array<{ method: string; input: unknown }>;
+  data: {
+    state: StationState;
+    batches: BatchView[];
+    orders: Order[];
+    settings: SettingsView;
+    alerts: Alert[];
+    jobs: JobView[];
+  };
+  emit<E extends StationEventName>(event: E, payload: StationEventPayload<E>): void;
+  listenerCount(): number;
+}
+
+export function sampleOrder(overrides: Partial<Order> = {}): Order {
+  return {
+    orderId: 'o-1',
+    invoice: 'INV/2022/09/0001',
+    awb: 'JP1234567890',
+    courierId: 'jnt',
+    courierName: 'J&T Express',
+    shopId: 's-1',
+    shopName: 'Toko Bunso',
+    shippingCost: 9000,
+    totalCost: 70000,
+    adminNote: '',
+    customerNote: '',
+    customer: {
+      name: 'Siti Rahayu',
+      phone: '6281234567890',
+      address: 'Jl. Melati No. 5\r\nRT 01/02',
+      provinceCode: '31',
+      provinceName: 'DKI Jakarta',
+      cityCode: '3171',
+      cityName: 'Jakarta Selatan',
+      districtCode: null,
+      districtName: 'Kebayoran Baru',
+      postCode: '12110',
+    },
+    sender: { name: 'Toko Bunso', phone: '6285600000000' },
+    items: [{ productId: 'p-1', productName: 'Kaos Polos', qty: 2, productPrice: 30500, totalPrice: 61000 }],
+    status: 'PROCESSED',
+    createdAt: '2022-09-02 10:00:00',
+    processedAt: '2022-09-02 16:11:21',
+    sentAt: null,
+    printType: '2',
+    assign: null,
+    labelImage: null,
+    ...overrides,
+  };
+}
+
+export function samplePrinter(overrides: Partial<PrinterProfile> = {}): PrinterProfile {
+  return {
+    id: 'p-1',
+    name: 'Gudang 1',
+    uri: 'escpos://127.0.0.1:9100',
+    template: '100x150',
+    dpi: 203,
+    offsetXmm: 0,
+    offsetYmm: 0,
+    darkness: null,
+    labelsPerJob: 5,
+    ...overrides,
+  };
+}
+
+export function sampleJob(overrides: Partial<JobView> = {}): JobView {
+  return {
+    id: 'job-1',
+    processed: '2022-09-02 16:11:21',
+    kind: 'print',
+    targetPrintStatus: 1,
+    printerId: 'p-1',
+    printerName: 'Gudang 1',
+    state: 'queued',
+    totalLabels: 3,
+    confirmedLabels: 0,
+    possibleDuplicates: 0,
+    reason: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function createFakeStation(): FakeStation {
+  const listeners = new Map<StationEventName, Set<(payload: never) => void>>();
+  const calls: FakeStation['calls'] = [];
+  const printers = [samplePrinter()];
+  const data: FakeStation['data'] = {
+    state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
+    batches: [
+      { processed: '2022-09-02 16:11:21', totalLabels: 3, printStatus: 0, job: null },
+      { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null },
+    ],
+    orders: [sampleOrder(), sampleOrder({ orderId: 'o-2', invoice: 'INV/2022/09/0002', awb: null, customer: { ...sampleOrder().customer, name: 'Budi', cityName: 'Bandung' } })],
+    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, defaultPrinterId: 'p-1', printers },
+    alerts: [],
+    jobs: [],
+  };
+  let nextJob = 1;
+  const record = (method: string, input: unknown) => calls.push({ method, input });
+  const startJob = (processed: string, kind: JobView['kind'], printerId?: string): JobView => {
+    const batch = data.batches.find((b) => b.processed === processed);
+    if (!batch) throw Object.assign(new Error(`no batch processed at ${processed}`), { name: 'BatchNotFoundError' });
+    const job = sampleJob({ id: `job-${nextJob++}`, processed, kind, printerId: printerId ?? 'p-1', totalLabels: batch.totalLabels, targetPrintStatus: batch.printStatus + 1 });
+    data.jobs.unshift(job);
+    batch.job = job;
+    return job;
+  };
+  const fake: FakeStation = {
+    calls,
+    data,
+    emit(event, payload) {
+      for (const listener of listeners.get(event) ?? []) (listener as (p: typeof payload) => void)(payload);
+    },
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    getState: async (input) => (record('getState', input), data.state),
+    listBatches: async (input) => {
+      record('listBatches', input);
+      return input.q ? data.batches.filter((b) => b.processed.includes(input.q ?? '')) : data.batches;
+    },
+    getBatchOrders: async (input) => (record('getBatchOrders', input), data.orders),
+    printBatch: async (input) => (record('printBatch', input), startJob(input.processed, 'print', input.printerId)),
+    reprintBatch: async (input) => (record('reprintBatch', input), startJob(input.processed, 'reprint', input.printerId)),
+    reprintLabels: async (input) => {
+      record('reprintLabels', input);
+      const source = data.jobs.find((j) => j.id === input.jobId);
+      if (!source) throw new Error(`no job ${input.jobId}`);
+      const job = sampleJob({ ...source, id: `job-${nextJob++}`, kind: 'reprint-labels', targetPrintStatus: null, totalLabels: input.indexes.length });
+      data.jobs.unshift(job);
+      return job;
+    },
+    listJobs: async (input) => (record('listJobs', input), data.jobs.filter((j) => !input.state || j.state === input.state)),
+    getJob: async (input) => {
+      record('getJob', input);
+      const job = data.jobs.find((j) => j.id === input.jobId);
+      if (!job) throw new Error(`no job ${input.jobId}`);
+      const labels = data.orders.slice(0, job.totalLabels).map((o, i) => ({
+        index: i + 1,
+        orderId: o.orderId,
+        invoice: o.invoice,
+        awb: o.awb,
+        recipient: o.customer.name,
+        state: 'confirmed' as const,
+        possibleDuplicate: false,
+      }));
+      return { job, labels, events: [] };
+    },
+    listEvents: async (input) => (record('listEvents', input), []),
+    getSettings: async (input) => (record('getSettings', input), data.settings),
+    updateSettings: async (input) => {
+      record('updateSettings', input);
+      const { token, ...rest } = input;
+      data.settings = { ...data.settings, ...rest, hasToken: data.settings.hasToken || Boolean(token) };
+      return data.settings;
+    },
+    setAutoPrint: async (input) => {
+      record('setAutoPrint', input);
+      data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff: input.enabled ? (input.cutoff ?? '2026-01-01 07:00:00') : null } };
+      return data.state;
+    },
+    listPrinters: async (input) => (record('listPrinters', input), printers.map((p) => ({ ...p, status: { state: 'ready' as const, message: '' } }))),
+    discoverPrinters: async (input) => (record('discoverPrinters', input), [{ uri: 'system:LabelPrinter', name: 'LabelPrinter', kind: 'system' as const, status: { state: 'ready' as const, message: '' } }]),
+    savePrinter: async (input) => {
+      record('savePrinter', input);
+      const saved = samplePrinter({ ...input, id: input.id ?? `p-${printers.length + 1}` });
+      const at = printers.findIndex((p) => p.id === saved.id);
+      if (at >= 0) printers[at] = saved;
+      else printers.push(saved);
+      return saved;
+    },
+    removePrinter: async (input) => {
+      record('removePrinter', input);
+      const at = printers.findIndex((p) => p.id === input.id);
+      if (at >= 0) printers.splice(at, 1);
+      return { removed: at >= 0 };
+    },
+    printTestPage: async (input) => (record('printTestPage', input), { printed: true }),
+    previewLabel: async (input) => (record('previewLabel', input), { pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }),
+    getSummary: async (input) => (record('getSummary', input), { NEW: 4, PROCESSED: 5, SENT: 6, DRAFT: 1 }),
+    listOrders: async (input) => {
+      record('listOrders', input);
+      const matches = data.orders.filter((o) => (!input.q || o.invoice.includes(input.q)) && (!input.status || o.status === input.status));
+      return { orders: matches.slice(input.offset ?? 0, (input.offset ?? 0) + (input.limit ?? 50)), total: matches.length };
+    },
+    getOrderDetails: async (input) => {
+      record('getOrderDetails', input);
+      const o = data.orders.find((x) => x.orderId === input.id);
+      if (!o) throw Object.assign(new Error(`order ${input.id} not found`), { name: 'ApiNotFoundError' });
+      return {
+        id: input.id, invoice: o.invoice, awb: o.awb, status: o.status, printStatus: 1, courierName: o.courierName, shopName: o.shopName,
+        customerName: o.customer.name, customerAddress: o.customer.address, senderName: o.sender.name, shippingCost: o.shippingCost,
+        adminNote: o.adminNote, customerNote: o.customerNote, created: o.createdAt, updated: null, processed: o.processedAt, sent: null,
+        products: o.items.map((i) => ({ productId: i.productId, productName: i.productName, productPrice: i.productPrice, qty: i.qty })), firstState: null,
+      };
+    },
+    listAlerts: async (input) => (record('listAlerts', input), data.alerts),
+    dismissAlert: async (input) => {
+      record('dismissAlert', input);
+      const before = data.alerts.length;
+      data.alerts = data.alerts.filter((a) => a.id !== input.id);
+      return { dismissed: data.alerts.length < before };
+    },
+  };
+  return fake;
+}
