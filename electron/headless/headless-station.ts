@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { createOrderApiClient } from '../core/api/order-api-client.ts';
+import { renderPng } from '../core/labels/index.ts';
+import { discoverPrinters, openPrinter } from '../core/printers/index.ts';
+import { createStation, type Station } from '../core/station/create-station.ts';
+import { createJsonLogger } from '../core/station/json-logger.ts';
+import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
+import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
+import { labelTemplateIdSchema, printerProfileInputSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
+import type { SettingsPatch } from '../shared/station-api.ts';
+
+/** What a headless station is started with: a config file, then flags, override the stored settings. */
+export interface HeadlessStationOptions {
+  configFile?: string;
+  apiBaseUrl?: string;
+  userId?: string;
+  printerUri?: string;
+  template?: LabelTemplateId;
+  dataDir?: string;
+  pollSeconds?: number;
+  autoPrint?: boolean;
+  /** Where `LABEL_STATION_TOKEN` is read; default `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Default: JSON lines on stdout. */
+  logger?: StationLogger;
+  demo?: boolean;
+  /** Replaces parts of the default wiring (demo mode, tests). */
+  overrides?: Partial<StationOptions>;
+}
+
+export interface HeadlessStation {
+  station: Station;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The config file: settings only. The token is refused here, as on the command line. */
+export const headlessConfigSchema = z.strictObject(
+  {
+    apiBaseUrl: z.string().optional(),
+    userId: z.string().optional(),
+    dataDir: z.string().optional(),
+    pollSeconds: z.number().optional(),
+    autoPrint: z.boolean().optional(),
+    autoPrintCutoff: z.string().optional(),
+    language: z.enum(['id', 'en']).optional(),
+    printer: z.string().optional(),
+    template: labelTemplateIdSchema.optional(),
+    printers: z.array(printerProfileInputSchema).optional(),
+    defaultPrinterId: z.string().optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' && issue.keys.includes('token') ? 'a token is never read from a file: set LABEL_STATION_TOKEN' : undefined) },
+);
+export type HeadlessConfig = z.infer<typeof headlessConfigSchema>;
+
+export class HeadlessConfigError extends Error {
+  override name = 'HeadlessConfigError';
+}
+
+export function readHeadlessConfig(path: string): HeadlessConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new HeadlessConfigError(`cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = headlessConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HeadlessConfigError(`the config file ${path} is wrong at "${issue?.path.join('.') ?? ''}": ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+export function defaultDataDir(env: Record<string, string | undefined>): string {
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'label-station');
+}
+
+/** A printer given by URI alone gets an id from its URI, so a restart resumes its queue. */
+function uriPrinterId(uri: string): string {
+  return `printer-${createHash('sha256').update(uri).digest('hex').slice(0, 10)}`;
+}
+
+/** Config file + flags → settings → `createStation`, started. Shared by `run`, `serve` and demo mode. */
+export async function startHeadlessStation(options: HeadlessStationOptions = {}): Promise<HeadlessStation> {
+  const env = options.env ?? process.env;
+  const config = options.configFile ? readHeadlessConfig(options.configFile) : {};
+  const dataDir = resolve(options.dataDir ?? config.dataDir ?? defaultDataDir(env));
+  const logger = options.logger ?? createJsonLogger((line) => process.stdout.write(line));
+
+  const patch: SettingsPatch = {};
+  const apiBaseUrl = options.apiBaseUrl ?? config.apiBaseUrl;
+  if (apiBaseUrl !== undefined) patch.apiBaseUrl = apiBaseUrl;
+  const userId = options.userId ?? config.userId;
+  if (userId !== undefined) patch.userId = userId;
+  const pollSeconds = options.pollSeconds ?? config.pollSeconds;
+  if (pollSeconds !== undefined) patch.pollSeconds = pollSeconds;
+  if (config.language) patch.language = config.language;
+  const token = env.LABEL_STATION_TOKEN?.trim();
+  if (token) patch.token = token;
+
+  const station = createStation({
+    dataDir,
+    api: (apiConfig) => createOrderApiClient({ ...apiConfig, logger }),
+    openPrinter: (profile) => openPrinter(profile),
+    discoverPrinters: () => discoverPrinters(),
+    renderPng: (label, renderOptions) => renderPng(label, renderOptions),
+    secretStore: createKeyFileSecretStore(dataDir),
+    logger,
+    demo: options.demo,
+    ...options.overrides,
+  });
+  try {
+    await station.updateSettings(patch);
+    for (const printer of config.printers ?? []) await station.savePrinter(printer);
+    const uri = options.printerUri ?? config.printer;
+    if (uri) {
+      const id = uriPrinterId(uri);
+      const template = options.template ?? config.template;
+      const existing = (await station.getSettings({})).printers.find((p) => p.id === id);
+      await station.savePrinter({ ...existing, id, name: existing?.name ?? uri, uri, ...(template ? { template } : {}) });
+      await station.updateSettings({ defaultPrinterId: id });
+    } else if (config.defaultPrinterId) {
+      await station.updateSettings({ defaultPrinterId: config.defaultPrinterId });
+    }
+    if (options.autoPrint ?? config.autoPrint) await station.setAutoPrint({ enabled: true, cutoff: config.autoPrintCutoff });
+  } catch (error) {
+    await station.stop();
+    throw error;
+  }
+  station.start();
+  return { station, dataDir, stop: () => station.stop() };
+}
