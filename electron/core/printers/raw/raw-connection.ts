@@ -23,6 +23,7 @@ export class RawConnection {
   private readonly waiters = new Set<() => void>();
 
   private constructor(private readonly options: RawConnectionOptions) {
+    this.socket.on('connect', () => this.wake());
     this.socket.on('data', (chunk: Buffer) => {
       this.received = Buffer.concat([this.received, chunk]);
       this.wake();
@@ -36,7 +37,7 @@ export class RawConnection {
       this.wake();
     });
     this.socket.on('timeout', () => {
-      this.failure ??= new Error(`no answer for ${options.idleTimeoutMs} ms`);
+      this.failure ??= new Error(this.socket.connecting ? `no connection within ${options.connectTimeoutMs} ms` : `silent for ${options.idleTimeoutMs} ms`);
       this.socket.destroy();
     });
   }

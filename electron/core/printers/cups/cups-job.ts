@@ -1,0 +1,88 @@
+import type { PrinterDeps } from '../printer-deps.ts';
+import { PrintJobFailedError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError, type PrinterError } from '../printer-errors.ts';
+import { cupsPrinterStatus } from './cups-status.ts';
+import { queryIpp, type IppAttributes } from './ipp-attributes.ts';
+
+export interface CupsJobTiming {
+  /** First wait between looks at the job; doubles up to `maxPollMs`. */
+  firstPollMs: number;
+  maxPollMs: number;
+  /** A job not completed by then is withdrawn and reported offline. */
+  jobTimeoutMs: number;
+}
+
+export const defaultCupsJobTiming: CupsJobTiming = { firstPollMs: 100, maxPollMs: 1_000, jobTimeoutMs: 300_000 };
+
+/** Why CUPS says a job ended, in its own words when it has them. */
+function reasonOf(job: IppAttributes): string {
+  const message = job.get('job-printer-state-message') || job.get('job-state-message');
+  return message || (job.get('job-state-reasons') ?? 'no reason given');
+}
+
+/**
+ * Follows a CUPS job until the spooler reports it `completed`: accepted is not printed. A job
+ * cancelled or aborted is a failure with CUPS's reason. A job stuck behind a paused queue, an
+ * empty printer or no completion in time is cancelled before reporting, so it cannot print later
+ * behind the station's back while the station retries the same labels.
+ */
+export async function followCupsJob(
+  queue: string,
+  jobId: number,
+  deps: PrinterDeps,
+  timing: CupsJobTiming,
+  signal?: AbortSignal,
+): Promise<void> {
+  const started = deps.now();
+  let wait = timing.firstPollMs;
+  for (;;) {
+    const job = await queryIpp(deps.run, `/jobs/${jobId}`, 'get-job-attributes.test');
+    const state = job.get('job-state');
+    if (state === 'completed') return;
+    if (state === 'canceled' || state === 'aborted') {
+      const reason = reasonOf(job);
+      throw new PrintJobFailedError(queue, `CUPS ${state === 'canceled' ? 'cancelled' : 'aborted'} job ${queue}-${jobId} on ${queue}: ${reason}. Its labels were not printed.`, reason);
+    }
+    if (state === undefined) {
+      throw new PrintJobFailedError(queue, `CUPS no longer knows job ${queue}-${jobId}: it may have been purged; its labels count as not printed.`, 'job not found');
+    }
+    let problem = state === 'processing-stopped' ? stoppedJob(queue, job) : await printerProblem(queue, deps);
+    if (!problem && deps.now() - started > timing.jobTimeoutMs) {
+      problem = new PrinterOfflineError(queue, `Printer ${queue} did not finish job ${queue}-${jobId} within ${Math.round(timing.jobTimeoutMs / 1000)} s: check that it is on and connected.`);
+    }
+    if (problem) {
+      if (await withdraw(queue, jobId, deps, problem) === 'completed') return;
+      throw problem;
+    }
+    try {
+      await deps.sleep(wait, signal);
+    } catch (error) {
+      if (await withdraw(queue, jobId, deps, new PrinterStoppedError(queue, 'printing was cancelled')) === 'completed') return;
+      throw error;
+    }
+    wait = Math.min(wait * 2, timing.maxPollMs);
+  }
+}
+
+function stoppedJob(queue: string, job: IppAttributes): PrinterError {
+  return new PrinterStoppedError(queue, `Printer ${queue} stopped the job: ${reasonOf(job)}. Fix the printer, then print again.`);
+}
+
+async function printerProblem(queue: string, deps: PrinterDeps): Promise<PrinterError | undefined> {
+  const status = cupsPrinterStatus(queue, await queryIpp(deps.run, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test'));
+  if (status.state === 'stopped') return new PrinterStoppedError(queue, status.message);
+  if (status.state === 'paper-out') return new PrinterPaperOutError(queue, status.message);
+  return undefined;
+}
+
+/**
+ * Cancels a job that cannot complete now. If CUPS finished it in the meantime, it was printed:
+ * that wins over the problem seen a moment before.
+ */
+async function withdraw(queue: string, jobId: number, deps: PrinterDeps, problem: PrinterError): Promise<'completed' | 'withdrawn'> {
+  await deps.run('cancel', [`${queue}-${jobId}`]);
+  const job = await queryIpp(deps.run, `/jobs/${jobId}`, 'get-job-attributes.test');
+  if (job.get('job-state') === 'completed') return 'completed';
+  deps.logger.warn('withdrew a CUPS job that could not complete', { queue, jobId, problem: problem.message });
+  problem.message += ' The job was withdrawn, so these labels will not print later on their own.';
+  return 'withdrawn';
+}

@@ -1,0 +1,58 @@
+import { renderPdf, renderRaster, renderTestPagePdf, renderTestPageRaster } from '../labels/index.ts';
+import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
+import { discoverCupsPrinters } from './cups/cups-discovery.ts';
+import { createCupsPrinter } from './cups/cups-printer.ts';
+import type { CupsJobTiming } from './cups/cups-job.ts';
+import type { LabelRenderer } from './label-renderer.ts';
+import { createPdfDirPrinter } from './pdf-dir-printer.ts';
+import { defaultPrinterDeps, type PrinterDeps } from './printer-deps.ts';
+import type { PrinterPort } from './printer-port.ts';
+import { parsePrinterUri } from './printer-uri.ts';
+import { createRawPrinter, type RawPrinterTimeouts } from './raw/raw-printer.ts';
+import { createWindowsPrinter } from './windows/windows-printer.ts';
+
+export type { LabelToPrint, PrintProgress, PrinterPort } from './printer-port.ts';
+export type { CommandResult, PrinterDeps, PrinterLogger, RunCommand } from './printer-deps.ts';
+export type { LabelRenderer } from './label-renderer.ts';
+export type { CupsJobTiming } from './cups/cups-job.ts';
+export type { RawPrinterTimeouts } from './raw/raw-printer.ts';
+export { parsePrinterUri, defaultRawPort, type PrinterTarget, type RawProtocol } from './printer-uri.ts';
+export * from './printer-errors.ts';
+
+/** How long adapters wait; the defaults suit real printers, tests shorten them. */
+export interface PrinterTuning {
+  rawTimeouts?: Partial<RawPrinterTimeouts>;
+  cupsTiming?: CupsJobTiming;
+}
+
+const labelEngine: LabelRenderer = { renderPdf, renderRaster, renderTestPagePdf, renderTestPageRaster };
+
+/** Any injectable left out takes its real default (programs, clock, timers, label engine). */
+const resolveDeps = (overrides: Partial<PrinterDeps>): PrinterDeps => ({ ...defaultPrinterDeps(labelEngine), ...overrides });
+
+/** The adapter for a profile's URI: CUPS or Windows spooler, ESC/POS, TSPL, ZPL, or a PDF folder. */
+export function openPrinter(profile: PrinterProfile, injected: Partial<PrinterDeps> = {}, tuning: PrinterTuning = {}): PrinterPort {
+  const deps = resolveDeps(injected);
+  const target = parsePrinterUri(profile.uri);
+  switch (target.kind) {
+    case 'system':
+      return deps.platform === 'win32'
+        ? createWindowsPrinter(profile, target.queue, deps)
+        : createCupsPrinter(profile, target.queue, deps, tuning.cupsTiming);
+    case 'pdf-dir':
+      return createPdfDirPrinter(profile, target.path, deps);
+    default:
+      return createRawPrinter(profile, target, deps, tuning.rawTimeouts);
+  }
+}
+
+/**
+ * The printers this machine already knows: its CUPS queues with their status. Network label
+ * printers are not scanned for; they are added by host and port. On Windows the list comes from
+ * the desktop shell, which can ask the system.
+ */
+export function discoverPrinters(injected: Pick<Partial<PrinterDeps>, 'run' | 'platform'> = {}): Promise<DiscoveredPrinter[]> {
+  const deps = resolveDeps(injected);
+  if (deps.platform === 'win32') return Promise.resolve([]);
+  return discoverCupsPrinters(deps.run);
+}

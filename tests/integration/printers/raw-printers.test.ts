@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { MonoBitmap } from '../../../electron/core/labels/label-types.ts';
+import { openPrinter, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError, type PrintProgress } from '../../../electron/core/printers/index.ts';
+import type { PrinterProfile } from '../../../electron/shared/printer-profile.ts';
+import { monoBitmapToPngBuffer } from '../../support/mono-bitmap-png.ts';
+import { decodeEscPos, decodeTspl, decodeZpl } from '../../support/printer-decoders.ts';
+import { batchOfLabels } from '../../support/printer-labels.ts';
+import { startRawPrinter, type RawPrinter } from '../../support/raw-printer.ts';
+import { missingTools, zbarDecode } from '../../support/system-tools.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'raw-printers-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let printer: RawPrinter | undefined;
+afterEach(async () => {
+  await printer?.stop();
+  printer = undefined;
+});
+
+const profileFor = (uri: string, labelsPerJob: number): PrinterProfile => ({
+  id: 'p1', name: 'Packing desk', uri, template: '100x150', dpi: 203, offsetXmm: 0, offsetYmm: 0, darkness: 10, labelsPerJob,
+});
+
+const decoders = { escpos: decodeEscPos, tspl: decodeTspl, zpl: decodeZpl } as const;
+
+/** Reads a label as a scanner would: the bitmap as paper, zbar as the courier's scanner. */
+function scan(bitmap: MonoBitmap, name: string): string[] {
+  const file = join(work, `${name}.png`);
+  writeFileSync(file, monoBitmapToPngBuffer(bitmap));
+  return zbarDecode(file);
+}
+
+describe.skipIf(missingTools('zbarimg').length > 0)('raw 9100 printers print labels a scanner reads', () => {
+  for (const language of ['escpos', 'tspl', 'zpl'] as const) {
+    it(`${language}: every AWB decodes from the bytes the printer received, each label confirmed after it was sent`, async () => {
+      printer = await startRawPrinter();
+      const labels = batchOfLabels(3);
+      const progress: PrintProgress[] = [];
+      const port = openPrinter(profileFor(`${language}://127.0.0.1:${printer.port}`, 2));
+      await port.print(labels, (p) => progress.push(p));
+
+      expect(printer.received()).toHaveLength(2);
+      const printed = decoders[language](Buffer.concat(printer.received()));
+      expect(printed).toHaveLength(3);
+      printed.forEach((bitmap, i) => {
+        expect(bitmap.height).toBe(1199);
+        expect(scan(bitmap, `${language}-${i}`)).toContain(labels[i]?.order.awb);
+      });
+      const order = progress.map((p) => `${p.key}:${p.state}`);
+      expect(order).toEqual(['L1:sent', 'L2:sent', 'L1:confirmed', 'L2:confirmed', 'L3:sent', 'L3:confirmed']);
+    });
+  }
+});
+
+describe('raw printers that cannot print', () => {
+  it('a printer switched off mid-batch: PrinterOfflineError naming exactly the labels not printed', async () => {
+    printer = await startRawPrinter();
+    const sim = printer;
+    const labels = batchOfLabels(5);
+    const confirmed: string[] = [];
+    const port = openPrinter(profileFor(`tspl://127.0.0.1:${sim.port}`, 2), {}, { rawTimeouts: { connectTimeoutMs: 1_000 } });
+    const failure = await port
+      .print(labels, (p) => {
+        if (p.state !== 'confirmed') return;
+        confirmed.push(p.key);
+        if (p.key === 'L2') void sim.goOffline();
+      })
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect((failure as PrinterOfflineError).retryable).toBe(true);
+    expect((failure as PrinterOfflineError).unconfirmedKeys).toEqual(['L3', 'L4', 'L5']);
+    expect(confirmed).toEqual(['L1', 'L2']);
+    expect(decodeTspl(Buffer.concat(sim.received()))).toHaveLength(2);
+
+    await sim.comeBack();
+    await port.print(labels.slice(2), () => undefined);
+    expect(decodeTspl(Buffer.concat(sim.received()))).toHaveLength(5);
+  });
+
+  it('ESC/POS out of paper: nothing is sent, PrinterPaperOutError; the status shows it', async () => {
+    printer = await startRawPrinter();
+    printer.setState({ paperOut: true });
+    const port = openPrinter(profileFor(`escpos://127.0.0.1:${printer.port}`, 5));
+    const progress: PrintProgress[] = [];
+    await expect(port.print(batchOfLabels(2), (p) => progress.push(p))).rejects.toBeInstanceOf(PrinterPaperOutError);
+    expect(progress).toEqual([]);
+    expect(decodeEscPos(Buffer.concat(printer.received()))).toEqual([]);
+    expect((await port.status()).state).toBe('paper-out');
+  });
+
+  it('ZPL paused: PrinterStoppedError with the way out', async () => {
+    printer = await startRawPrinter();
+    printer.setState({ paused: true });
+    const port = openPrinter(profileFor(`zpl://127.0.0.1:${printer.port}`, 5));
+    await expect(port.print(batchOfLabels(1), () => undefined)).rejects.toThrow(PrinterStoppedError);
+    await expect(port.print(batchOfLabels(1), () => undefined)).rejects.toThrow(/pause button/);
+  });
+
+  it('a printer that never answers status queries still prints, confirmed by a clean close', async () => {
+    printer = await startRawPrinter({ answerStatus: false });
+    const port = openPrinter(profileFor(`escpos://127.0.0.1:${printer.port}`, 5), {}, { rawTimeouts: { statusTimeoutMs: 150 } });
+    const confirmed: string[] = [];
+    await port.print(batchOfLabels(2), (p) => p.state === 'confirmed' && confirmed.push(p.key));
+    expect(confirmed).toEqual(['L1', 'L2']);
+    expect(decodeEscPos(Buffer.concat(printer.received()))).toHaveLength(2);
+  });
+
+  it('nobody listening at the address: offline, before any label is sent', async () => {
+    printer = await startRawPrinter();
+    await printer.goOffline();
+    const port = openPrinter(profileFor(`zpl://127.0.0.1:${printer.port}`, 5));
+    expect((await port.status()).state).toBe('offline');
+    const failure = await port.print(batchOfLabels(3), () => undefined).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect((failure as PrinterOfflineError).message).toMatch(/not reachable.*switched on/);
+    expect((failure as PrinterOfflineError).unconfirmedKeys).toEqual(['L1', 'L2', 'L3']);
+  });
+});
