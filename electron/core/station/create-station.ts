@@ -118,6 +118,7 @@ export function createStation(options: StationOptions): Station {
     timers,
     now,
     random,
+    backoff: options.backoff?.job,
     run: (jobId, signal) =>
       runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
@@ -178,6 +179,7 @@ export function createStation(options: StationOptions): Station {
     intervalMs: () => settings.pollSeconds() * 1000,
     timers,
     random,
+    backoff: options.backoff?.poll,
     onBatches,
     onFailure: (error, failures, retryInMs) => {
       if (error instanceof StationNotConfiguredError) return;

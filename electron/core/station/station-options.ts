@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from './backoff.ts';
 import type { OrderApi, OrderApiConfig } from '../api/order-api.ts';
 import type { LabelToRender, RenderOptions } from '../labels/label-types.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
@@ -54,6 +55,8 @@ export interface StationOptions {
   pollSeconds?: number;
   /** Settings applied at start (config file, flags, `LABEL_STATION_TOKEN`); stored like the operator's. */
   initialSettings?: SettingsPatch;
+  /** Retry spacing; the defaults suit a real backend, tests shorten them. */
+  backoff?: { poll?: BackoffPolicy; job?: BackoffPolicy };
   /** Running on the embedded simulator. */
   demo?: boolean;
 }
