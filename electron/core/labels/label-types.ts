@@ -23,6 +23,8 @@ export interface RenderOptions {
   /** Calibration shift of the whole label on the medium, in mm. */
   offsetXmm?: number;
   offsetYmm?: number;
+  /** Folder holding the label fonts; defaults to the app's `assets/fonts`. */
+  fontDir?: string;
 }
 
 /** A 1-bit image, rows packed MSB-first, 1 = black dot: what thermal printers take. */

@@ -1,0 +1,73 @@
+import bwipjs from 'bwip-js/node';
+import type { BarsElement, MatrixElement } from './layout-model.ts';
+
+/** Code 128 needs at least 10 modules of white on each side to scan. */
+export const quietZoneModules = 10;
+
+export class BarcodeError extends Error {
+  override name = 'BarcodeError';
+}
+
+/** Bar and space widths (modules) of a Code 128 symbol, starting with a bar. */
+export function code128Widths(text: string): number[] {
+  try {
+    const [symbol] = bwipjs.raw('code128', text, '') as { sbs: number[] }[];
+    if (!symbol) throw new BarcodeError(`no Code 128 symbol for "${text}"`);
+    return symbol.sbs;
+  } catch (error) {
+    if (error instanceof BarcodeError) throw error;
+    throw new BarcodeError(`"${text}" cannot be drawn as Code 128: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+export interface QrMatrix {
+  columns: number;
+  rows: number;
+  cells: number[];
+}
+
+export function qrMatrix(text: string): QrMatrix {
+  try {
+    const [symbol] = bwipjs.raw('qrcode', text, 'eclevel=L') as { pixs: number[]; pixx: number; pixy: number }[];
+    if (!symbol) throw new BarcodeError(`no QR code for "${text}"`);
+    return { columns: symbol.pixx, rows: symbol.pixy, cells: symbol.pixs };
+  } catch (error) {
+    if (error instanceof BarcodeError) throw error;
+    throw new BarcodeError(`"${text}" cannot be drawn as a QR code: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** A 1-D symbol's box: the widest whole-dot module that fits, capped, quiet zones included. */
+export interface BarsPlacement {
+  /** Left edge of the box (the quiet zone starts here), in dots. */
+  boxXDots: number;
+  boxWidthDots: number;
+  yDots: number;
+  heightDots: number;
+  maxModuleDots: number;
+}
+
+/**
+ * Places Code 128 bars centred in a box on the dot grid. Each module is a whole number of dots
+ * (at least one), so the printer prints every bar at its true width; nothing is scaled later.
+ */
+export function placeBars(widths: readonly number[], place: BarsPlacement): BarsElement {
+  const modules = widths.reduce((sum, w) => sum + w, 0) + 2 * quietZoneModules;
+  const moduleDots = Math.max(1, Math.min(place.maxModuleDots, Math.floor(place.boxWidthDots / modules)));
+  const symbolDots = (modules - 2 * quietZoneModules) * moduleDots;
+  const xDots = place.boxXDots + Math.floor((place.boxWidthDots - symbolDots) / 2);
+  return { kind: 'bars', xDots, yDots: place.yDots, heightDots: place.heightDots, moduleDots, widths };
+}
+
+/**
+ * Places a QR matrix in a square of `sizeDots` on the dot grid, keeping 2 modules of white on
+ * each side inside the square; the section's padding adds the rest of the quiet zone.
+ */
+export function placeMatrix(matrix: QrMatrix, xDots: number, yDots: number, sizeDots: number): MatrixElement {
+  const moduleDots = Math.max(1, Math.floor(sizeDots / (matrix.columns + 4)));
+  const offset = Math.floor((sizeDots - matrix.columns * moduleDots) / 2);
+  return { kind: 'matrix', xDots: xDots + offset, yDots: yDots + offset, moduleDots, columns: matrix.columns, rows: matrix.rows, cells: matrix.cells };
+}
+
+/** The width in dots of a placed 1-D symbol, without its quiet zones. */
+export const barsWidthDots = (bars: BarsElement): number => bars.widths.reduce((sum, w) => sum + w, 0) * bars.moduleDots;

@@ -1,0 +1,85 @@
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type { LabelFonts } from './label-fonts.ts';
+import type { MonoBitmap } from './label-types.ts';
+import { mmToDots, type LabelLayout } from './layout-model.ts';
+
+/** Canvas family names the label fonts are registered under (once per font file). */
+const families = new Map<string, string>();
+
+function family(path: string, name: string): string {
+  let registered = families.get(path);
+  if (!registered) {
+    if (!GlobalFonts.registerFromPath(path, name)) throw new Error(`the canvas could not load the label font ${path}`);
+    registered = name;
+    families.set(path, registered);
+  }
+  return registered;
+}
+
+/** Grey levels darker than this become black dots, as a thermal printer's driver does. */
+const threshold = 128;
+
+/**
+ * Paints a layout as a 1-bit bitmap at the layout's dpi: the same elements at the same places as
+ * the PDF painter, barcodes as whole-dot rectangles, text with the same TTF, then thresholded.
+ * `offsetXDots`/`offsetYDots` shift everything (printer calibration); what falls outside is cut.
+ */
+export function paintRaster(layout: LabelLayout, fonts: LabelFonts, offsetXDots: number, offsetYDots: number): MonoBitmap {
+  const { dpi } = layout;
+  const width = Math.round(mmToDots(layout.widthMm, dpi));
+  const height = Math.round(mmToDots(layout.heightMm, dpi));
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  ctx.translate(offsetXDots, offsetYDots);
+  const names = { regular: family(fonts.regular.path, 'LabelStationRegular'), bold: family(fonts.bold.path, 'LabelStationBold') };
+  for (const el of layout.elements) {
+    if (el.kind === 'text') continue;
+    ctx.fillStyle = 'black';
+    if (el.kind === 'rect') {
+      const x = Math.round(mmToDots(el.xMm, dpi));
+      const y = Math.round(mmToDots(el.yMm, dpi));
+      ctx.fillRect(x, y, Math.max(1, Math.round(mmToDots(el.xMm + el.widthMm, dpi)) - x), Math.max(1, Math.round(mmToDots(el.yMm + el.heightMm, dpi)) - y));
+    } else if (el.kind === 'bars') {
+      let x = el.xDots;
+      el.widths.forEach((w, i) => {
+        if (i % 2 === 0) ctx.fillRect(x, el.yDots, w * el.moduleDots, el.heightDots);
+        x += w * el.moduleDots;
+      });
+    } else {
+      for (let row = 0; row < el.rows; row++) {
+        for (let col = 0; col < el.columns; col++) {
+          if (el.cells[row * el.columns + col] === 1) ctx.fillRect(el.xDots + col * el.moduleDots, el.yDots + row * el.moduleDots, el.moduleDots, el.moduleDots);
+        }
+      }
+    }
+  }
+  drawText(ctx, layout, names);
+  return threshold1Bit(ctx.getImageData(0, 0, width, height).data, width, height);
+}
+
+function drawText(ctx: SKRSContext2D, layout: LabelLayout, names: { regular: string; bold: string }): void {
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  for (const el of layout.elements) {
+    if (el.kind !== 'text') continue;
+    ctx.fillStyle = el.inverse === true ? 'white' : 'black';
+    ctx.font = `${(el.sizePt * layout.dpi) / 72}px ${names[el.weight]}`;
+    ctx.fillText(el.text, mmToDots(el.xMm, layout.dpi), mmToDots(el.baselineMm, layout.dpi));
+  }
+}
+
+function threshold1Bit(rgba: Uint8ClampedArray, width: number, height: number): MonoBitmap {
+  const rowBytes = Math.ceil(width / 8);
+  const data = new Uint8Array(rowBytes * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      // Rec. 601 luma; the canvas is opaque so alpha can be ignored.
+      const luma = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
+      if (luma < threshold) data[y * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  return { width, height, rowBytes, data };
+}

@@ -1,0 +1,129 @@
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { LabelToRender, RenderOptions } from './label-types.ts';
+import { paintPdf, pdfFontName, ptPerMm } from './pdf-painter.ts';
+import { LabelRenderError, renderContext, type RenderContext } from './render-context.ts';
+import type { SheetSpec } from './label-templates.ts';
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function createDocument(ctx: RenderContext, title: string): Doc {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    margin: 0,
+    compress: true,
+    // pdfkit would cache every distinct word of every address for the document's life.
+    fontLayoutCache: false,
+    info: { Title: title, Creator: 'Label Station' },
+  });
+  doc.registerFont(pdfFontName.regular, ctx.fonts.regular.bytes);
+  doc.registerFont(pdfFontName.bold, ctx.fonts.bold.bytes);
+  return doc;
+}
+
+const dotsToPt = (dots: number, dpi: number): number => (dots * 72) / dpi;
+
+/** A page size in pt rounded to whole dots, so the dot grid lines up from every corner of the page. */
+export const pageSizePt = (widthMm: number, heightMm: number, dpi: number): [number, number] => [
+  dotsToPt(Math.round((widthMm * dpi) / 25.4), dpi),
+  dotsToPt(Math.round((heightMm * dpi) / 25.4), dpi),
+];
+
+/** Marks where to cut between the labels of a sheet, kept outside every label's margin. */
+function cutMarks(doc: Doc, sheet: SheetSpec): void {
+  const cellW = sheet.widthMm / sheet.columns;
+  const cellH = sheet.heightMm / sheet.rows;
+  const half = sheet.cutMarkMm / 2;
+  for (let c = 1; c < sheet.columns; c++) {
+    for (let r = 0; r <= sheet.rows; r++) {
+      const y = r * cellH;
+      doc.moveTo(c * cellW * ptPerMm, Math.max(0, y - half) * ptPerMm).lineTo(c * cellW * ptPerMm, Math.min(sheet.heightMm, y + half) * ptPerMm);
+    }
+  }
+  for (let r = 1; r < sheet.rows; r++) {
+    for (let c = 0; c <= sheet.columns; c++) {
+      const x = c * cellW;
+      doc.moveTo(Math.max(0, x - half) * ptPerMm, r * cellH * ptPerMm).lineTo(Math.min(sheet.widthMm, x + half) * ptPerMm, r * cellH * ptPerMm);
+    }
+  }
+  doc.lineWidth(0.4).stroke('black');
+}
+
+/** Draws one label: on its own page, or in its cell of a sheet (a new sheet every N labels). */
+function drawLabel(doc: Doc, ctx: RenderContext, label: LabelToRender, position: number): void {
+  const layout = ctx.layout(label);
+  const { sheet } = ctx.template;
+  if (!sheet) {
+    doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
+    paintPdf(doc, layout, dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi));
+    return;
+  }
+  const perSheet = sheet.columns * sheet.rows;
+  const cell = position % perSheet;
+  if (cell === 0) {
+    doc.addPage({ size: pageSizePt(sheet.widthMm, sheet.heightMm, ctx.dpi), margin: 0 });
+    cutMarks(doc, sheet);
+  }
+  // Cell corners snapped to whole dots, so each label's barcodes stay on the grid.
+  const xDots = Math.round(((cell % sheet.columns) * (sheet.widthMm / sheet.columns) * ctx.dpi) / 25.4) + ctx.offsetXDots;
+  const yDots = Math.round((Math.floor(cell / sheet.columns) * (sheet.heightMm / sheet.rows) * ctx.dpi) / 25.4) + ctx.offsetYDots;
+  paintPdf(doc, layout, dotsToPt(xDots, ctx.dpi), dotsToPt(yDots, ctx.dpi));
+}
+
+/**
+ * Renders a batch as one PDF, one page per label (four per A4 sheet for `a4-4up`), streamed:
+ * labels are pulled from the iterable only as fast as the reader consumes the bytes, so memory
+ * does not grow with the batch and the first pages flow before the last label is drawn.
+ */
+export function renderPdf(labels: Iterable<LabelToRender> | AsyncIterable<LabelToRender>, options: RenderOptions): Readable {
+  const ctx = renderContext(options);
+  const doc = createDocument(ctx, `Labels ${ctx.template.id}`);
+  const iterator: Iterator<LabelToRender> | AsyncIterator<LabelToRender> =
+    Symbol.asyncIterator in labels ? labels[Symbol.asyncIterator]() : labels[Symbol.iterator]();
+  let wanted = false;
+  let pumping = false;
+  let done = false;
+  let count = 0;
+
+  const out = new Readable({
+    read() {
+      wanted = true;
+      void pump();
+    },
+    destroy(error, callback) {
+      done = true;
+      void iterator.return?.();
+      callback(error);
+    },
+  });
+  doc.on('data', (chunk: Buffer) => {
+    if (!out.push(chunk)) wanted = false;
+  });
+  doc.on('end', () => out.push(null));
+  doc.on('error', (error: Error) => out.destroy(error));
+
+  async function pump(): Promise<void> {
+    if (pumping || done) return;
+    pumping = true;
+    try {
+      while (wanted && !done) {
+        const next = await iterator.next();
+        if (done) return;
+        if (next.done === true) {
+          done = true;
+          if (count === 0) throw new LabelRenderError('no labels to render: the batch is empty');
+          doc.end();
+          return;
+        }
+        drawLabel(doc, ctx, next.value, count);
+        count += 1;
+      }
+    } catch (error) {
+      done = true;
+      out.destroy(error instanceof Error ? error : new LabelRenderError(String(error)));
+    } finally {
+      pumping = false;
+    }
+  }
+  return out;
+}
