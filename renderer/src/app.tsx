@@ -65,6 +65,7 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
       </header>
       {state?.demo && (
         <div className="demo-banner" role="note">
+          <strong>{t('app.demoTag')}</strong>
           {t('app.demo')}
         </div>
       )}

@@ -1,5 +1,7 @@
 import type { CliCommand } from '../cli-command.ts';
+import { runCommand } from './run.ts';
+import { serveCommand } from './serve.ts';
 import { simulatorCommand } from './simulator.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [simulatorCommand];
+export const commands: CliCommand[] = [runCommand, serveCommand, simulatorCommand];

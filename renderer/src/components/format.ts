@@ -22,3 +22,10 @@ export function formatInstant(iso: string, language: string): string {
 export function formatRupiah(amount: number, language: string): string {
   return new Intl.NumberFormat(language === 'id' ? 'id-ID' : 'en-GB', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 }).format(amount);
 }
+
+/** Time of day only: for "last checked", which is always recent. */
+export function formatClock(iso: string, language: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleTimeString(language === 'id' ? 'id-ID' : 'en-GB', { timeStyle: 'medium' });
+}

@@ -79,7 +79,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
               return (
                 <Fragment key={batch.processed}>
                   <tr className={batch.printStatus === 0 ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
-                    <td>
+                    <td className="when">
                       <button type="button" className="link" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : batch.processed)}>
                         {formatProcessed(batch.processed, i18n.language)}
                       </button>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StationState } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
-import { formatInstant, formatProcessed } from '../../components/format.ts';
+import { formatClock, formatProcessed } from '../../components/format.ts';
 import { useLinkState, useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { useState } from 'react';
 
@@ -33,7 +33,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
           {t(`status.connection.${state.connection}`)}
         </span>
       )}
-      {state?.lastPollAt && <span className="muted">{t('status.lastPoll', { at: formatInstant(state.lastPollAt, i18n.language) })}</span>}
+      {state?.lastPollAt && <span className="muted">{t('status.lastPoll', { at: formatClock(state.lastPollAt, i18n.language) })}</span>}
       {summary.data && (
         <span className="counts" aria-label={t('status.counts')}>
           {(['NEW', 'PROCESSED', 'SENT', 'DRAFT'] as const).map((s) => (

@@ -58,7 +58,7 @@ export function HistoryView() {
             <tbody>
               {(jobs.data ?? []).map((job) => (
                 <tr key={job.id} className={selected === job.id ? 'selected' : undefined}>
-                  <td>
+                  <td className="when">
                     <button type="button" className="link" aria-pressed={selected === job.id} onClick={() => setSelected(job.id)}>
                       {formatProcessed(job.processed, i18n.language)}
                     </button>

@@ -1,0 +1,119 @@
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { labelTemplateIdSchema } from '../../shared/printer-profile.ts';
+import { UsageError, type CliCommand } from '../cli-command.ts';
+import { startDemoStation } from '../demo-station.ts';
+import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
+import { startHttpTransport } from '../http-transport.ts';
+import { ensureRendererBuilt } from '../renderer-build.ts';
+
+const help = `Usage: label-station serve [--port N] [--demo] [options of run]
+
+Runs the station (as \`run\` does) and serves its window as a web page on this machine only
+(127.0.0.1): open the printed address in a browser. The address carries a random access
+token; without it the station answers 401.
+
+Options:
+  --port N            port of the web UI (default 7450; 0 picks a free one)
+  --demo              use the embedded order-API simulator and print PDFs to a folder
+  --config FILE       JSON settings, as for run
+  --api URL           the order API's base URL
+  --user ID           the 36-character user id
+  --printer URI       system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER
+  --template ID       100x150 (default), 100x100, a6, a4-4up, 80mm
+  --data-dir DIR      where the journal lives (default ~/.local/share/label-station)
+  --poll SECONDS      how often to ask for new batches (default 10)
+  --auto-print        print every new batch once, from now on
+
+The API token comes from LABEL_STATION_TOKEN or the settings page, never from a flag.
+
+Example:
+  label-station serve --demo --port 0`;
+
+interface ServeArgs {
+  port: number;
+  demo: boolean;
+  station: HeadlessStationOptions;
+}
+
+export function parseServeArgs(argv: string[]): ServeArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        demo: { type: 'boolean' },
+        config: { type: 'string' },
+        api: { type: 'string' },
+        user: { type: 'string' },
+        printer: { type: 'string' },
+        template: { type: 'string' },
+        'data-dir': { type: 'string' },
+        poll: { type: 'string' },
+        'auto-print': { type: 'boolean' },
+        token: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.token !== undefined) throw new UsageError('the token is never a flag (it would show in the process list): set LABEL_STATION_TOKEN');
+  const port = values.port === undefined ? 7450 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${values.port}"`);
+  const template = values.template === undefined ? undefined : labelTemplateIdSchema.safeParse(values.template);
+  if (template && !template.success) throw new UsageError(`unknown template "${values.template}": use 100x150, 100x100, a6, a4-4up or 80mm`);
+  const poll = values.poll === undefined ? undefined : Number(values.poll);
+  if (poll !== undefined && !(poll >= 2 && poll <= 3600)) throw new UsageError('--poll takes a number of seconds between 2 and 3600');
+  return {
+    port,
+    demo: values.demo ?? false,
+    station: {
+      configFile: values.config,
+      apiBaseUrl: values.api,
+      userId: values.user,
+      printerUri: values.printer,
+      template: template?.data,
+      dataDir: values['data-dir'],
+      pollSeconds: poll,
+      autoPrint: values['auto-print'],
+    },
+  };
+}
+
+function announce(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Run the station and serve its window to a browser on this machine',
+  help,
+  async run(argv) {
+    const args = parseServeArgs(argv);
+    const staticDir = await ensureRendererBuilt(announce);
+    const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
+    await mkdir(dataDir, { recursive: true });
+    const headless = args.demo
+      ? await startDemoStation({ ...args.station, dataDir })
+      : await startHeadlessStation({ ...args.station, dataDir });
+    let transport;
+    try {
+      transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port });
+    } catch (error) {
+      await headless.stop();
+      throw error;
+    }
+    if ('labelsDir' in headless) announce(`DEMO MODE: orders come from the built-in simulator; labels are written to ${String(headless.labelsDir)}`);
+    // The only line on stdout that is not a JSON log line: scripts and tests read the address from it.
+    process.stdout.write(`Label Station is ready: open ${transport.url}\n`);
+    await new Promise<void>((resolve) => {
+      process.once('SIGTERM', () => resolve());
+      process.once('SIGINT', () => resolve());
+    });
+    await transport.close();
+    await headless.stop();
+    return 0;
+  },
+};
