@@ -30,6 +30,8 @@ export type JobEvent =
   /** These labels are about to be handed to the printer. */
   | { type: 'labels-sent'; indexes: readonly number[] }
   | { type: 'label-confirmed'; index: number }
+  /** The printer failed before these labels' bytes left: they are certainly not on paper. */
+  | { type: 'labels-unsent'; indexes: readonly number[] }
   | { type: 'printer-offline'; reason: string }
   | { type: 'failed'; reason: string }
   /** The job runs again after a stop, crash, failure or wait: whatever was in flight is suspect. */
@@ -84,6 +86,16 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
       labels[event.index] = { state: 'confirmed', possibleDuplicate: job.labels[event.index]?.possibleDuplicate ?? false };
       const done = labels.every((l) => l.state === 'confirmed');
       return { ...job, state: done ? 'done' : 'printing', labels };
+    }
+    case 'labels-unsent': {
+      if (job.state !== 'printing') refuse(job, event);
+      const labels = [...job.labels];
+      for (const index of event.indexes) {
+        checkIndex(job, index, event);
+        const label = job.labels[index];
+        if (label?.state === 'sent') labels[index] = { state: 'pending', possibleDuplicate: label.possibleDuplicate };
+      }
+      return { ...job, labels };
     }
     case 'printer-offline':
       if (!job.ordersStored) refuse(job, event);

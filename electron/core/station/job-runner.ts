@@ -100,15 +100,19 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
       return { key: String(index), order, meta: { batch: record.processed, index: index + 1, count, printedAt: new Date(deps.now()) } };
     });
     step({ type: 'labels-sent', indexes: action.indexes });
+    const left = new Set<number>();
     try {
       await port.print(
         labels,
         (progress) => {
+          left.add(Number(progress.key));
           if (progress.state === 'confirmed') step({ type: 'label-confirmed', index: Number(progress.key) });
         },
         signal,
       );
     } catch (error) {
+      const unsent = action.indexes.filter((i) => !left.has(i));
+      if (unsent.length > 0 && record.snapshot.state === 'printing') step({ type: 'labels-unsent', indexes: unsent });
       if (signal.aborted) return 'stopped';
       if (error instanceof PrinterError && error.retryable) {
         step({ type: 'printer-offline', reason: error.message });

@@ -56,6 +56,16 @@ describe('print job state machine', () => {
     expect(applyJobEvent(back, { type: 'labels-sent', indexes: [1] }).reason).toBeNull();
   });
 
+  it('puts back unflagged the labels the printer failed before sending', () => {
+    const failed = run(newJob(true, 3), { type: 'labels-sent', indexes: [0, 1, 2] }, { type: 'label-confirmed', index: 0 }, { type: 'labels-unsent', indexes: [2] }, { type: 'printer-offline', reason: 'off' });
+    const resumed = applyJobEvent(failed, { type: 'resume' });
+    expect(resumed.labels.map((l) => [l.state, l.possibleDuplicate])).toEqual([
+      ['confirmed', false],
+      ['pending', true],
+      ['pending', false],
+    ]);
+  });
+
   it('retries a failed claim, but never claims a job whose orders are stored', () => {
     const failed = run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'server error 500' });
     expect(failed).toMatchObject({ state: 'failed', reason: 'server error 500' });
