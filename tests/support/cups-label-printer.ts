@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,21 +52,31 @@ const freePort = (): Promise<number> =>
     });
   });
 
+// ipptool's stock test "fails" on attributes this printer does not have; the status code is what counts.
 const printerAnswers = (port: number): boolean =>
-  spawnSync('ipptool', ['-T', '2', '-q', `ipp://127.0.0.1:${port}/ipp/print`, 'get-printer-attributes.test']).status === 0;
+  /status-code = successful-ok/.test(
+    spawnSync('ipptool', ['-T', '2', '-tv', `ipp://127.0.0.1:${port}/ipp/print`, 'get-printer-attributes.test'], { encoding: 'utf8' }).stdout ?? '',
+  );
 
 /**
  * A real IPP label printer behind a real CUPS queue: `ippeveprinter` with 100×150 mm label media
- * (it completes each job at once and keeps its PDF in a fresh spool folder), and a CUPS queue
+ * (it completes each job at once, or after `printSeconds`, and keeps its PDF in a fresh spool folder), and a CUPS queue
  * `lpadmin -m everywhere` pointing at it. Each call makes its own printer, port and queue, so
  * test files can run in parallel.
  */
-export async function startCupsLabelPrinter(): Promise<CupsLabelPrinter> {
+export async function startCupsLabelPrinter(options: { printSeconds?: number } = {}): Promise<CupsLabelPrinter> {
   await ensureCupsRunning();
   const spoolDir = mkdtempSync(join(tmpdir(), 'labelsim-'));
   const port = await freePort();
   const queue = `LabelSim_${process.pid}_${port}`;
-  const printer = spawn('ippeveprinter', ['-k', '-c', '/bin/true', '-d', spoolDir, '-a', labelsimConf, '-p', String(port), '-r', 'off', queue], {
+  let printCommand = '/bin/true';
+  if (options.printSeconds) {
+    // A slow printer leaves time to stop the queue or cancel a job while it prints.
+    printCommand = join(spoolDir, '.print.sh');
+    writeFileSync(printCommand, `#!/bin/sh\nsleep ${options.printSeconds}\n`);
+    chmodSync(printCommand, 0o755);
+  }
+  const printer = spawn('ippeveprinter', ['-k', '-c', printCommand, '-d', spoolDir, '-a', labelsimConf, '-p', String(port), '-r', 'off', queue], {
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => printer.once('exit', () => resolve()));
