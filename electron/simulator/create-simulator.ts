@@ -21,6 +21,14 @@ export interface SimulatorOptions {
 const apiPrefix = '/public/';
 const adminPrefix = '/__sim';
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, `Bad percent-encoding in the path: ${segment.slice(0, 40)}`);
+  }
+}
+
 /** The fault's answer, for the modes that answer without running the call. */
 function faultAnswer(mode: FaultMode): { status: number; text: string } | undefined {
   if (mode === '500') return { status: 500, text: '<html><body><h1>500 Internal Server Error</h1></body></html>' };
@@ -76,9 +84,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         await handleAdmin(sim, req, res, url.pathname.slice(adminPrefix.length + 1));
         return;
       }
-      const segments = url.pathname.startsWith(apiPrefix)
-        ? url.pathname.slice(apiPrefix.length).split('/').map((s) => decodeURIComponent(s))
-        : [];
+      const segments = url.pathname.startsWith(apiPrefix) ? url.pathname.slice(apiPrefix.length).split('/').map(decodeSegment) : [];
       const matched = matchApiRoute(segments);
       const call: SimCall = { method: req.method ?? '', path: req.url ?? '', call: matched?.route.call ?? null, status: null, fault: null, at: new Date(now()).toISOString() };
       calls.push(call);

@@ -112,3 +112,11 @@ describe('the simulated API over HTTP', () => {
     expect(answer.json.message).toContain('Route not found');
   });
 });
+
+describe('a malformed path', () => {
+  it('is a 400 with a message, not a crash', async () => {
+    const response = await fetch(`${sim.baseUrl}/order/orders/print_order/${sim.userId}/%E0%A4%A/1`, { method: 'POST' });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toContain('percent-encoding');
+  });
+});
