@@ -26,7 +26,8 @@ const minute = 60_000;
 
 function matches(order: SimOrder, q: string): boolean {
   const { customer, order: part } = order.record;
-  const haystack = [part.invoice, order.updatedInvoice, part.awb, order.updatedAWB, customer.name, customer.phone, part.shopName]
+  // The processed timestamp too, so `list?status=PROCESSED&q=<processed>` lists one batch's orders.
+  const haystack = [part.invoice, order.updatedInvoice, part.awb, order.updatedAWB, customer.name, customer.phone, part.shopName, order.processedAt]
     .filter((v): v is string => typeof v === 'string')
     .join('\n')
     .toLowerCase();

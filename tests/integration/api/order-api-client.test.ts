@@ -59,6 +59,12 @@ describe('the order-API client against the simulator, over HTTP', () => {
     expect(processed.orders.filter((o) => o.processedAt === batch.processed)).toHaveLength(batch.totalLabels);
   });
 
+  it('lists exactly one batch’s orders by searching PROCESSED orders for its timestamp', async () => {
+    const { processed, orderIds } = sim.addBatch(3);
+    const page = await client().listOrders(0, 100, { status: 'PROCESSED', q: processed });
+    expect(page.orders.map((o) => o.orderId).sort()).toEqual([...orderIds].sort());
+  });
+
   it('searches batches by an invoice of one of their orders', async () => {
     const api = client();
     const { processed, orderIds } = sim.addBatch(2);

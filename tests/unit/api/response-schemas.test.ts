@@ -91,4 +91,17 @@ describe('the reference document’s example responses parse', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['data', 0, 'processed']);
   });
+
+  it('a details row survives a first state that is not JSON, date strings and missing products', () => {
+    const response = fixture('details-response') as { data: { order: Record<string, unknown>[]; products?: unknown } };
+    const row = response.data.order[0] ?? {};
+    response.data.order[0] = { ...row, order_first_state: '{broken', processed: '2022-10-12 09:00:00', awb: 'JP0000000001' };
+    delete response.data.products;
+    expect(orderRowsResponse.parse(response)).toMatchObject({ firstState: null, processed: '2022-10-12 09:00:00', awb: 'JP0000000001', products: [] });
+  });
+
+  it('an answer without an order row is refused at data.order[0]', () => {
+    const result = orderRowsResponse.safeParse({ data: { order: [], products: [] } });
+    expect(result.error?.issues[0]?.path).toEqual(['data', 'order', 0]);
+  });
 });
