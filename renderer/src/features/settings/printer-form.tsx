@@ -8,6 +8,7 @@ import {
   type PrinterProfileInput,
 } from '../../../../electron/shared/printer-profile.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
 import { fieldErrors } from './field-errors.ts';
 
@@ -53,62 +54,45 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
     setErrors({});
     api.savePrinter(checked.data).then(onSaved, (error: unknown) => setSaveError(error instanceof Error ? error : new Error(String(error))));
   };
-  const hint = (field: string) =>
-    errors[field] ? (
-      <span className="field-error" id={`printer-${field}-error`}>
-        {t(`printers.errors.${field}`, { defaultValue: errors[field] })}
-      </span>
-    ) : null;
-  const described = (field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `printer-${field}-error` } : {});
+  const error = (field: string) => (errors[field] ? t(`printers.errors.${field}`, { defaultValue: errors[field] }) : null);
+  const invalid = (field: string) => invalidProps(`printer-${field}`, errors[field]);
 
   return (
     <form className="form printer-form" onSubmit={submit} noValidate aria-label={initial.id ? t('printers.edit') : t('printers.add')}>
-      <label>
-        <span>{t('printers.name')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} {...described('name')} />
-        {hint('name')}
-      </label>
-      <label>
-        <span>{t('printers.uri')}</span>
-        <input className="mono" value={uri} onChange={(e) => setUri(e.target.value)} placeholder="escpos://192.168.1.50:9100" spellCheck={false} {...described('uri')} />
-        {hint('uri')}
-      </label>
+      <Field id="printer-name" label={t('printers.name')} error={error('name')}>
+        <input id="printer-name" value={name} onChange={(e) => setName(e.target.value)} {...invalid('name')} />
+      </Field>
+      <Field id="printer-uri" label={t('printers.uri')} error={error('uri')}>
+        <input id="printer-uri" className="mono" value={uri} onChange={(e) => setUri(e.target.value)} placeholder="escpos://192.168.1.50:9100" spellCheck={false} {...invalid('uri')} />
+      </Field>
       <div className="row">
-        <label>
-          <span>{t('printers.template')}</span>
-          <select value={template} onChange={(e) => setTemplate(e.target.value as LabelTemplateId)}>
+        <Field id="printer-template" label={t('printers.template')}>
+          <select id="printer-template" value={template} onChange={(e) => setTemplate(e.target.value as LabelTemplateId)}>
             {labelTemplateIds.map((id) => (
               <option key={id} value={id}>
                 {t(`templates.${id}`)}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('printers.dpi')}</span>
-          <select value={dpi} onChange={(e) => setDpi(e.target.value)}>
+        </Field>
+        <Field id="printer-dpi" label={t('printers.dpi')}>
+          <select id="printer-dpi" value={dpi} onChange={(e) => setDpi(e.target.value)}>
             {supportedDpis.map((d) => (
               <option key={d} value={d}>
                 {d}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('printers.offsetX')}</span>
-          <input type="number" step="0.1" value={offsetXmm} onChange={(e) => setOffsetX(e.target.value)} {...described('offsetXmm')} />
-          {hint('offsetXmm')}
-        </label>
-        <label>
-          <span>{t('printers.offsetY')}</span>
-          <input type="number" step="0.1" value={offsetYmm} onChange={(e) => setOffsetY(e.target.value)} {...described('offsetYmm')} />
-          {hint('offsetYmm')}
-        </label>
-        <label>
-          <span>{t('printers.labelsPerJob')}</span>
-          <input type="number" min={1} max={100} value={labelsPerJob} onChange={(e) => setLabelsPerJob(e.target.value)} {...described('labelsPerJob')} />
-          {hint('labelsPerJob')}
-        </label>
+        </Field>
+        <Field id="printer-offsetXmm" label={t('printers.offsetX')} error={error('offsetXmm')}>
+          <input id="printer-offsetXmm" type="number" step="0.1" value={offsetXmm} onChange={(e) => setOffsetX(e.target.value)} {...invalid('offsetXmm')} />
+        </Field>
+        <Field id="printer-offsetYmm" label={t('printers.offsetY')} error={error('offsetYmm')}>
+          <input id="printer-offsetYmm" type="number" step="0.1" value={offsetYmm} onChange={(e) => setOffsetY(e.target.value)} {...invalid('offsetYmm')} />
+        </Field>
+        <Field id="printer-labelsPerJob" label={t('printers.labelsPerJob')} error={error('labelsPerJob')}>
+          <input id="printer-labelsPerJob" type="number" min={1} max={100} value={labelsPerJob} onChange={(e) => setLabelsPerJob(e.target.value)} {...invalid('labelsPerJob')} />
+        </Field>
       </div>
       <div className="form-actions">
         <button type="submit" className="primary">

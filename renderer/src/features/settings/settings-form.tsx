@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
 import { fieldErrors } from './field-errors.ts';
 
@@ -55,47 +56,34 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
     );
   };
 
-  const hint = (field: string) =>
-    errors[field] ? (
-      <span className="field-error" id={`${field}-error`}>
-        {t(`settings.errors.${field}`, { defaultValue: errors[field] })}
-      </span>
-    ) : null;
-  const described = (field: string) => (errors[field] ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {});
+  const error = (field: string) => (errors[field] ? t(`settings.errors.${field}`, { defaultValue: errors[field] }) : null);
+  const invalid = (field: string) => invalidProps(`settings-${field}`, errors[field]);
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="connection-title">
       <h2 id="connection-title">{t('settings.connection')}</h2>
-      <label>
-        <span>{t('settings.apiBaseUrl')}</span>
-        <input type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...described('apiBaseUrl')} />
-        {hint('apiBaseUrl')}
-      </label>
-      <label>
-        <span>{t('settings.userId')}</span>
-        <input className="mono" value={userId} onChange={(e) => setUserId(e.target.value)} spellCheck={false} {...described('userId')} />
-        {hint('userId')}
-      </label>
-      <label>
-        <span>{t('settings.token')}</span>
+      <Field id="settings-apiBaseUrl" label={t('settings.apiBaseUrl')} error={error('apiBaseUrl')}>
+        <input id="settings-apiBaseUrl" type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...invalid('apiBaseUrl')} />
+      </Field>
+      <Field id="settings-userId" label={t('settings.userId')} error={error('userId')}>
+        <input id="settings-userId" className="mono" value={userId} onChange={(e) => setUserId(e.target.value)} spellCheck={false} {...invalid('userId')} />
+      </Field>
+      <Field id="settings-token" label={t('settings.token')} error={error('token')}>
         <input
+          id="settings-token"
           type="password"
           autoComplete="off"
           value={token}
           onChange={(e) => setToken(e.target.value)}
           placeholder={settings.hasToken ? t('settings.tokenStored') : t('settings.tokenMissing')}
-          {...described('token')}
+          {...invalid('token')}
         />
-        {hint('token')}
-      </label>
-      <label>
-        <span>{t('settings.pollSeconds')}</span>
-        <input type="number" min={2} max={3600} value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} {...described('pollSeconds')} />
-        {hint('pollSeconds')}
-      </label>
-      <label>
-        <span>{t('settings.defaultPrinter')}</span>
-        <select value={defaultPrinterId} onChange={(e) => setDefaultPrinterId(e.target.value)}>
+      </Field>
+      <Field id="settings-pollSeconds" label={t('settings.pollSeconds')} error={error('pollSeconds')}>
+        <input id="settings-pollSeconds" type="number" min={2} max={3600} value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} {...invalid('pollSeconds')} />
+      </Field>
+      <Field id="settings-defaultPrinter" label={t('settings.defaultPrinter')}>
+        <select id="settings-defaultPrinter" value={defaultPrinterId} onChange={(e) => setDefaultPrinterId(e.target.value)}>
           <option value="">{t('settings.noDefaultPrinter')}</option>
           {settings.printers.map((p) => (
             <option key={p.id} value={p.id}>
@@ -103,7 +91,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <label className="check">
         <input type="checkbox" checked={alertSound} onChange={(e) => setAlertSound(e.target.checked)} />
         <span>{t('settings.alertSound')}</span>

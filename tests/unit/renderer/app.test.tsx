@@ -1,0 +1,73 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app.tsx';
+import { StatusBar } from '../../../renderer/src/features/dashboard/status-bar.tsx';
+import { createFakeStation } from '../../support/fake-station.ts';
+import { callsTo, renderWithStation } from './render-station.tsx';
+
+/** A station whose operator chose English, so the app does not switch back to the default. */
+function englishStation() {
+  const station = createFakeStation();
+  station.data.settings = { ...station.data.settings, language: 'en' };
+  return station;
+}
+
+const alert = { id: 'a-1', kind: 'token-rejected', message: 'the server refused the token: paste a new one in Settings', at: '2026-01-01T00:00:00.000Z', jobId: null, printerId: null } as const;
+
+describe('App shell', () => {
+  it('speaks Bahasa Indonesia first and switches to English, saving the choice', async () => {
+    const { station } = await renderWithStation(<App />, { language: 'id' });
+    expect(await screen.findByRole('heading', { name: 'Batch cetak' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bahasa' }), { target: { value: 'en' } });
+    expect(await screen.findByRole('heading', { name: 'Print batches' })).toBeTruthy();
+    await waitFor(() => expect(callsTo(station, 'updateSettings')).toContainEqual({ language: 'en' }));
+  });
+
+  it('banners demo mode', async () => {
+    const station = englishStation();
+    station.data.state = { ...station.data.state, demo: true };
+    await renderWithStation(<App />, { station });
+    expect((await screen.findByRole('note')).textContent).toContain('DEMO MODE');
+  });
+
+  it('raises alerts as they come and lets the operator dismiss them', async () => {
+    const { station } = await renderWithStation(<App />, { station: englishStation() });
+    await screen.findByRole('heading', { name: 'Print batches' });
+    station.data.alerts = [alert];
+    act(() => station.emit('alert', alert));
+    const banner = await screen.findByText('the server refused the token: paste a new one in Settings');
+    expect(banner.parentElement?.textContent).toContain('Token rejected by the server');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss alert: Token rejected by the server' }));
+    await waitFor(() => expect(screen.queryByText(alert.message)).toBeNull());
+    expect(callsTo(station, 'dismissAlert')).toEqual([{ id: 'a-1' }]);
+  });
+
+  it('moves between views with real buttons', async () => {
+    await renderWithStation(<App />, { station: englishStation() });
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Settings' }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('Status bar', () => {
+  it('shows the counts, the connection, each printer and toggles auto-print', async () => {
+    const station = createFakeStation();
+    const states: unknown[] = [];
+    await renderWithStation(<StatusBar state={station.data.state} onState={(s) => states.push(s)} />, { station });
+    const bar = screen.getByRole('contentinfo');
+    await within(bar).findByText('Gudang 1: Ready');
+    expect(within(bar).getByLabelText('Orders per status').textContent).toBe('New 4Processed 5Sent 6Draft 1');
+    expect(within(bar).getByText('API connected')).toBeTruthy();
+    fireEvent.click(within(bar).getByRole('switch', { name: 'Auto-print' }));
+    await waitFor(() => expect(callsTo(station, 'setAutoPrint')).toEqual([{ enabled: true }]));
+    expect(states).toContainEqual(expect.objectContaining({ autoPrint: { enabled: true, cutoff: '2026-01-01 07:00:00' } }));
+  });
+
+  it('says when the live link to the station is lost', async () => {
+    const station = createFakeStation();
+    const { link } = await renderWithStation(<StatusBar state={station.data.state} onState={() => undefined} />, { station });
+    act(() => link.set('down'));
+    expect(screen.getByText('Lost the link to the station')).toBeTruthy();
+  });
+});

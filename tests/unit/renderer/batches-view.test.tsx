@@ -1,0 +1,107 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { BatchesView } from '../../../renderer/src/features/batches/batches-view.tsx';
+import { createFakeStation, sampleJob, sampleOrder } from '../../support/fake-station.ts';
+import { callsTo, renderWithStation } from './render-station.tsx';
+
+const noPreview = () => undefined;
+
+async function rows() {
+  return screen.findAllByTestId('batch-row');
+}
+
+describe('Batches view', () => {
+  it('lists batches newest first and makes the never-printed ones stand out', async () => {
+    const station = createFakeStation();
+    station.data.batches.reverse();
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [first, second] = await rows();
+    expect(first?.dataset.processed).toBe('2022-09-02 16:11:21');
+    expect(within(first as HTMLElement).getByText('Never printed')).toBeTruthy();
+    expect(within(first as HTMLElement).getByRole('button', { name: 'Print' })).toBeTruthy();
+    expect(within(second as HTMLElement).getByText('once')).toBeTruthy();
+    expect(within(second as HTMLElement).getByRole('button', { name: 'Reprint' })).toBeTruthy();
+  });
+
+  it('prints a batch and follows its job live to done', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const [first] = await rows();
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
+    await waitFor(() => expect(callsTo(station, 'printBatch')).toEqual([{ processed: '2022-09-02 16:11:21' }]));
+    await screen.findByText('Queued');
+    expect(within(first as HTMLElement).getByRole('button', { name: 'Print' }).hasAttribute('disabled')).toBe(true);
+
+    act(() => station.emit('job', sampleJob({ id: 'job-1', state: 'printing', confirmedLabels: 2, targetPrintStatus: 1 })));
+    expect(within(first as HTMLElement).getByText('2/3')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('Printing')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('once')).toBeTruthy();
+
+    act(() => station.emit('job', sampleJob({ id: 'job-1', state: 'done', confirmedLabels: 3 })));
+    expect(within(first as HTMLElement).getByText('Done')).toBeTruthy();
+    expect(within(first as HTMLElement).getByText('3/3')).toBeTruthy();
+  });
+
+  it('shows why a job waits', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    await rows();
+    act(() => station.emit('job', sampleJob({ state: 'waiting', reason: 'printer Gudang 1 is out of paper: load labels' })));
+    expect(await screen.findByText('printer Gudang 1 is out of paper: load labels')).toBeTruthy();
+    expect(screen.getByText('Waiting')).toBeTruthy();
+  });
+
+  it('asks before a reprint, and Cancel prints nothing', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const [, second] = await rows();
+    fireEvent.click(within(second as HTMLElement).getByRole('button', { name: 'Reprint' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reprint this batch?' });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(callsTo(station, 'reprintBatch')).toEqual([]);
+
+    fireEvent.click(within(second as HTMLElement).getByRole('button', { name: 'Reprint' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, reprint' }));
+    await waitFor(() => expect(callsTo(station, 'reprintBatch')).toEqual([{ processed: '2022-09-01 09:00:00', confirmed: true }]));
+  });
+
+  it('shows a new batch the core reports without a reload', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    await rows();
+    act(() => station.emit('batches', [{ processed: '2022-09-03 08:00:00', totalLabels: 7, printStatus: 0, job: null }, ...station.data.batches]));
+    const [first] = await rows();
+    expect(first?.dataset.processed).toBe('2022-09-03 08:00:00');
+    expect(callsTo(station, 'listBatches')).toHaveLength(1);
+  });
+
+  it('opens a batch to its orders, flags a missing AWB and shows HTML in a note as text', async () => {
+    const station = createFakeStation();
+    station.data.orders[0] = sampleOrder({ customerNote: '<img src=x onerror="alert(1)"><b>fragile</b>' });
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [first] = await rows();
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: /2022/ }));
+    const table = await screen.findByRole('table', { name: /Orders in batch/ });
+    expect(within(table).getByText('INV/2022/09/0001')).toBeTruthy();
+    expect(within(table).getByText('No AWB')).toBeTruthy();
+    expect(within(table).getByText('<img src=x onerror="alert(1)"><b>fragile</b>')).toBeTruthy();
+    expect(table.querySelector('img, b')).toBeNull();
+  });
+
+  it('says plainly when printing cannot start', async () => {
+    const station = createFakeStation();
+    station.printBatch = async () => {
+      throw Object.assign(new Error('no printer is set up: add one in Settings'), { name: 'StationNotConfiguredError' });
+    };
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [first] = await rows();
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Printing could not start: no printer is set up: add one in Settings');
+  });
+
+  it('searches with q', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    await rows();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '09-01' } });
+    await waitFor(() => expect(callsTo(station, 'listBatches')).toContainEqual({ q: '09-01' }));
+    await waitFor(async () => expect(await rows()).toHaveLength(1));
+  });
+});

@@ -1,0 +1,47 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { HistoryView } from '../../../renderer/src/features/history/history-view.tsx';
+import { createFakeStation, sampleJob } from '../../support/fake-station.ts';
+import { callsTo, renderWithStation } from './render-station.tsx';
+
+function stationWithJobs() {
+  const station = createFakeStation();
+  station.data.jobs = [
+    sampleJob({ id: 'job-2', state: 'failed', totalLabels: 2, confirmedLabels: 1, reason: 'printer offline' }),
+    sampleJob({ id: 'job-1', state: 'done', totalLabels: 2, confirmedLabels: 2, processed: '2022-09-01 09:00:00' }),
+  ];
+  return station;
+}
+
+describe('History view', () => {
+  it('lists jobs and filters them by state', async () => {
+    const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs() });
+    const jobButtons = () => screen.queryAllByRole('button', { pressed: false });
+    await waitFor(() => expect(jobButtons()).toHaveLength(2));
+    expect(screen.getByText('1/2').closest('tr')?.textContent).toContain('Failed');
+    fireEvent.change(screen.getByRole('combobox', { name: 'State' }), { target: { value: 'done' } });
+    await waitFor(() => expect(callsTo(station, 'listJobs')).toContainEqual({ state: 'done' }));
+    await waitFor(() => expect(jobButtons()).toHaveLength(1));
+    expect(screen.getByText('2/2').closest('tr')?.textContent).toContain('Done');
+  });
+
+  it('reprints the chosen labels of a job after confirmation', async () => {
+    const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs() });
+    const [firstJob] = await screen.findAllByRole('button', { pressed: false });
+    fireEvent.click(firstJob as HTMLElement);
+    const reprint = await screen.findByRole('button', { name: 'Reprint 0 chosen labels' });
+    expect(reprint.hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Choose label 2 (INV/2022/09/0002)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Reprint 1 chosen label' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reprint the chosen labels?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, reprint' }));
+    await waitFor(() => expect(callsTo(station, 'reprintLabels')).toEqual([{ jobId: 'job-2', indexes: [2] }]));
+    expect(await screen.findByText('Reprint started.')).toBeTruthy();
+  });
+
+  it('filters the journal events by level', async () => {
+    const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs() });
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Level' }), { target: { value: 'error' } });
+    await waitFor(() => expect(callsTo(station, 'listEvents')).toContainEqual({ level: 'error', limit: 200 }));
+  });
+});

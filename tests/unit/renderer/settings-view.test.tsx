@@ -1,0 +1,72 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SettingsView } from '../../../renderer/src/features/settings/settings-view.tsx';
+import { callsTo, renderWithStation } from './render-station.tsx';
+
+const noop = () => undefined;
+
+describe('Settings view', () => {
+  it('refuses bad values with a message beside each field and saves nothing', async () => {
+    const { station } = await renderWithStation(<SettingsView onSettings={noop} />);
+    fireEvent.change(await screen.findByLabelText('API address'), { target: { value: 'ftp://example.com' } });
+    fireEvent.change(screen.getByLabelText('User id (36 characters)'), { target: { value: 'abc' } });
+    fireEvent.change(screen.getByLabelText('Check for new batches every (seconds)'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('The API address must start with http:// or https://')).toBeTruthy();
+    expect(screen.getByText('The user id has 36 characters')).toBeTruthy();
+    expect(screen.getByText('Enter a number from 2 to 3600 seconds')).toBeTruthy();
+    expect(screen.getByLabelText('API address').getAttribute('aria-invalid')).toBe('true');
+    expect(callsTo(station, 'updateSettings')).toEqual([]);
+  });
+
+  it('never shows the stored token and only sends one the operator typed', async () => {
+    const seen: unknown[] = [];
+    const { station } = await renderWithStation(<SettingsView onSettings={(s) => seen.push(s)} />);
+    const token = (await screen.findByLabelText('Token')) as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect(token.value).toBe('');
+    expect(token.placeholder).toBe('Token stored — type to replace it');
+
+    fireEvent.change(screen.getByLabelText('Check for new batches every (seconds)'), { target: { value: '30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved. In effect now.');
+    expect(callsTo(station, 'updateSettings')[0]).not.toHaveProperty('token');
+    expect(callsTo(station, 'updateSettings')[0]).toMatchObject({ pollSeconds: 30 });
+
+    fireEvent.change(token, { target: { value: 'new-secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(station, 'updateSettings')[1]).toMatchObject({ token: 'new-secret' }));
+    await waitFor(() => expect(token.value).toBe(''));
+    expect(seen).toHaveLength(2);
+  });
+
+  it('adds a network printer, refusing a malformed address first', async () => {
+    const { station } = await renderWithStation(<SettingsView onSettings={noop} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add network printer' }));
+    const form = screen.getByRole('form', { name: 'Add printer' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Packing 2' } });
+    fireEvent.change(within(form).getByLabelText('Printer address'), { target: { value: '192.168.1.50' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByText(/A printer is system:NAME/)).toBeTruthy();
+    expect(callsTo(station, 'savePrinter')).toEqual([]);
+
+    fireEvent.change(within(form).getByLabelText('Printer address'), { target: { value: 'tspl://192.168.1.50:9100' } });
+    fireEvent.change(within(form).getByLabelText('Shift X (mm)'), { target: { value: '1.5' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(callsTo(station, 'savePrinter')).toEqual([
+        expect.objectContaining({ name: 'Packing 2', uri: 'tspl://192.168.1.50:9100', offsetXmm: 1.5, template: '100x150', dpi: 203 }),
+      ]),
+    );
+    expect(await screen.findByText('Packing 2')).toBeTruthy();
+  });
+
+  it('discovers printers and sends a test page', async () => {
+    const { station } = await renderWithStation(<SettingsView onSettings={noop} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Find printers' }));
+    expect(await screen.findByText('system:LabelPrinter')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Test page' }));
+    expect(await screen.findByText('Test page sent.')).toBeTruthy();
+    expect(callsTo(station, 'printTestPage')).toEqual([{ id: 'p-1' }]);
+  });
+});
