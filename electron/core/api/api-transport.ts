@@ -65,7 +65,8 @@ function networkReason(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = cause !== null && typeof cause === 'object' && 'code' in cause ? String(cause.code) : '';
   const message = cause instanceof Error ? cause.message : String(cause);
-  return code && !message.includes(code) ? `${code} ${message}` : message;
+  const reason = code && !message.includes(code) ? `${code} ${message}` : message;
+  return reason.replace(/[.\s]+$/, '');
 }
 
 function statusError(details: ApiErrorDetails & { status: number }): ApiError {

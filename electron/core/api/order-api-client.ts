@@ -28,7 +28,12 @@ export interface OrderApiClientOptions extends OrderApiConfig {
 const configSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'the API address must be a URL starting with http:// or https://' }),
   userId: z.string().trim().min(1, { error: 'the user id is empty' }),
-  token: z.string().trim().min(1, { error: 'the API token is empty' }),
+  token: z
+    .string()
+    .trim()
+    .min(1, { error: 'the API token is empty' })
+    // A header cannot carry it otherwise, and the runtime's complaint would quote it.
+    .regex(/^[\x21-\x7E]+$/, { error: 'the API token has spaces, line breaks or other characters a token never has: paste it again' }),
   timeoutMs: z.number().int().positive({ error: 'the timeout must be a positive number of milliseconds' }).optional(),
   retries: z.number().int().nonnegative().optional(),
 });
@@ -42,10 +47,11 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     // The token is never echoed: only the first problem's wording is.
     throw new Error(`Order API settings are incomplete: ${checked.error.issues[0]?.message ?? 'invalid'}`);
   }
-  const { userId } = options;
+  // Trimmed: a pasted token often brings a line break along.
+  const { userId, token } = checked.data;
   const transport = createApiTransport({
     baseUrl: options.baseUrl,
-    token: options.token,
+    token,
     timeoutMs: options.timeoutMs ?? 15_000,
     retries: options.retries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 500,

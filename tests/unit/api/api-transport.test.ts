@@ -34,6 +34,17 @@ describe('client settings', () => {
     expect(() => createOrderApiClient({ ...good, token: ' ' })).toThrow('the API token is empty');
     expect(() => createOrderApiClient({ ...good, userId: '' })).toThrow('the user id is empty');
     expect(() => createOrderApiClient({ ...good, baseUrl: 'ftp://x' })).toThrow('must be a URL starting with http');
+    expect(() => createOrderApiClient({ ...good, token: 'two\nlines' })).toThrow('paste it again');
+  });
+
+  it('uses a pasted token without the line break that came along', async () => {
+    const seen: (string | null)[] = [];
+    const recording: typeof fetch = async (_url, init) => {
+      seen.push(new Headers(init?.headers).get('authorization'));
+      return new Response('{"data":{"NEW":1,"PROCESSED":2,"SENT":3,"DRAFT":4}}');
+    };
+    await createOrderApiClient({ ...good, token: `${good.token}\r\n`, fetch: recording }).totalSummary();
+    expect(seen).toEqual([`Bearer ${good.token}`]);
   });
 
   it('never echoes the token while refusing the settings', () => {
