@@ -27,8 +27,10 @@ export function cliPrinterProfile(uri: string, settings: CliPrinterSettings): Pr
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const option = { offsetXmm: 'offset-x', offsetYmm: 'offset-y', labelsPerJob: 'labels-per-job', uri: 'printer' }[String(issue?.path[0])] ?? String(issue?.path[0]);
-    throw new UsageError(`--${option}: ${issue?.message ?? 'invalid'}`);
+    const field = String(issue?.path[0]);
+    const option = { offsetXmm: 'offset-x', offsetYmm: 'offset-y', labelsPerJob: 'labels-per-job', uri: 'printer' }[field] ?? field;
+    const message = field === 'dpi' ? 'must be 203 or 300' : (issue?.message ?? 'invalid');
+    throw new UsageError(`--${option}: ${message}`);
   }
   return { id: 'cli', ...parsed.data };
 }
