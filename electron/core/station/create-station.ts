@@ -229,6 +229,7 @@ export function createStation(options: StationOptions): Station {
     start() {
       if (started) return;
       started = true;
+      journal.clearRetryTimes();
       log({ level: 'info', kind: 'station-started', message: `station started, ${journal.unfinishedJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
       poller.start();
       scheduler.kick();

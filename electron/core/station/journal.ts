@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'libsql';
 import { z } from 'zod';
 import { orderSchema, type Order } from '../../shared/domain.ts';
@@ -81,6 +83,10 @@ const alertRow = z.object({
   printer_id: z.string().nullable(),
 });
 
+export class JournalOpenError extends Error {
+  override name = 'JournalOpenError';
+}
+
 export type NewEvent = Omit<JournalEvent, 'id' | 'at'>;
 export type NewAlert = Omit<Alert, 'id' | 'at'>;
 
@@ -89,7 +95,12 @@ export class Journal {
   readonly #now: () => number;
 
   constructor(path: string, now: () => number) {
-    this.#db = new Database(path);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.#db = new Database(path);
+    } catch (error) {
+      throw new JournalOpenError(`cannot open the station journal ${path}: ${error instanceof Error ? error.message : String(error)}; check the data folder exists and is writable`);
+    }
     this.#now = now;
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     migrate(this.#db);
@@ -220,6 +231,11 @@ export class Journal {
     const commitPoint = next.state === 'claiming' || orders !== undefined || next.labels.some((l, i) => l.state === 'sent' && previous.labels[i]?.state !== 'sent');
     if (commitPoint) this.#durable(write);
     else this.#db.transaction(write)();
+  }
+
+  /** A restart is a fresh try: jobs that failed or waited are due at once. */
+  clearRetryTimes(): void {
+    this.#db.prepare('UPDATE jobs SET retry_at = NULL WHERE retry_at IS NOT NULL').run();
   }
 
   scheduleRetry(id: string, attempts: number, retryAt: number | null): void {

@@ -87,13 +87,24 @@ export function jobIn(station: Station, processed: string, state: JobView['state
   return async () => (await station.listJobs({ limit: 50 })).find((j) => j.processed === processed && j.state === state);
 }
 
-/** Every label the raw printer put on paper, as a scanner reads it: the codes on each. */
-export function scanPrintedLabels(printer: RawPrinter): string[][] {
+/**
+ * Every label the raw printer put on paper, as a scanner reads it: the codes on each. With
+ * `skipCut`, a connection cut mid-label (the sender was killed) counts as the half label it is.
+ */
+export function scanPrintedLabels(printer: RawPrinter, options: { skipCut?: boolean } = {}): string[][] {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  const decode = (bytes: Buffer) => {
+    try {
+      return decodeEscPos(bytes);
+    } catch (error) {
+      if (options.skipCut) return [];
+      throw error;
+    }
+  };
   try {
     return printer
       .received()
-      .flatMap((bytes) => decodeEscPos(bytes))
+      .flatMap(decode)
       .map((bitmap, i) => {
         const file = join(dir, `label-${i}.png`);
         writeFileSync(file, monoBitmapToPngBuffer(bitmap));
