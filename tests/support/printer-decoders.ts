@@ -21,6 +21,7 @@ export function decodeEscPos(bytes: Buffer): MonoBitmap[] {
     const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
     if (a === 0x1b && b === 0x40) i += 2;
     else if (a === 0x10 && b === 0x04) i += 3;
+    else if (a === 0x1b && b === 0x64) i += 3; // ESC d n: feed n lines, blank paper before the cut
     else if (a === 0x1d && b === 0x76 && c === 0x30) {
       const width = bytes.readUInt16LE(i + 4);
       const height = bytes.readUInt16LE(i + 6);
