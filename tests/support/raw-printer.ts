@@ -20,6 +20,8 @@ export interface RawPrinter {
   received(): Buffer[];
   /** Reports this condition to status queries from now on. */
   setState(state: Partial<RawPrinterState>): void;
+  /** The next connection is cut (reset) once it has received this many bytes: a printer dying mid-job. */
+  dropNextConnectionAfter(bytes: number): void;
   /** Switched off: stops listening and drops every open connection. */
   goOffline(): Promise<void>;
   /** Switched on again, on the same port. */
@@ -80,6 +82,7 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
   const open = new Set<Socket>();
   const state: RawPrinterState = { paperOut: false, coverOpen: false, paused: false };
   const answerStatus = options.answerStatus ?? true;
+  let dropAfter: number | undefined;
 
   const server: Server = createServer((socket) => {
     open.add(socket);
@@ -87,8 +90,16 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     connections.push(chunks);
     let escposNext = 0;
     let zplNext = 0;
+    const cutAt = dropAfter;
+    dropAfter = undefined;
+    let count = 0;
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
+      count += chunk.length;
+      if (cutAt !== undefined && count >= cutAt) {
+        socket.resetAndDestroy();
+        return;
+      }
       if (!answerStatus) return;
       const all = Buffer.concat(chunks);
       // A printer speaks one language; the first byte tells which, so raster bytes are never read as ZPL.
@@ -135,6 +146,9 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     port,
     received: () => connections.map((chunks) => Buffer.concat(chunks)),
     setState: (next) => Object.assign(state, next),
+    dropNextConnectionAfter: (bytes) => {
+      dropAfter = bytes;
+    },
     goOffline: close,
     comeBack: () => listen(port),
     stop: close,

@@ -7,6 +7,7 @@ import type { PrinterProfile, PrinterStatus } from '../../shared/printer-profile
 import type { PrinterDeps } from './printer-deps.ts';
 import type { PrinterPort } from './printer-port.ts';
 import { PrinterConfigError, PrinterError } from './printer-errors.ts';
+import { ensureWholePdf } from './pdf-check.ts';
 import { printInJobs } from './print-in-jobs.ts';
 
 /** Writes and flushes a file, and the folder entry pointing at it, before returning. */
@@ -62,6 +63,7 @@ export function createPdfDirPrinter(profile: PrinterProfile, folder: string, dep
   const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
 
   async function place(pdf: Buffer, stem: string): Promise<string> {
+    ensureWholePdf(pdf, profile.name);
     try {
       await mkdir(folder, { recursive: true });
     } catch (error) {

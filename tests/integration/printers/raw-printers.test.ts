@@ -55,6 +55,16 @@ describe.skipIf(missingTools('zbarimg').length > 0)('raw 9100 printers print lab
   }
 });
 
+describe.skipIf(missingTools('zbarimg').length > 0)('raw printer test page', () => {
+  it('TSPL: the calibration page comes out at the label size with a barcode that scans', async () => {
+    printer = await startRawPrinter();
+    await openPrinter(profileFor(`tspl://127.0.0.1:${printer.port}`, 1)).printTestPage();
+    const [page] = decodeTspl(Buffer.concat(printer.received()));
+    expect(page?.height).toBe(1199);
+    expect(scan(page as MonoBitmap, 'test-page')).toEqual(['TEST-203DPI']);
+  });
+});
+
 describe('raw printers that cannot print', () => {
   it('a printer switched off mid-batch: PrinterOfflineError naming exactly the labels not printed', async () => {
     printer = await startRawPrinter();
@@ -79,6 +89,39 @@ describe('raw printers that cannot print', () => {
     await sim.comeBack();
     await port.print(labels.slice(2), () => undefined);
     expect(decodeTspl(Buffer.concat(sim.received()))).toHaveLength(5);
+  });
+
+  it('a printer that dies while receiving a job: that job and the rest are not printed', async () => {
+    printer = await startRawPrinter();
+    const sim = printer;
+    const confirmed: string[] = [];
+    const port = openPrinter(profileFor(`escpos://127.0.0.1:${sim.port}`, 1));
+    const failure = await port
+      .print(batchOfLabels(3), (p) => {
+        if (p.state === 'confirmed') confirmed.push(p.key);
+        if (p.key === 'L1' && p.state === 'confirmed') sim.dropNextConnectionAfter(20_000);
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect(confirmed).toEqual(['L1']);
+    expect((failure as PrinterOfflineError).unconfirmedKeys).toEqual(['L2', 'L3']);
+  });
+
+  it('ESC/POS running out of paper during a job: its labels stay unconfirmed', async () => {
+    printer = await startRawPrinter();
+    const sim = printer;
+    const progress: PrintProgress[] = [];
+    const port = openPrinter(profileFor(`escpos://127.0.0.1:${sim.port}`, 2));
+    const failure = await port
+      .print(batchOfLabels(2), (p) => {
+        progress.push(p);
+        if (p.state === 'sent') sim.setState({ paperOut: true });
+      })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterPaperOutError);
+    expect((failure as PrinterPaperOutError).message).toMatch(/load a new roll/);
+    expect((failure as PrinterPaperOutError).unconfirmedKeys).toEqual(['L1', 'L2']);
+    expect(progress.filter((p) => p.state === 'confirmed')).toEqual([]);
   });
 
   it('ESC/POS out of paper: nothing is sent, PrinterPaperOutError; the status shows it', async () => {

@@ -4,6 +4,7 @@ import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-prof
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
 import { PrintJobFailedError, PrinterConfigError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError } from '../printer-errors.ts';
+import { ensureWholePdf } from '../pdf-check.ts';
 import { printInJobs } from '../print-in-jobs.ts';
 import { lpArguments } from './cups-media.ts';
 import { cupsPrinterStatus } from './cups-status.ts';
@@ -49,6 +50,7 @@ export function createCupsPrinter(
   }
 
   async function submit(pdf: Buffer, title: string, onSent: () => void, signal?: AbortSignal): Promise<void> {
+    ensureWholePdf(pdf, queue);
     await ensureCanPrint();
     const result = await needsTool(queue, 'lp', () => deps.run('lp', lpArguments(queue, profile.template, title), { input: pdf }));
     const jobId = Number(/request id is .*-(\d+) /.exec(result.stdout)?.[1]);

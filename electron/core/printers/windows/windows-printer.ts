@@ -8,6 +8,7 @@ import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-prof
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
 import { PrintJobFailedError } from '../printer-errors.ts';
+import { ensureWholePdf } from '../pdf-check.ts';
 import { printInJobs } from '../print-in-jobs.ts';
 import { windowsPrintOptions } from './windows-print-options.ts';
 
@@ -25,7 +26,7 @@ export function createWindowsPrinter(profile: PrinterProfile, printer: string, d
 
   async function submit(pdf: Buffer, onSent: () => void): Promise<void> {
     const file = join(deps.tmpDir, `label-station-${randomBytes(6).toString('hex')}.pdf`);
-    await writeFile(file, pdf);
+    await writeFile(file, ensureWholePdf(pdf, printer));
     try {
       await printPdf(file, windowsPrintOptions(printer, profile.template));
       onSent();
