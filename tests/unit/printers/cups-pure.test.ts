@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cupsMediaFor, lpArguments } from '../../../electron/core/printers/cups/cups-media.ts';
 import { cupsPrinterStatus } from '../../../electron/core/printers/cups/cups-status.ts';
-import { parseIpptoolOutput } from '../../../electron/core/printers/cups/ipp-attributes.ts';
+import { parseIpptoolOutput, queryIpp } from '../../../electron/core/printers/cups/ipp-attributes.ts';
+import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
 
 const ipptoolJobOutput = `"/usr/share/cups/ipptool/get-job-attributes.test":
     Get-Job-Attributes:
@@ -32,6 +33,14 @@ describe('reading CUPS over IPP', () => {
 
   it('an answer without a response (CUPS down) has no attributes', () => {
     expect(parseIpptoolOutput('ipptool: Unable to connect to "localhost" on port 631 - Connection refused').size).toBe(0);
+  });
+
+  it('CUPS not answering is offline (retryable), with how to start it', async () => {
+    // Stopping the machine's CUPS would break every other test running: replay what ipptool says instead.
+    const refused = async () => ({ code: 1, stdout: '', stderr: 'ipptool: Unable to connect to "localhost" on port 631 - Connection refused' });
+    const failure = await queryIpp(refused, 'Zebra', '/jobs/4', 'get-job-attributes.test').catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect((failure as PrinterOfflineError).message).toMatch(/CUPS.*not answering.*Connection refused.*start it/);
   });
 });
 

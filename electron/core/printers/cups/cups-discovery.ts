@@ -15,7 +15,7 @@ export async function discoverCupsPrinters(run: RunCommand): Promise<DiscoveredP
   }
   return Promise.all(
     names.map(async (name): Promise<DiscoveredPrinter> => {
-      const status = await queryIpp(run, `/printers/${encodeURIComponent(name)}`, 'get-printer-attributes.test')
+      const status = await queryIpp(run, name, `/printers/${encodeURIComponent(name)}`, 'get-printer-attributes.test')
         .then((attributes) => cupsPrinterStatus(name, attributes))
         .catch(() => ({ state: 'unknown' as const, message: 'ipptool is missing: install cups-ipp-utils to see its status' }));
       return { uri: `system:${name}`, name, kind: 'system', status };

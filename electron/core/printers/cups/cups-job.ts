@@ -35,7 +35,15 @@ export async function followCupsJob(
   const started = deps.now();
   let wait = timing.firstPollMs;
   for (;;) {
-    const job = await queryIpp(deps.run, `/jobs/${jobId}`, 'get-job-attributes.test');
+    const job = await queryIpp(deps.run, queue, `/jobs/${jobId}`, 'get-job-attributes.test').catch((error: unknown) => {
+      // CUPS restarting keeps its jobs: keep asking until the job's time is up.
+      if (error instanceof PrinterOfflineError && deps.now() - started <= timing.jobTimeoutMs) return undefined;
+      throw error;
+    });
+    if (job === undefined) {
+      await deps.sleep(timing.maxPollMs, signal);
+      continue;
+    }
     const state = job.get('job-state');
     if (state === 'completed') return;
     if (state === 'canceled' || state === 'aborted') {
@@ -68,7 +76,7 @@ function stoppedJob(queue: string, job: IppAttributes): PrinterError {
 }
 
 async function printerProblem(queue: string, deps: PrinterDeps): Promise<PrinterError | undefined> {
-  const status = cupsPrinterStatus(queue, await queryIpp(deps.run, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test'));
+  const status = cupsPrinterStatus(queue, await queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test'));
   if (status.state === 'stopped') return new PrinterStoppedError(queue, status.message);
   if (status.state === 'paper-out') return new PrinterPaperOutError(queue, status.message);
   return undefined;
@@ -80,7 +88,7 @@ async function printerProblem(queue: string, deps: PrinterDeps): Promise<Printer
  */
 async function withdraw(queue: string, jobId: number, deps: PrinterDeps, problem: PrinterError): Promise<'completed' | 'withdrawn'> {
   await deps.run('cancel', [`${queue}-${jobId}`]);
-  const job = await queryIpp(deps.run, `/jobs/${jobId}`, 'get-job-attributes.test');
+  const job = await queryIpp(deps.run, queue, `/jobs/${jobId}`, 'get-job-attributes.test');
   if (job.get('job-state') === 'completed') return 'completed';
   deps.logger.warn('withdrew a CUPS job that could not complete', { queue, jobId, problem: problem.message });
   problem.message += ' The job was withdrawn, so these labels will not print later on their own.';

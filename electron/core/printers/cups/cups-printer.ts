@@ -3,7 +3,7 @@ import type { RenderOptions } from '../../labels/label-types.ts';
 import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
-import { PrintJobFailedError, PrinterConfigError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError } from '../printer-errors.ts';
+import { PrintJobFailedError, PrinterConfigError, PrinterError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError } from '../printer-errors.ts';
 import { ensureWholePdf } from '../pdf-check.ts';
 import { printInJobs } from '../print-in-jobs.ts';
 import { lpArguments } from './cups-media.ts';
@@ -36,13 +36,22 @@ export function createCupsPrinter(
 ): PrinterPort {
   const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
 
-  const status = (): Promise<PrinterStatus> =>
+  const readStatus = (): Promise<PrinterStatus> =>
     needsTool(queue, 'ipptool', async () =>
-      cupsPrinterStatus(queue, await queryIpp(deps.run, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test')),
+      cupsPrinterStatus(queue, await queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test')),
     );
 
+  async function status(): Promise<PrinterStatus> {
+    try {
+      return await readStatus();
+    } catch (error) {
+      if (!(error instanceof PrinterError)) throw error;
+      return { state: error.kind === 'offline' ? 'offline' : 'error', message: error.message };
+    }
+  }
+
   async function ensureCanPrint(): Promise<void> {
-    const now = await status();
+    const now = await readStatus();
     if (now.state === 'stopped') throw new PrinterStoppedError(queue, now.message);
     if (now.state === 'paper-out') throw new PrinterPaperOutError(queue, now.message);
     if (now.state === 'offline') throw new PrinterOfflineError(queue, now.message);

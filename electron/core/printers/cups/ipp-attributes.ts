@@ -1,4 +1,5 @@
 import type { RunCommand } from '../printer-deps.ts';
+import { PrinterOfflineError } from '../printer-errors.ts';
 
 /** IPP attributes as `ipptool -v` prints them: name → value text (sets stay comma-joined). */
 export type IppAttributes = ReadonlyMap<string, string>;
@@ -23,7 +24,11 @@ export function parseIpptoolOutput(stdout: string): IppAttributes {
  * (`get-job-attributes.test`, `get-printer-attributes.test`). ipptool's own pass/fail verdict is
  * ignored: its stock expectations fail on attributes CUPS does not send, while the answer is fine.
  */
-export async function queryIpp(run: RunCommand, resource: string, request: string): Promise<IppAttributes> {
+export async function queryIpp(run: RunCommand, queue: string, resource: string, request: string): Promise<IppAttributes> {
   const result = await run('ipptool', ['-T', '10', '-tv', `ipp://localhost${resource}`, request]);
+  if (!result.stdout.includes('RECEIVED:')) {
+    const said = (result.stderr || result.stdout).trim().split('\n').pop() ?? '';
+    throw new PrinterOfflineError(queue, `The print service (CUPS) on this computer is not answering (${said}): start it, e.g. \`sudo systemctl start cups\`.`);
+  }
   return parseIpptoolOutput(result.stdout);
 }
