@@ -41,3 +41,15 @@ export async function startDemoStation(options: HeadlessStationOptions & { dataD
     throw error;
   }
 }
+
+/**
+ * The real station when its data folder has a server configured (address and token), else the
+ * demo: so a first start shows batches and prints at once, and a configured one never sees the demo.
+ */
+export async function startStationOrDemo(options: HeadlessStationOptions & { dataDir: string }): Promise<HeadlessStation | DemoStation> {
+  const real = await startHeadlessStation(options);
+  const settings = await real.station.getSettings({});
+  if (settings.hasToken && settings.apiBaseUrl !== '') return real;
+  await real.stop();
+  return startDemoStation(options);
+}

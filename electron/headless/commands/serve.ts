@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { labelTemplateIdSchema } from '../../shared/printer-profile.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
-import { startDemoStation } from '../demo-station.ts';
+import { startDemoStation, startStationOrDemo } from '../demo-station.ts';
 import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
 import { startHttpTransport } from '../http-transport.ts';
 import { ensureRendererBuilt } from '../renderer-build.ts';
@@ -16,6 +16,8 @@ token; without it the station answers 401.
 Options:
   --port N            port of the web UI (default 7450; 0 picks a free one)
   --demo              use the embedded order-API simulator and print PDFs to a folder
+  --demo-if-unconfigured
+                      the demo only while no server address and token are stored (npm start)
   --config FILE       JSON settings, as for run
   --api URL           the order API's base URL
   --user ID           the 36-character user id
@@ -32,7 +34,7 @@ Example:
 
 interface ServeArgs {
   port: number;
-  demo: boolean;
+  demo: 'always' | 'if-unconfigured' | 'never';
   station: HeadlessStationOptions;
 }
 
@@ -45,6 +47,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       options: {
         port: { type: 'string' },
         demo: { type: 'boolean' },
+        'demo-if-unconfigured': { type: 'boolean' },
         config: { type: 'string' },
         api: { type: 'string' },
         user: { type: 'string' },
@@ -68,7 +71,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (poll !== undefined && !(poll >= 2 && poll <= 3600)) throw new UsageError('--poll takes a number of seconds between 2 and 3600');
   return {
     port,
-    demo: values.demo ?? false,
+    demo: values.demo ? 'always' : values['demo-if-unconfigured'] ? 'if-unconfigured' : 'never',
     station: {
       configFile: values.config,
       apiBaseUrl: values.api,
@@ -95,9 +98,8 @@ export const serveCommand: CliCommand = {
     const staticDir = await ensureRendererBuilt(announce);
     const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
     await mkdir(dataDir, { recursive: true });
-    const headless = args.demo
-      ? await startDemoStation({ ...args.station, dataDir })
-      : await startHeadlessStation({ ...args.station, dataDir });
+    const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startHeadlessStation }[args.demo];
+    const headless = await start({ ...args.station, dataDir });
     let transport;
     try {
       transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port });

@@ -1,0 +1,161 @@
+import type * as Electron from 'electron';
+import type { BrowserWindow as BrowserWindowType, Tray as TrayType } from 'electron';
+import { discoverPrinters } from '../core/printers/index.ts';
+import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
+import { createJsonLogger } from '../core/station/json-logger.ts';
+import { startStationOrDemo } from '../headless/demo-station.ts';
+import type { HeadlessStation } from '../headless/headless-station.ts';
+import type { StationState } from '../shared/station-api.ts';
+import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
+import { registerStationIpc } from './ipc-station.ts';
+import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
+import { createShellPreferencesStore, type ShellPreferences } from './shell-preferences.ts';
+import { mergeDiscovered, systemPrintersFrom } from './system-printers.ts';
+import { trayMenuTemplate, trayTooltip } from './tray-menu.ts';
+import { denyAllPermissions, lockedWebPreferences, lockNavigation } from './window-security.ts';
+
+export type ElectronModule = typeof Electron;
+
+export interface ShellPaths {
+  rendererDir: string;
+  preload: string;
+  icon: string;
+}
+
+export interface Shell {
+  window(): BrowserWindowType | null;
+  tray(): TrayType | null;
+  headless(): HeadlessStation | null;
+}
+
+/**
+ * Wires the desktop app: one instance, the station on the app's data folder (or the demo), IPC,
+ * a locked-down window, the tray. Electron arrives as a parameter so tests hand in a mock.
+ * Closing the window hides it: the station keeps printing until Quit.
+ */
+export function startShell(electron: ElectronModule, paths: ShellPaths, argv: readonly string[] = process.argv): Shell {
+  const { app, BrowserWindow, Menu, Tray, ipcMain, nativeImage, net, protocol, safeStorage, session } = electron;
+  let window: BrowserWindowType | null = null;
+  let tray: TrayType | null = null;
+  let headless: HeadlessStation | null = null;
+  let quitting = false;
+  const shell: Shell = { window: () => window, tray: () => tray, headless: () => headless };
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return shell;
+  }
+  registerAppScheme(protocol);
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents));
+
+  const show = (): void => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  app.on('second-instance', show);
+
+  const createWindow = (startHidden: boolean): BrowserWindowType => {
+    const win = new BrowserWindow({
+      width: 1280,
+      height: 800,
+      minWidth: 1024,
+      minHeight: 600,
+      show: false,
+      icon: paths.icon,
+      title: 'Label Station',
+      autoHideMenuBar: true,
+      webPreferences: lockedWebPreferences(paths.preload),
+    });
+    win.once('ready-to-show', () => {
+      if (!startHidden) win.show();
+    });
+    win.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      win.hide();
+    });
+    void win.loadURL(`${appOrigin}/index.html`);
+    return win;
+  };
+
+  void app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData');
+    const preferences = createShellPreferencesStore(dataDir);
+    serveAppScheme(protocol, net, paths.rendererDir);
+    denyAllPermissions(session.defaultSession);
+
+    headless = await startStationOrDemo({
+      dataDir,
+      logger: createJsonLogger((line) => process.stdout.write(line)),
+      overrides: {
+        secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
+        discoverPrinters: async () => {
+          const system = window ? systemPrintersFrom(await window.webContents.getPrintersAsync()) : [];
+          return mergeDiscovered(await discoverPrinters(), system);
+        },
+      },
+    });
+    const station = headless.station;
+    registerStationIpc({
+      ipcMain,
+      api: station,
+      isTrustedUrl: isAppUrl,
+      targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    });
+
+    const startHidden = preferences.get().startMinimised || argv.includes('--minimised');
+    window = createWindow(startHidden);
+
+    let state: StationState = await station.getState({});
+    let language = (await station.getSettings({})).language;
+    const applyPreferences = (patch: Partial<ShellPreferences>): void => {
+      const next = preferences.set(patch);
+      app.setLoginItemSettings({ openAtLogin: next.openAtLogin, args: next.startMinimised ? ['--minimised'] : [] });
+      refreshTray();
+    };
+    const refreshTray = (): void => {
+      if (!tray) return;
+      const view = { language, autoPrint: state.autoPrint.enabled, preferences: preferences.get() };
+      tray.setToolTip(trayTooltip(view));
+      tray.setContextMenu(
+        Menu.buildFromTemplate(
+          trayMenuTemplate(view, {
+            open: show,
+            setAutoPrint: (enabled) => void station.setAutoPrint({ enabled }),
+            setPreference: applyPreferences,
+            quit: () => app.quit(),
+          }),
+        ),
+      );
+    };
+    tray = new Tray(nativeImage.createFromPath(paths.icon));
+    tray.on('click', show);
+    station.on('state', (next) => {
+      state = next;
+      // The operator may have switched language in the window; the tray follows.
+      station.getSettings({}).then(
+        (settings) => {
+          language = settings.language;
+          refreshTray();
+        },
+        () => refreshTray(),
+      );
+    });
+    refreshTray();
+  });
+
+  app.on('before-quit', (event) => {
+    if (quitting || !headless) {
+      quitting = true;
+      return;
+    }
+    // Let the label in flight finish before the process goes.
+    event.preventDefault();
+    quitting = true;
+    void headless.stop().finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => undefined);
+  return shell;
+}
