@@ -11,7 +11,7 @@ export interface CupsJobTiming {
   jobTimeoutMs: number;
 }
 
-export const defaultCupsJobTiming: CupsJobTiming = { firstPollMs: 100, maxPollMs: 1_000, jobTimeoutMs: 300_000 };
+export const defaultCupsJobTiming: CupsJobTiming = { firstPollMs: 100, maxPollMs: 500, jobTimeoutMs: 300_000 };
 
 /** Why CUPS says a job ended, in its own words when it has them. */
 function reasonOf(job: IppAttributes): string {
