@@ -9,7 +9,7 @@ import { defaultPrinterDeps, type PrinterDeps } from './printer-deps.ts';
 import type { PrinterPort } from './printer-port.ts';
 import { parsePrinterUri } from './printer-uri.ts';
 import { createRawPrinter, type RawPrinterTimeouts } from './raw/raw-printer.ts';
-import { createWindowsPrinter } from './windows/windows-printer.ts';
+import { createWindowsPrinter, discoverWindowsPrinters } from './windows/windows-printer.ts';
 
 export type { LabelToPrint, PrintProgress, PrinterPort } from './printer-port.ts';
 export type { CommandResult, PrinterDeps, PrinterLogger, RunCommand } from './printer-deps.ts';
@@ -48,11 +48,11 @@ export function openPrinter(profile: PrinterProfile, injected: Partial<PrinterDe
 
 /**
  * The printers this machine already knows: its CUPS queues with their status. Network label
- * printers are not scanned for; they are added by host and port. On Windows the list comes from
- * the desktop shell, which can ask the system.
+ * printers are not scanned for; they are added by host and port. On Windows: the printers
+ * Windows lists, their state unknown.
  */
 export function discoverPrinters(injected: Pick<Partial<PrinterDeps>, 'run' | 'platform'> = {}): Promise<DiscoveredPrinter[]> {
   const deps = resolveDeps(injected);
-  if (deps.platform === 'win32') return Promise.resolve([]);
+  if (deps.platform === 'win32') return discoverWindowsPrinters();
   return discoverCupsPrinters(deps.run);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { PrintOptions } from 'pdf-to-printer';
 import type { RenderOptions } from '../../labels/label-types.ts';
-import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
+import type { DiscoveredPrinter, PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
 import { PrintJobFailedError } from '../printer-errors.ts';
@@ -13,6 +13,14 @@ import { printInJobs } from '../print-in-jobs.ts';
 import { windowsPrintOptions } from './windows-print-options.ts';
 
 export type PrintPdfFile = (file: string, options: PrintOptions) => Promise<void>;
+
+const unknownState = (printer: string): PrinterStatus => ({ state: 'unknown', message: `Windows printer ${printer}: its state shows in the Windows printer settings` });
+
+/** The printers Windows knows, as `system:NAME`. */
+export async function discoverWindowsPrinters(): Promise<DiscoveredPrinter[]> {
+  const printers = await (await import('pdf-to-printer')).getPrinters();
+  return printers.map(({ name }) => ({ uri: `system:${name}`, name, kind: 'system', status: unknownState(name) }));
+}
 
 const sumatraPrint: PrintPdfFile = async (file, options) => (await import('pdf-to-printer')).print(file, options);
 
@@ -40,9 +48,7 @@ export function createWindowsPrinter(profile: PrinterProfile, printer: string, d
 
   return {
     profile,
-    async status(): Promise<PrinterStatus> {
-      return { state: 'unknown', message: `Windows printer ${printer}: its state shows in the Windows printer settings` };
-    },
+    status: async () => unknownState(printer),
     print(labels, onProgress, signal) {
       return printInJobs(labels, profile.labelsPerJob, async (job, onSent) => submit(await buffer(deps.labels.renderPdf(job, renderOptions)), onSent), onProgress, signal);
     },
