@@ -57,7 +57,9 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
   for (;;) {
     if (signal.aborted) return 'stopped';
     const port = deps.port(record.printerId);
-    const action = nextJobAction(record.snapshot, port?.profile.labelsPerJob ?? 1);
+    // The first label goes out alone, so it is on paper while the rest render.
+    const chunk = record.snapshot.labels.some((l) => l.state === 'confirmed') ? (port?.profile.labelsPerJob ?? 1) : 1;
+    const action = nextJobAction(record.snapshot, chunk);
     if (action.type === 'none') {
       if (isDone(record)) {
         log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);

@@ -65,6 +65,7 @@ const labelRow = z.object({
   state: z.enum(['pending', 'sent', 'confirmed']),
   possible_duplicate: z.number(),
 });
+const labelStateRow = labelRow.pick({ state: true, possible_duplicate: true });
 const eventRow = z.object({
   id: z.number(),
   at: z.string(),
@@ -192,7 +193,7 @@ export class Journal {
       .prepare('SELECT state, possible_duplicate FROM job_labels WHERE job_id = ? ORDER BY idx')
       .all(row.id)
       .map((r) => {
-        const l = labelRow.pick({ state: true, possible_duplicate: true }).parse(r);
+        const l = labelStateRow.parse(r);
         return { state: l.state, possibleDuplicate: l.possible_duplicate === 1 } satisfies LabelSnapshot;
       });
     return {
@@ -243,8 +244,13 @@ export class Journal {
   }
 
   jobOrders(id: string, indexes?: readonly number[]): Order[] {
-    const rows = this.#db.prepare('SELECT idx, order_json FROM job_labels WHERE job_id = ? ORDER BY idx').all(Number(id)) as { idx: number; order_json: string }[];
     const wanted = indexes ? new Set(indexes) : undefined;
+    // Read only the range asked for: a 1000-label job is printed a few labels at a time.
+    const low = indexes && indexes.length > 0 ? Math.min(...indexes) : 0;
+    const high = indexes && indexes.length > 0 ? Math.max(...indexes) : Number.MAX_SAFE_INTEGER;
+    const rows = this.#db
+      .prepare('SELECT idx, order_json FROM job_labels WHERE job_id = ? AND idx BETWEEN ? AND ? ORDER BY idx')
+      .all(Number(id), low, high) as { idx: number; order_json: string }[];
     return rows.filter((r) => !wanted || wanted.has(r.idx)).map((r) => orderSchema.parse(JSON.parse(r.order_json)));
   }
 
