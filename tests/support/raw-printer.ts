@@ -20,6 +20,8 @@ export interface RawPrinter {
   received(): Buffer[];
   /** Reports this condition to status queries from now on. */
   setState(state: Partial<RawPrinterState>): void;
+  /** The most connections that were open at the same time: a real raw port serves one. */
+  peakConnections(): number;
   /** The next connection is cut (reset) once it has received this many bytes: a printer dying mid-job. */
   dropNextConnectionAfter(bytes: number): void;
   /** Switched off: stops listening and drops every open connection. */
@@ -83,9 +85,11 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
   const state: RawPrinterState = { paperOut: false, coverOpen: false, paused: false };
   const answerStatus = options.answerStatus ?? true;
   let dropAfter: number | undefined;
+  let peak = 0;
 
   const server: Server = createServer((socket) => {
     open.add(socket);
+    peak = Math.max(peak, open.size);
     const chunks: Buffer[] = [];
     connections.push(chunks);
     let escposNext = 0;
@@ -146,6 +150,7 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     port,
     received: () => connections.map((chunks) => Buffer.concat(chunks)),
     setState: (next) => Object.assign(state, next),
+    peakConnections: () => peak,
     dropNextConnectionAfter: (bytes) => {
       dropAfter = bytes;
     },

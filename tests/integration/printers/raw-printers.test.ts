@@ -152,6 +152,21 @@ describe('raw printers that cannot print', () => {
     expect(decodeEscPos(Buffer.concat(printer.received()))).toHaveLength(2);
   });
 
+  it('two batches at once go out one after the other, and status during a job says busy without a second connection', async () => {
+    printer = await startRawPrinter();
+    const port = openPrinter(profileFor(`zpl://127.0.0.1:${printer.port}`, 1));
+    const states: string[] = [];
+    const first = port.print(batchOfLabels(2), (p) => {
+      if (p.state === 'sent') void port.status().then((s) => states.push(s.state));
+    });
+    const second = port.print(batchOfLabels(1), () => undefined);
+    await Promise.all([first, second]);
+    expect(states).toEqual(['busy', 'busy']);
+    expect(printer.received()).toHaveLength(3);
+    expect(printer.peakConnections()).toBe(1);
+    expect(decodeZpl(Buffer.concat(printer.received()))).toHaveLength(3);
+  });
+
   it('nobody listening at the address: offline, before any label is sent', async () => {
     printer = await startRawPrinter();
     await printer.goOffline();

@@ -41,6 +41,15 @@ export function createRawPrinter(
   };
   // Learnt on the first query: a printer that stays silent once is not asked again.
   let answersStatus = driver.status !== undefined;
+  // A raw port serves one connection at a time: jobs wait their turn, and a status asked for
+  // while a job is out is answered without a second connection.
+  let turn: Promise<unknown> = Promise.resolve();
+  let sending = 0;
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = turn.then(work, work);
+    turn = run.catch(() => undefined);
+    return run;
+  };
 
   const open = (): Promise<RawConnection> =>
     RawConnection.open({ host: target.host, port: target.port, printer: name, ...limits });
@@ -65,8 +74,10 @@ export function createRawPrinter(
 
   async function sendJob(bitmaps: readonly MonoBitmap[], onSent: () => void): Promise<void> {
     const bytes = driver.encodeJob(bitmaps, profile);
-    const connection = await open();
+    sending++;
+    let connection: RawConnection | undefined;
     try {
+      connection = await open();
       refuse(await askStatus(connection));
       await connection.write(bytes);
       onSent();
@@ -74,14 +85,17 @@ export function createRawPrinter(
       await connection.finish();
       deps.logger.info('raw job confirmed', { printer: name, language: driver.language, labels: bitmaps.length, bytes: bytes.length });
     } catch (error) {
-      connection.destroy();
+      connection?.destroy();
       throw error;
+    } finally {
+      sending--;
     }
   }
 
   return {
     profile,
     async status(): Promise<PrinterStatus> {
+      if (sending > 0) return { state: 'busy', message: `${driver.language} printer at ${target.host}:${target.port} is printing` };
       try {
         const connection = await open();
         try {
@@ -98,16 +112,18 @@ export function createRawPrinter(
       }
     },
     print(labels, onProgress, signal) {
-      return printInJobs(
-        labels,
-        profile.labelsPerJob,
-        (job, onSent) => sendJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), onSent),
-        onProgress,
-        signal,
+      return inTurn(() =>
+        printInJobs(
+          labels,
+          profile.labelsPerJob,
+          (job, onSent) => sendJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), onSent),
+          onProgress,
+          signal,
+        ),
       );
     },
     printTestPage() {
-      return sendJob([deps.labels.renderTestPageRaster(renderOptions)], () => undefined);
+      return inTurn(() => sendJob([deps.labels.renderTestPageRaster(renderOptions)], () => undefined));
     },
   };
 }
