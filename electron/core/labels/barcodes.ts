@@ -1,4 +1,5 @@
 import bwipjs from 'bwip-js/node';
+import { encodeQr } from './qr-encoder.ts';
 import type { BarsElement, MatrixElement } from './layout-model.ts';
 
 /** Code 128 needs at least 10 modules of white on each side to scan. */
@@ -23,12 +24,15 @@ export function code128Widths(text: string): number[] {
 export interface QrMatrix {
   columns: number;
   rows: number;
-  cells: number[];
+  cells: ArrayLike<number>;
 }
 
+/** A QR code of the text: the fast encoder for short texts, bwip-js for the rare long one. */
 export function qrMatrix(text: string): QrMatrix {
+  const fast = encodeQr(text, 'M');
+  if (fast) return { columns: fast.size, rows: fast.size, cells: fast.cells };
   try {
-    const [symbol] = bwipjs.raw('qrcode', text, 'eclevel=L') as { pixs: number[]; pixx: number; pixy: number }[];
+    const [symbol] = bwipjs.raw('qrcode', text, 'eclevel=M') as { pixs: number[]; pixx: number; pixy: number }[];
     if (!symbol) throw new BarcodeError(`no QR code for "${text}"`);
     return { columns: symbol.pixx, rows: symbol.pixy, cells: symbol.pixs };
   } catch (error) {
@@ -60,11 +64,12 @@ export function placeBars(widths: readonly number[], place: BarsPlacement): Bars
 }
 
 /**
- * Places a QR matrix in a square of `sizeDots` on the dot grid, keeping 2 modules of white on
- * each side inside the square; the section's padding adds the rest of the quiet zone.
+ * Places a QR matrix in a square of `sizeDots` on the dot grid, keeping a module of white on
+ * each side inside the square; the label's margin and the section's padding add the rest of
+ * the quiet zone. Bigger modules matter more on a 203-dpi printer than a wide quiet zone.
  */
 export function placeMatrix(matrix: QrMatrix, xDots: number, yDots: number, sizeDots: number): MatrixElement {
-  const moduleDots = Math.max(1, Math.floor(sizeDots / (matrix.columns + 4)));
+  const moduleDots = Math.max(1, Math.floor(sizeDots / (matrix.columns + 2)));
   const offset = Math.floor((sizeDots - matrix.columns * moduleDots) / 2);
   return { kind: 'matrix', xDots: xDots + offset, yDots: yDots + offset, moduleDots, columns: matrix.columns, rows: matrix.rows, cells: matrix.cells };
 }

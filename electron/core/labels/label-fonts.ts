@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { create, type Font } from 'fontkit';
+import { create, type Font, type Glyph } from 'fontkit';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -22,21 +22,19 @@ function isModifier(cp: number): boolean {
 }
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** Word widths are cached, bounded, as pdfkit lays text out word by word too. */
-const wordCacheLimit = 20_000;
-
 /**
  * One embedded TTF: its bytes (for pdfkit and the canvas) and its metrics (for the layout).
- * Text is measured with fontkit, the engine pdfkit draws with, so the PDF matches the layout.
+ * Text is set with plain glyph advances, no kerning or ligatures: label text needs no shaping,
+ * and OpenType shaping was most of the render time. The PDF painter draws with exactly these
+ * glyphs and advances (`glyphRun`), so what was measured is what is drawn.
  */
 export class LabelFont {
   readonly unitsPerEm: number;
   /** Ascent and descent as fractions of the font size (descent negative). */
   readonly ascent: number;
   readonly descent: number;
-  private readonly font: Font;
-  private readonly coverage = new Map<number, boolean>();
-  private readonly wordWidths = new Map<string, number>();
+  readonly font: Font;
+  private readonly glyphs = new Map<number, Glyph | null>();
 
   constructor(
     readonly weight: FontWeight,
@@ -51,42 +49,35 @@ export class LabelFont {
     this.descent = created.descent / created.unitsPerEm;
   }
 
+  /** The glyph for a code point, or null when the font has none (bounded: one entry per glyph). */
+  glyph(codePoint: number): Glyph | null {
+    let glyph = this.glyphs.get(codePoint);
+    if (glyph === undefined) {
+      glyph = this.font.hasGlyphForCodePoint(codePoint) ? this.font.glyphForCodePoint(codePoint) : null;
+      this.glyphs.set(codePoint, glyph);
+    }
+    return glyph;
+  }
+
   has(codePoint: number): boolean {
-    let known = this.coverage.get(codePoint);
-    if (known === undefined) {
-      known = this.font.hasGlyphForCodePoint(codePoint);
-      this.coverage.set(codePoint, known);
-    }
-    return known;
+    return this.glyph(codePoint) !== null;
   }
 
-  /** Width in font units per 1 pt of size, of text already passed through `drawable`. */
-  private unitsOf(text: string): number {
-    let total = 0;
-    let start = 0;
-    for (let i = 0; i <= text.length; i++) {
-      if (i === text.length || text[i] === ' ') {
-        const word = text.slice(start, i + 1);
-        if (word.length > 0) total += this.wordUnits(word);
-        start = i + 1;
-      }
+  /** The glyphs of drawable text, one per code point, with their advances in font units. */
+  glyphRun(text: string): Glyph[] {
+    const run: Glyph[] = [];
+    for (const char of text) {
+      const glyph = this.glyph(char.codePointAt(0) ?? 0);
+      if (glyph) run.push(glyph);
     }
-    return total;
-  }
-
-  private wordUnits(word: string): number {
-    let width = this.wordWidths.get(word);
-    if (width === undefined) {
-      width = this.font.layout(word).advanceWidth;
-      if (this.wordWidths.size >= wordCacheLimit) this.wordWidths.clear();
-      this.wordWidths.set(word, width);
-    }
-    return width;
+    return run;
   }
 
   /** Width in mm of `text` drawn at `sizePt`. */
   widthMm(text: string, sizePt: number): number {
-    return (this.unitsOf(text) / this.unitsPerEm) * sizePt * (25.4 / 72);
+    let units = 0;
+    for (const char of text) units += this.glyph(char.codePointAt(0) ?? 0)?.advanceWidth ?? 0;
+    return (units / this.unitsPerEm) * sizePt * (25.4 / 72);
   }
 
   /**

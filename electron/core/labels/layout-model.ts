@@ -43,7 +43,7 @@ export interface MatrixElement {
   moduleDots: number;
   columns: number;
   rows: number;
-  cells: readonly number[];
+  cells: ArrayLike<number>;
 }
 
 export type LayoutElement = TextElement | RectElement | BarsElement | MatrixElement;

@@ -1,12 +1,11 @@
 import type PDFDocument from 'pdfkit';
 import type { BarsElement, LabelLayout, MatrixElement } from './layout-model.ts';
+import { pdfFontName } from './pdf-fonts.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 export const ptPerMm = 72 / 25.4;
 
-/** Font names the painter registers the label fonts under in a document. */
-export const pdfFontName = { regular: 'label-regular', bold: 'label-bold' } as const;
 
 function bars(doc: Doc, el: BarsElement, dotPt: number): void {
   let x = el.xDots;

@@ -62,6 +62,8 @@ export function paintRaster(layout: LabelLayout, fonts: LabelFonts, offsetXDots:
 function drawText(ctx: SKRSContext2D, layout: LabelLayout, names: { regular: string; bold: string }): void {
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
+  // The layout measured plain advances; kerning would move glyphs off the measured positions.
+  ctx.fontKerning = 'none';
   for (const el of layout.elements) {
     if (el.kind !== 'text') continue;
     ctx.fillStyle = el.inverse === true ? 'white' : 'black';

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { LabelToRender, RenderOptions } from './label-types.ts';
-import { paintPdf, pdfFontName, ptPerMm } from './pdf-painter.ts';
+import { paintPdf, ptPerMm } from './pdf-painter.ts';
+import { registerLabelFonts } from './pdf-fonts.ts';
 import { LabelRenderError, renderContext, type RenderContext } from './render-context.ts';
 import type { SheetSpec } from './label-templates.ts';
 
@@ -12,12 +13,9 @@ function createDocument(ctx: RenderContext, title: string): Doc {
     autoFirstPage: false,
     margin: 0,
     compress: true,
-    // pdfkit would cache every distinct word of every address for the document's life.
-    fontLayoutCache: false,
     info: { Title: title, Creator: 'Label Station' },
   });
-  doc.registerFont(pdfFontName.regular, ctx.fonts.regular.bytes);
-  doc.registerFont(pdfFontName.bold, ctx.fonts.bold.bytes);
+  registerLabelFonts(doc, ctx.fonts);
   return doc;
 }
 
@@ -96,10 +94,13 @@ export function renderPdf(labels: Iterable<LabelToRender> | AsyncIterable<LabelT
       callback(error);
     },
   });
-  doc.on('data', (chunk: Buffer) => {
-    if (!out.push(chunk)) wanted = false;
-  });
-  doc.on('end', () => out.push(null));
+  // pdfkit's own stream is read synchronously after each label: its 'data' events would only
+  // fire once this loop yields to the event loop, buffering the whole batch in memory meanwhile.
+  const forward = (): void => {
+    for (let chunk: unknown = doc.read(); chunk !== null; chunk = doc.read()) {
+      if (!out.push(chunk)) wanted = false;
+    }
+  };
   doc.on('error', (error: Error) => out.destroy(error));
 
   async function pump(): Promise<void> {
@@ -113,10 +114,13 @@ export function renderPdf(labels: Iterable<LabelToRender> | AsyncIterable<LabelT
           done = true;
           if (count === 0) throw new LabelRenderError('no labels to render: the batch is empty');
           doc.end();
+          forward();
+          out.push(null);
           return;
         }
         drawLabel(doc, ctx, next.value, count);
         count += 1;
+        forward();
       }
     } catch (error) {
       done = true;
