@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { missingTools, zbarDecode } from '../../support/system-tools.ts';
+import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+
+describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at the station', () => {
+  let rig: StationRig;
+  beforeEach(async () => {
+    rig = await startStationRig();
+    rig.station.start();
+    await waitFor('first poll', async () => (await rig.station.getState({})).connection === 'ok');
+  });
+  afterEach(async () => rig.close());
+
+  const listed = (processed: string) => async () => (await rig.station.listBatches({})).some((b) => b.processed === processed);
+
+  it('prints a batch, refuses to print it again unasked, reprints it with the next count, and reprints chosen labels without the server', async () => {
+    const { station, sim, printer } = rig;
+    const { processed, orderIds } = sim.addBatch(4);
+    await waitFor('the batch listed', listed(processed));
+
+    const fromList = await station.getBatchOrders({ processed });
+    expect(fromList.map((o) => o.orderId).sort()).toEqual([...orderIds].sort());
+
+    const first = await station.printBatch({ processed });
+    expect(first).toMatchObject({ kind: 'print', targetPrintStatus: 1 });
+    const done = await waitFor('printed', jobIn(station, processed, 'done'));
+    expect(done.id).toBe(first.id);
+    await expect(station.printBatch({ processed })).rejects.toThrow(/already printed 1 time\(s\): use Reprint/);
+
+    const again = await station.reprintBatch({ processed, confirmed: true });
+    expect(again).toMatchObject({ kind: 'reprint', targetPrintStatus: 2 });
+    await waitFor('reprinted', async () => (await station.getJob({ jobId: again.id })).job.state === 'done');
+    expect(printOrderCalls(sim, processed)).toEqual([1, 2]);
+    expect(sim.batches().find((b) => b.processed === processed)?.printStatus).toBe(2);
+
+    const callsBefore = sim.calls().length;
+    const stored = await station.getBatchOrders({ processed });
+    const labels = await station.reprintLabels({ jobId: first.id, indexes: [2, 4] });
+    expect(labels).toMatchObject({ kind: 'reprint-labels', targetPrintStatus: null, totalLabels: 2 });
+    await waitFor('labels reprinted', async () => (await station.getJob({ jobId: labels.id })).job.state === 'done');
+    expect(sim.calls().slice(callsBefore).filter((c) => c.call === 'print_order')).toEqual([]);
+    const scanned = scanPrintedLabels(printer);
+    expect(scanned).toHaveLength(10);
+    expect(scanned[8]).toContain(stored[1]?.invoice);
+    expect(scanned[9]).toContain(stored[3]?.invoice);
+    await expect(station.reprintLabels({ jobId: first.id, indexes: [5] })).rejects.toThrow(/has 4 label\(s\): there is no label 5/);
+
+    const history = await station.getJob({ jobId: first.id });
+    expect(history.labels.map((l) => l.state)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
+    expect(history.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['job-created', 'claimed', 'job-done']));
+    expect((await station.listJobs({ state: 'done' })).map((j) => j.id)).toEqual([labels.id, again.id, first.id]);
+  });
+
+  it('previews any order of a batch as a PNG at the template size', async () => {
+    const { station, sim } = rig;
+    const { processed, orderIds } = sim.addBatch(2);
+    await waitFor('the batch listed', listed(processed));
+    const preview = await station.previewLabel({ processed, orderId: orderIds[1], template: '100x150', dpi: 203 });
+    const png = Buffer.from(preview.pngBase64, 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const dots = (mm: number) => Math.round((mm / 25.4) * 203);
+    expect([preview.widthPx, preview.heightPx]).toEqual([dots(100), dots(150)]);
+    const file = join(rig.dataDir, 'preview.png');
+    writeFileSync(file, png);
+    const order = (await station.getBatchOrders({ processed })).find((o) => o.orderId === orderIds[1]);
+    expect(zbarDecode(file)).toContain(order?.invoice);
+  });
+
+  it('keeps the token sealed: never in the journal files, never in the settings view', async () => {
+    const { station, sim, dataDir } = rig;
+    const { processed } = sim.addBatch(1);
+    await waitFor('the batch listed', listed(processed));
+    await station.printBatch({ processed });
+    await waitFor('printed', jobIn(station, processed, 'done'));
+    const settings = await station.getSettings({});
+    expect(settings.hasToken).toBe(true);
+    expect(JSON.stringify(settings)).not.toContain(sim.token);
+    for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file)).includes(sim.token), file).toBe(false);
+  });
+
+  it('stops gracefully mid-batch and resumes where it stopped, without a second print_order', async () => {
+    const { sim } = rig;
+    const { processed } = sim.addBatch(12);
+    await waitFor('the batch listed', listed(processed));
+    await rig.station.printBatch({ processed });
+    await waitFor('some labels printed', async () => ((await jobIn(rig.station, processed, 'printing')())?.confirmedLabels ?? 0) >= 2);
+    const station = await rig.restart();
+    const stopped = (await station.listJobs({})).find((j) => j.processed === processed);
+    expect(stopped?.confirmedLabels).toBeLessThan(12);
+    expect(stopped?.possibleDuplicates).toBe(0);
+    const done = await waitFor('resumed to the end', jobIn(station, processed, 'done'));
+    expect(done.possibleDuplicates).toBe(0);
+    expect(scanPrintedLabels(rig.printer)).toHaveLength(12);
+    expect(printOrderCalls(sim, processed)).toEqual([1]);
+  });
+});
