@@ -46,6 +46,10 @@ export function decodeTspl(bytes: Buffer): MonoBitmap[] {
   let current: MonoBitmap | undefined;
   let i = 0;
   while (i < bytes.length) {
+    if (bytes[i] === 0x1b && bytes[i + 1] === 0x21 && bytes[i + 2] === 0x3f) {
+      i += 3; // <ESC>!? status query
+      continue;
+    }
     const lineEnd = bytes.indexOf('\r\n', i, 'latin1');
     const bitmapStart = bytes.toString('latin1', i, i + 7) === 'BITMAP ';
     if (bitmapStart) {

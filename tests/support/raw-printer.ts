@@ -9,7 +9,7 @@ export interface RawPrinterState {
 export interface RawPrinterOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Answer ESC/POS `DLE EOT` and ZPL `~HS` status queries, as most printers do. Default true. */
+  /** Answer ESC/POS `DLE EOT`, TSPL `<ESC>!?` and ZPL `~HS` status queries, as most printers do. Default true. */
   answerStatus?: boolean;
 }
 
@@ -57,6 +57,34 @@ function escposQueries(bytes: Buffer, from: number): { queries: number[]; next: 
   return { queries, next: i };
 }
 
+/** Finds TSPL `<ESC>!?` between commands, skipping `BITMAP` data that may contain the same bytes. */
+function tsplQueries(bytes: Buffer, from: number): { queries: number; next: number } {
+  let queries = 0;
+  let i = from;
+  while (i < bytes.length) {
+    if (bytes[i] === 0x1b) {
+      if (i + 3 > bytes.length) break;
+      if (bytes[i + 1] === 0x21 && bytes[i + 2] === 0x3f) queries++;
+      i += 3;
+      continue;
+    }
+    const lineEnd = bytes.indexOf('\r\n', i, 'latin1');
+    if (bytes.toString('latin1', i, i + 7) === 'BITMAP ') {
+      const fields = /^BITMAP (\d+),(\d+),(\d+),(\d+),(\d+),/.exec(bytes.toString('latin1', i, i + 60));
+      if (!fields) break;
+      const end = i + (fields[0] ?? '').length + Number(fields[3]) * Number(fields[4]);
+      if (end > bytes.length) break;
+      i = end;
+    } else if (lineEnd < 0) break;
+    else i = lineEnd + 2;
+  }
+  return { queries, next: i };
+}
+
+function tsplAnswer(state: RawPrinterState): number {
+  return (state.coverOpen ? 0x01 : 0) | (state.paperOut ? 0x04 : 0) | (state.paused ? 0x10 : 0);
+}
+
 function escposAnswer(query: number, state: RawPrinterState): number {
   const fixed = 0x12;
   if (query === 1) return fixed | (state.paused ? 0x08 : 0);
@@ -93,6 +121,7 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     const chunks: Buffer[] = [];
     connections.push(chunks);
     let escposNext = 0;
+    let tsplNext = 0;
     let zplNext = 0;
     const cutAt = dropAfter;
     dropAfter = undefined;
@@ -106,8 +135,16 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
       }
       if (!answerStatus) return;
       const all = Buffer.concat(chunks);
-      // A printer speaks one language; the first byte tells which, so raster bytes are never read as ZPL.
+      // A printer speaks one language; the first bytes tell which, so raster bytes are never read as commands.
+      if (all[0] === 0x1b && all.length < 2) return;
+      const speaksTspl = (all[0] === 0x1b && all[1] === 0x21) || (all[0] !== undefined && all[0] >= 0x41 && all[0] <= 0x5a);
       const speaksZpl = all[0] === 0x7e || all[0] === 0x5e;
+      if (speaksTspl) {
+        const tspl = tsplQueries(all, tsplNext);
+        tsplNext = tspl.next;
+        for (let q = 0; q < tspl.queries; q++) socket.write(Buffer.from([tsplAnswer(state)]));
+        return;
+      }
       if (!speaksZpl) {
         const escpos = escposQueries(all, escposNext);
         escposNext = escpos.next;

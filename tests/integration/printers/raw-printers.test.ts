@@ -135,6 +135,16 @@ describe('raw printers that cannot print', () => {
     expect((await port.status()).state).toBe('paper-out');
   });
 
+  it('TSPL out of labels (<ESC>!? answer): nothing is sent, PrinterPaperOutError', async () => {
+    printer = await startRawPrinter();
+    printer.setState({ paperOut: true });
+    const port = openPrinter(profileFor(`tspl://127.0.0.1:${printer.port}`, 5));
+    await expect(port.print(batchOfLabels(2), () => undefined)).rejects.toThrow(/out of labels/);
+    expect(decodeTspl(Buffer.concat(printer.received()))).toEqual([]);
+    printer.setState({ paperOut: false });
+    expect((await port.status()).state).toBe('ready');
+  });
+
   it('ZPL paused: PrinterStoppedError with the way out', async () => {
     printer = await startRawPrinter();
     printer.setState({ paused: true });

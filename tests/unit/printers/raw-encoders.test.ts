@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MonoBitmap } from '../../../electron/core/labels/label-types.ts';
 import { encodeEscPosLabel, escposInit, parseEscPosStatus } from '../../../electron/core/printers/raw/escpos-encoder.ts';
-import { encodeTsplLabel } from '../../../electron/core/printers/raw/tspl-encoder.ts';
+import { encodeTsplLabel, parseTsplStatus } from '../../../electron/core/printers/raw/tspl-encoder.ts';
 import { encodeZplLabel, parseZplStatus } from '../../../electron/core/printers/raw/zpl-encoder.ts';
 import { decodeEscPos, decodeTspl, decodeZpl } from '../../support/printer-decoders.ts';
 
@@ -57,6 +57,13 @@ describe('printer status answers', () => {
     expect(parseEscPosStatus(Buffer.from([0x12, 0x12, 0x12]))).toEqual({ offline: false, coverOpen: false, paperOut: false, error: false });
     expect(parseEscPosStatus(Buffer.from([0x1a, 0x32, 0x72]))).toEqual({ offline: true, coverOpen: false, paperOut: true, error: false });
     expect(parseEscPosStatus(Buffer.from([0x12, 0x16, 0x12]))?.coverOpen).toBe(true);
+  });
+
+  it('TSPL <ESC>!?: one byte, "printing" is not a problem', () => {
+    expect(parseTsplStatus(Buffer.alloc(0))).toBeUndefined();
+    expect(Object.values(parseTsplStatus(Buffer.from([0x20])) ?? {}).some(Boolean)).toBe(false);
+    expect(parseTsplStatus(Buffer.from([0x05]))).toMatchObject({ headOpen: true, paperOut: true, paused: false });
+    expect(parseTsplStatus(Buffer.from([0x10]))?.paused).toBe(true);
   });
 
   it('ZPL ~HS: paper out, pause and head open flags', () => {

@@ -2,7 +2,7 @@ import type { MonoBitmap } from '../../labels/label-types.ts';
 import type { PrinterProfile } from '../../../shared/printer-profile.ts';
 import type { RawProtocol } from '../printer-uri.ts';
 import { encodeEscPosLabel, escposInit, escposStatusQuery, parseEscPosStatus } from './escpos-encoder.ts';
-import { encodeTsplLabel } from './tspl-encoder.ts';
+import { encodeTsplLabel, parseTsplStatus, tsplStatusQuery } from './tspl-encoder.ts';
 import { encodeZplLabel, parseZplStatus, zplStatusQuery } from './zpl-encoder.ts';
 
 /** What a printer's own status answer means for the labels: fine, or why it cannot print. */
@@ -39,6 +39,20 @@ const tspl: RawProtocolDriver = {
   language: 'TSPL',
   encodeJob: (labels, profile) =>
     Buffer.concat(labels.map((label) => encodeTsplLabel(label, { dpi: profile.dpi, darkness: profile.darkness }))),
+  status: {
+    question: tsplStatusQuery,
+    parse(answer) {
+      const status = parseTsplStatus(answer);
+      if (status === undefined) return undefined;
+      if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it' };
+      if (status.paperJam) return { problem: 'paper-out', message: 'labels are jammed: open it and clear the label path' };
+      if (status.paperOut) return { problem: 'paper-out', message: 'it is out of labels: load a new roll' };
+      if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon' };
+      if (status.paused) return { problem: 'stopped', message: 'it is paused: press its feed/pause button to resume' };
+      if (status.otherError) return { problem: 'stopped', message: 'it reports an error: switch it off and on' };
+      return ready;
+    },
+  },
 };
 
 const zpl: RawProtocolDriver = {

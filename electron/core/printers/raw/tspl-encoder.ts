@@ -1,5 +1,31 @@
 import type { MonoBitmap } from '../../labels/label-types.ts';
 
+/** `<ESC>!?`: TSC's immediate status query, answered with one status byte even mid-job. */
+export const tsplStatusQuery = Buffer.from([0x1b, 0x21, 0x3f]);
+
+export interface TsplStatus {
+  headOpen: boolean;
+  paperJam: boolean;
+  paperOut: boolean;
+  ribbonOut: boolean;
+  paused: boolean;
+  otherError: boolean;
+}
+
+/** Reads the `<ESC>!?` answer byte (bit 5, "printing", is not a problem). */
+export function parseTsplStatus(answer: Buffer): TsplStatus | undefined {
+  const byte = answer[0];
+  if (byte === undefined) return undefined;
+  return {
+    headOpen: (byte & 0x01) !== 0,
+    paperJam: (byte & 0x02) !== 0,
+    paperOut: (byte & 0x04) !== 0,
+    ribbonOut: (byte & 0x08) !== 0,
+    paused: (byte & 0x10) !== 0,
+    otherError: (byte & 0x80) !== 0,
+  };
+}
+
 export interface TsplOptions {
   dpi: number;
   /** 0–15, TSPL `DENSITY`; null keeps the printer's own setting. */
