@@ -1,5 +1,5 @@
 import { renderPdf, renderRaster, renderTestPagePdf, renderTestPageRaster } from '../labels/index.ts';
-import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
+import { printerProfileSchema, type DiscoveredPrinter, type PrinterProfile } from '../../shared/printer-profile.ts';
 import { discoverCupsPrinters } from './cups/cups-discovery.ts';
 import { createCupsPrinter } from './cups/cups-printer.ts';
 import type { CupsJobTiming } from './cups/cups-job.ts';
@@ -7,6 +7,7 @@ import type { LabelRenderer } from './label-renderer.ts';
 import { createPdfDirPrinter } from './pdf-dir-printer.ts';
 import { defaultPrinterDeps, type PrinterDeps } from './printer-deps.ts';
 import type { PrinterPort } from './printer-port.ts';
+import { PrinterConfigError } from './printer-errors.ts';
 import { parsePrinterUri } from './printer-uri.ts';
 import { createRawPrinter, type RawPrinterTimeouts } from './raw/raw-printer.ts';
 import { createWindowsPrinter, discoverWindowsPrinters } from './windows/windows-printer.ts';
@@ -31,7 +32,13 @@ const labelEngine: LabelRenderer = { renderPdf, renderRaster, renderTestPagePdf,
 const resolveDeps = (overrides: Partial<PrinterDeps>): PrinterDeps => ({ ...defaultPrinterDeps(labelEngine), ...overrides });
 
 /** The adapter for a profile's URI: CUPS or Windows spooler, ESC/POS, TSPL, ZPL, or a PDF folder. */
-export function openPrinter(profile: PrinterProfile, injected: Partial<PrinterDeps> = {}, tuning: PrinterTuning = {}): PrinterPort {
+export function openPrinter(settings: PrinterProfile, injected: Partial<PrinterDeps> = {}, tuning: PrinterTuning = {}): PrinterPort {
+  const checked = printerProfileSchema.safeParse(settings);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new PrinterConfigError(String(settings.name ?? settings.uri), `Printer settings are not valid: ${issue?.path.join('.') || 'profile'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const profile = checked.data;
   const deps = resolveDeps(injected);
   const target = parsePrinterUri(profile.uri);
   switch (target.kind) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PrinterConfigError } from '../../../electron/core/printers/printer-errors.ts';
 import { parsePrinterUri } from '../../../electron/core/printers/printer-uri.ts';
+import { openPrinter } from '../../../electron/core/printers/index.ts';
 
 describe('parsePrinterUri', () => {
   it('names the adapter and its address', () => {
@@ -15,5 +16,13 @@ describe('parsePrinterUri', () => {
     expect(() => parsePrinterUri('ipp://x')).toThrow(PrinterConfigError);
     expect(() => parsePrinterUri('zpl://host:70000')).toThrow(/out of range/);
     expect(() => parsePrinterUri('lpt1')).toThrow(/system:NAME/);
+  });
+});
+
+describe('openPrinter', () => {
+  it('refuses settings outside what the profile allows, naming the field', () => {
+    const profile = { id: 'p', name: 'Desk', uri: 'zpl://10.0.0.9', template: '100x150', dpi: 203, offsetXmm: 25, offsetYmm: 0, darkness: null, labelsPerJob: 5 } as const;
+    expect(() => openPrinter(profile)).toThrow(/offsetXmm/);
+    expect(() => openPrinter({ ...profile, offsetXmm: 0 })).not.toThrow();
   });
 });
