@@ -161,7 +161,7 @@ test('an order with HTML in its note shows the text, and nothing runs', async ({
   await expect(details.getByText(note)).toBeVisible();
   await expect(details.getByText('Rina <i>Wati</i>')).toBeVisible();
   await expect(details.locator('img, script, b, i')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { injected?: number }).injected)).toBeUndefined();
   await page.screenshot({ path: `${shots}/order-details-1024x600.png` });
 });
 
