@@ -69,12 +69,12 @@ export function createStation(options: StationOptions): Station {
   const ports = new Map<string, PrinterPort>();
 
   const log = (event: NewEvent): void => {
-    const stored = journal.addEvent(event);
+    const stored = journal.log.addEvent(event);
     logger[event.level](event.message, { kind: event.kind, jobId: event.jobId, processed: event.processed });
     events.emit('journal', stored);
   };
   const raise = (alert: NewAlert): void => {
-    const raised = journal.raiseAlert(alert);
+    const raised = journal.log.raiseAlert(alert);
     if (raised) events.emit('alert', raised);
   };
   const state = (): StationState => ({
@@ -147,7 +147,7 @@ export function createStation(options: StationOptions): Station {
     const first = lastPollAt === null;
     batches = current;
     lastPollAt = new Date(now()).toISOString();
-    if (connection !== 'ok') journal.dismissAlerts({ kind: 'api-unreachable' });
+    if (connection !== 'ok') journal.log.dismissAlerts({ kind: 'api-unreachable' });
     connection = 'ok';
     lastError = null;
     journal.recordBatches(current);
@@ -199,7 +199,7 @@ export function createStation(options: StationOptions): Station {
     if (change.token && connection === 'token-rejected') {
       connection = 'connecting';
       lastError = null;
-      journal.dismissAlerts({ kind: 'token-rejected' });
+      journal.log.dismissAlerts({ kind: 'token-rejected' });
       scheduler.resume();
       poller.resume();
     } else if ((change.connection || change.pollSeconds) && started) {

@@ -110,9 +110,9 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     listJobs: async (filter) => journal.listJobs(filter).map(toJobView),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
-      return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.listEvents({ jobId, limit: 1000 }) };
+      return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.log.listEvents({ jobId, limit: 1000 }) };
     },
-    listEvents: async (filter) => journal.listEvents(filter),
+    listEvents: async (filter) => journal.log.listEvents(filter),
     getSettings: async () => settings.view(),
     updateSettings: async (patch) => {
       core.applySettingsChange(settings.update(patch));
@@ -157,7 +157,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     getSummary: async () => core.api().totalSummary(),
     listOrders: async ({ offset, limit, q, status }) => core.api().listOrders(offset, limit, { q, status }),
     getOrderDetails: async ({ id }) => core.api().orderDetails(id),
-    listAlerts: async () => journal.listAlerts(),
-    dismissAlert: async ({ id }) => ({ dismissed: journal.dismissAlerts({ id }) > 0 }),
+    listAlerts: async () => journal.log.listAlerts(),
+    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }) > 0 }),
   };
 }

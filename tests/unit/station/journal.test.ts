@@ -59,14 +59,14 @@ describe('journal', () => {
     journal.setSettings({ pollSeconds: 15, userId: 'u' });
     expect(journal.getSetting('pollSeconds', z.number())).toBe(15);
     expect(journal.getSetting('userId', z.number())).toBeUndefined();
-    journal.addEvent({ level: 'warn', kind: 'poll-failed', message: 'server answered 500', jobId: null, processed: null });
-    expect(journal.listEvents({ limit: 10, level: 'warn' })).toMatchObject([{ kind: 'poll-failed', at: '2026-01-01T03:00:00.000Z' }]);
-    expect(journal.listEvents({ limit: 10, level: 'error' })).toEqual([]);
-    const alert = journal.raiseAlert({ kind: 'printer-offline', message: 'Gudang is off', jobId: null, printerId: 'p1' });
+    journal.log.addEvent({ level: 'warn', kind: 'poll-failed', message: 'server answered 500', jobId: null, processed: null });
+    expect(journal.log.listEvents({ limit: 10, level: 'warn' })).toMatchObject([{ kind: 'poll-failed', at: '2026-01-01T03:00:00.000Z' }]);
+    expect(journal.log.listEvents({ limit: 10, level: 'error' })).toEqual([]);
+    const alert = journal.log.raiseAlert({ kind: 'printer-offline', message: 'Gudang is off', jobId: null, printerId: 'p1' });
     expect(alert).toBeDefined();
-    expect(journal.raiseAlert({ kind: 'printer-offline', message: 'again', jobId: null, printerId: 'p1' })).toBeUndefined();
-    expect(journal.dismissAlerts({ kind: 'printer-offline', printerId: 'p1' })).toBe(1);
-    expect(journal.listAlerts()).toEqual([]);
+    expect(journal.log.raiseAlert({ kind: 'printer-offline', message: 'again', jobId: null, printerId: 'p1' })).toBeUndefined();
+    expect(journal.log.dismissAlerts({ kind: 'printer-offline', printerId: 'p1' })).toBe(1);
+    expect(journal.log.listAlerts()).toEqual([]);
     journal.close();
   });
 
