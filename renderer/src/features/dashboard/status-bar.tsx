@@ -27,7 +27,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
   };
   return (
     <footer className="status-bar" aria-label={t('status.title')}>
-      {link !== 'up' && <span className="badge error">{t(`status.link.${link}`)}</span>}
+      {link !== 'up' && <span className={link === 'down' ? 'badge error' : 'badge'}>{t(`status.link.${link}`)}</span>}
       {state && (
         <span className={`badge conn-${state.connection}`} title={state.lastError ?? undefined} data-testid="connection">
           {t(`status.connection.${state.connection}`)}
