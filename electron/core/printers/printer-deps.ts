@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Readable } from 'node:stream';
 import type { LabelRenderer } from './label-renderer.ts';
 
 export interface CommandResult {
@@ -10,8 +9,8 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs a program without a shell; `input` is piped to its stdin. Rejects only if it cannot start. */
-export type RunCommand = (command: string, args: readonly string[], options?: { input?: Buffer | Readable }) => Promise<CommandResult>;
+/** Runs a program without a shell; `input` is written to its stdin. Rejects only if it cannot start. */
+export type RunCommand = (command: string, args: readonly string[], options?: { input?: Buffer }) => Promise<CommandResult>;
 
 export interface PrinterLogger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -44,10 +43,7 @@ export const runCommand: RunCommand = (command, args, options) =>
     child.on('close', (code) =>
       resolve({ code: code ?? -1, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }),
     );
-    const input = options?.input;
-    if (input === undefined) child.stdin.end();
-    else if (Buffer.isBuffer(input)) child.stdin.end(input);
-    else input.on('error', (error) => child.kill() && reject(error)).pipe(child.stdin);
+    child.stdin.end(options?.input);
   });
 
 export const silentLogger: PrinterLogger = { info: () => undefined, warn: () => undefined };

@@ -53,7 +53,7 @@ export async function followCupsJob(
     if (state === undefined) {
       throw new PrintJobFailedError(queue, `CUPS no longer knows job ${queue}-${jobId}: it may have been purged; its labels count as not printed.`, 'job not found');
     }
-    let problem = state === 'processing-stopped' ? stoppedJob(queue, job) : await printerProblem(queue, deps);
+    let problem = state === 'processing-stopped' || state === 'pending-held' ? stoppedJob(queue, job) : await printerProblem(queue, deps);
     if (!problem && deps.now() - started > timing.jobTimeoutMs) {
       problem = new PrinterOfflineError(queue, `Printer ${queue} did not finish job ${queue}-${jobId} within ${Math.round(timing.jobTimeoutMs / 1000)} s: check that it is on and connected.`);
     }
@@ -71,8 +71,10 @@ export async function followCupsJob(
   }
 }
 
+/** A job stopped by the printer, or held by CUPS (hold-until, authentication): it will not print on its own. */
 function stoppedJob(queue: string, job: IppAttributes): PrinterError {
-  return new PrinterStoppedError(queue, `Printer ${queue} stopped the job: ${reasonOf(job)}. Fix the printer, then print again.`);
+  const what = job.get('job-state') === 'pending-held' ? 'CUPS is holding the job' : `Printer ${queue} stopped the job`;
+  return new PrinterStoppedError(queue, `${what}: ${reasonOf(job)}. Fix the queue or printer, then print again.`);
 }
 
 async function printerProblem(queue: string, deps: PrinterDeps): Promise<PrinterError | undefined> {
