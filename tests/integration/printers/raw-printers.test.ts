@@ -20,8 +20,8 @@ afterEach(async () => {
   printer = undefined;
 });
 
-const profileFor = (uri: string, labelsPerJob: number): PrinterProfile => ({
-  id: 'p1', name: 'Packing desk', uri, template: '100x150', dpi: 203, offsetXmm: 0, offsetYmm: 0, darkness: 10, labelsPerJob,
+const profileFor = (uri: string, labelsPerJob: number, dpi: 203 | 300 = 203): PrinterProfile => ({
+  id: 'p1', name: 'Packing desk', uri, template: '100x150', dpi, offsetXmm: 0, offsetYmm: 0, darkness: 10, labelsPerJob,
 });
 
 const decoders = { escpos: decodeEscPos, tspl: decodeTspl, zpl: decodeZpl } as const;
@@ -53,6 +53,17 @@ describe.skipIf(missingTools('zbarimg').length > 0)('raw 9100 printers print lab
       expect(order).toEqual(['L1:sent', 'L2:sent', 'L1:confirmed', 'L2:confirmed', 'L3:sent', 'L3:confirmed']);
     });
   }
+
+  it('zpl at 300 dpi: a 100×150 label is 1181 × 1772 dots and its AWB scans', async () => {
+    printer = await startRawPrinter();
+    const [label] = batchOfLabels(1);
+    await openPrinter(profileFor(`zpl://127.0.0.1:${printer.port}`, 1, 300)).print(label ? [label] : [], () => undefined);
+    const bytes = Buffer.concat(printer.received());
+    expect(bytes.toString('latin1')).toContain('^PW1181^LL1772');
+    const [printed] = decodeZpl(bytes);
+    expect(printed?.height).toBe(1772);
+    expect(scan(printed as MonoBitmap, 'zpl-300')).toContain(label?.order.awb);
+  });
 });
 
 describe.skipIf(missingTools('zbarimg').length > 0)('raw printer test page', () => {
