@@ -8,6 +8,8 @@ export interface BackoffPolicy {
 
 export const defaultPollBackoff: BackoffPolicy = { baseMs: 2_000, capMs: 5 * 60_000, jitter: 0.5 };
 export const defaultJobBackoff: BackoffPolicy = { baseMs: 3_000, capMs: 5 * 60_000, jitter: 0.5 };
+/** A printer that is switched back on should be noticed within half a minute. */
+export const defaultPrinterBackoff: BackoffPolicy = { baseMs: 2_000, capMs: 30_000, jitter: 0.5 };
 
 /**
  * The delay before retry number `attempt` (1 = first retry). `random` returns [0, 1), as

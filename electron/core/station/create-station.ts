@@ -119,6 +119,11 @@ export function createStation(options: StationOptions): Station {
     now,
     random,
     backoff: options.backoff?.job,
+    printerBackoff: options.backoff?.printer,
+    onDone: (job) => {
+      journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
+      journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+    },
     run: (jobId, signal) =>
       runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
@@ -194,6 +199,7 @@ export function createStation(options: StationOptions): Station {
   });
 
   let started = false;
+  let stopped = false;
   const applySettingsChange = (change: { connection: boolean; token: boolean; pollSeconds: boolean }): void => {
     if (change.connection) client = undefined;
     if (change.token && connection === 'token-rejected') {
@@ -235,6 +241,8 @@ export function createStation(options: StationOptions): Station {
       scheduler.kick();
     },
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await poller.stop();
       await scheduler.stop();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });

@@ -1,4 +1,4 @@
-import { backoffDelay, defaultJobBackoff, type BackoffPolicy } from './backoff.ts';
+import { backoffDelay, defaultJobBackoff, defaultPrinterBackoff, type BackoffPolicy } from './backoff.ts';
 import type { JobRecord, Journal } from './journal.ts';
 import type { RunOutcome } from './job-runner.ts';
 import type { Timers } from './station-options.ts';
@@ -9,7 +9,12 @@ export interface PrintSchedulerOptions {
   timers: Timers;
   now: () => number;
   random: () => number;
+  /** Retry spacing of failed jobs. */
   backoff?: BackoffPolicy;
+  /** Retry spacing of jobs waiting for their printer. */
+  printerBackoff?: BackoffPolicy;
+  /** A job finished: the alerts about it can go. */
+  onDone: (job: JobRecord) => void;
   /** A job failed or waits for its printer: it will be retried at `retryAt`. */
   onRetryScheduled: (job: JobRecord, outcome: 'failed' | 'waiting', retryAt: number) => void;
   onError: (error: unknown) => void;
@@ -87,9 +92,11 @@ export class PrintScheduler {
       const outcome = await this.#options.run(job.id, this.#abort.signal);
       if (outcome === 'done') {
         if (job.attempts > 0) this.#options.journal.scheduleRetry(job.id, 0, null);
+        this.#options.onDone(job);
       } else if (outcome === 'failed' || outcome === 'waiting') {
         const attempts = job.attempts + 1;
-        const retryAt = this.#options.now() + backoffDelay(attempts, this.#options.backoff ?? defaultJobBackoff, this.#options.random);
+        const policy = outcome === 'waiting' ? (this.#options.printerBackoff ?? defaultPrinterBackoff) : (this.#options.backoff ?? defaultJobBackoff);
+        const retryAt = this.#options.now() + backoffDelay(attempts, policy, this.#options.random);
         this.#options.journal.scheduleRetry(job.id, attempts, retryAt);
         this.#options.onRetryScheduled(this.#options.journal.requireJob(job.id), outcome, retryAt);
       } else {

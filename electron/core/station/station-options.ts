@@ -56,7 +56,7 @@ export interface StationOptions {
   /** Settings applied at start (config file, flags, `LABEL_STATION_TOKEN`); stored like the operator's. */
   initialSettings?: SettingsPatch;
   /** Retry spacing; the defaults suit a real backend, tests shorten them. */
-  backoff?: { poll?: BackoffPolicy; job?: BackoffPolicy };
+  backoff?: { poll?: BackoffPolicy; job?: BackoffPolicy; printer?: BackoffPolicy };
   /** Running on the embedded simulator. */
   demo?: boolean;
 }

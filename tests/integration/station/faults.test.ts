@@ -76,5 +76,6 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
     }
     expect(scanned.length).toBeLessThanOrEqual(9 + done.possibleDuplicates);
     expect(printOrderCalls(sim, processed)).toEqual([1]);
+    expect((await station.listAlerts({})).map((a) => a.kind)).not.toContain('printer-offline');
   });
 });

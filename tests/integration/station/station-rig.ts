@@ -16,7 +16,7 @@ import { startRawPrinter, type RawPrinter } from '../../support/raw-printer.ts';
 import { zbarDecode } from '../../support/system-tools.ts';
 
 /** Short retries so fault tests take seconds; the policies are the real ones otherwise. */
-export const fastBackoff = { poll: { baseMs: 100, capMs: 400, jitter: 0.5 }, job: { baseMs: 100, capMs: 400, jitter: 0.5 } };
+export const fastBackoff = { poll: { baseMs: 100, capMs: 400, jitter: 0.5 }, job: { baseMs: 100, capMs: 400, jitter: 0.5 }, printer: { baseMs: 100, capMs: 400, jitter: 0.5 } };
 
 export interface StationRig {
   sim: Simulator;

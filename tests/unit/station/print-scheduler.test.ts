@@ -56,7 +56,7 @@ describe('print scheduler', () => {
   it('runs one job at a time per printer, oldest first, printers side by side', async () => {
     const runs = controlledRuns();
     const retries: string[] = [];
-    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onRetryScheduled: (job) => retries.push(job.id), onError: (e) => { throw e; } });
+    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: (job) => retries.push(job.id), onError: (e) => { throw e; } });
     const a1 = add('2026-01-01 10:00:00', 'A');
     const b1 = add('2026-01-01 10:00:01', 'B');
     const a2 = add('2026-01-01 10:00:02', 'A');
@@ -82,7 +82,7 @@ describe('print scheduler', () => {
     const scheduler = new PrintScheduler({
       journal, run: runs.run, timers, now: timers.now, random: () => 0,
       backoff: { baseMs: 1000, capMs: 8000, jitter: 0 },
-      onRetryScheduled: (_job, _outcome, at) => retries.push(at - timers.now()),
+      onDone: () => undefined, onRetryScheduled: (_job, _outcome, at) => retries.push(at - timers.now()),
       onError: (e) => { throw e; },
     });
     const a1 = add('2026-01-01 10:00:00', 'A');
@@ -111,7 +111,7 @@ describe('print scheduler', () => {
 
   it('holds every queue while paused (token rejected) and goes on when resumed', async () => {
     const runs = controlledRuns();
-    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onRetryScheduled: () => undefined, onError: (e) => { throw e; } });
+    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: () => undefined, onError: (e) => { throw e; } });
     scheduler.pause();
     const a1 = add('2026-01-01 10:00:00', 'A');
     scheduler.kick();
