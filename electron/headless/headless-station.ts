@@ -106,7 +106,7 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
   const station = createStation({
     dataDir,
     api: (apiConfig) => createOrderApiClient({ ...apiConfig, logger }),
-    openPrinter: (profile) => openPrinter(profile),
+    openPrinter: (profile) => openPrinter(profile, { logger }),
     discoverPrinters: () => discoverPrinters(),
     renderPng: (label, renderOptions) => renderPng(label, renderOptions),
     secretStore: createKeyFileSecretStore(dataDir),
