@@ -1,11 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSimulator } from '../simulator/create-simulator.ts';
+import type { SettingsPatch, StationApi } from '../shared/station-api.ts';
 import { startHeadlessStation, type HeadlessStation, type HeadlessStationOptions } from './headless-station.ts';
+import { createSwitchableStation } from './switchable-station.ts';
 
 export interface DemoStation extends HeadlessStation {
   /** Where the demo's `pdf-dir:` printer writes its labels. */
   labelsDir: string;
+  /** The simulator's address, as the demo's settings show it. */
+  simulatorUrl: string;
+}
+
+/** What a UI and a shell hold: the station's API (which may move from the demo to the real one) and how to stop it. */
+export interface RunningStation {
+  station: StationApi;
+  stop(): Promise<void>;
+  /** Set while the demo runs. */
+  labelsDir?: string;
 }
 
 /**
@@ -31,6 +43,7 @@ export async function startDemoStation(options: HeadlessStationOptions & { dataD
     return {
       ...headless,
       labelsDir,
+      simulatorUrl: sim.baseUrl,
       stop: async () => {
         await headless.stop();
         await sim.close();
@@ -42,14 +55,50 @@ export async function startDemoStation(options: HeadlessStationOptions & { dataD
   }
 }
 
+/** A settings change that points the station at a server of the operator's own. */
+function configuresServer(patch: SettingsPatch, demo: DemoStation): boolean {
+  return patch.token !== undefined || (patch.apiBaseUrl !== undefined && patch.apiBaseUrl !== demo.simulatorUrl);
+}
+
 /**
  * The real station when its data folder has a server configured (address and token), else the
- * demo: so a first start shows batches and prints at once, and a configured one never sees the demo.
+ * demo: a first start shows batches and prints at once, a configured one never sees the demo.
+ * When the operator saves a server of their own in the demo's Settings, the real station takes
+ * over at once, behind the same API, with those settings.
  */
-export async function startStationOrDemo(options: HeadlessStationOptions & { dataDir: string }): Promise<HeadlessStation | DemoStation> {
+export async function startStationOrDemo(options: HeadlessStationOptions & { dataDir: string }): Promise<RunningStation> {
   const real = await startHeadlessStation(options);
   const settings = await real.station.getSettings({});
   if (settings.hasToken && settings.apiBaseUrl !== '') return real;
   await real.stop();
-  return startDemoStation(options);
+
+  const demo = await startDemoStation(options);
+  const switchable = createSwitchableStation(demo);
+  let inDemo = true;
+  const station: StationApi = {
+    ...switchable.api,
+    async updateSettings(patch) {
+      if (!inDemo || !configuresServer(patch, demo)) return switchable.api.updateSettings(patch);
+      // The demo's printers stay behind, so the demo's default printer does too.
+      const serverPatch: SettingsPatch = { ...patch };
+      delete serverPatch.defaultPrinterId;
+      const next = await startHeadlessStation(options);
+      try {
+        const saved = await next.station.updateSettings(serverPatch);
+        inDemo = false;
+        await switchable.swap(next);
+        return saved;
+      } catch (error) {
+        await next.stop();
+        throw error;
+      }
+    },
+  };
+  return {
+    station,
+    get labelsDir() {
+      return inDemo ? demo.labelsDir : undefined;
+    },
+    stop: () => switchable.stop(),
+  };
 }

@@ -3,8 +3,7 @@ import type { BrowserWindow as BrowserWindowType, Tray as TrayType } from 'elect
 import { discoverPrinters } from '../core/printers/index.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
-import { startStationOrDemo } from '../headless/demo-station.ts';
-import type { HeadlessStation } from '../headless/headless-station.ts';
+import { startStationOrDemo, type RunningStation } from '../headless/demo-station.ts';
 import type { StationState } from '../shared/station-api.ts';
 import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { registerStationIpc } from './ipc-station.ts';
@@ -25,7 +24,7 @@ export interface ShellPaths {
 export interface Shell {
   window(): BrowserWindowType | null;
   tray(): TrayType | null;
-  headless(): HeadlessStation | null;
+  headless(): RunningStation | null;
 }
 
 /**
@@ -37,7 +36,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
   const { app, BrowserWindow, Menu, Tray, ipcMain, nativeImage, net, protocol, safeStorage, session } = electron;
   let window: BrowserWindowType | null = null;
   let tray: TrayType | null = null;
-  let headless: HeadlessStation | null = null;
+  let headless: RunningStation | null = null;
   let quitting = false;
   const shell: Shell = { window: () => window, tray: () => tray, headless: () => headless };
 
@@ -86,7 +85,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
     serveAppScheme(protocol, net, paths.rendererDir);
     denyAllPermissions(session.defaultSession);
 
-    headless = await startStationOrDemo({
+    const running = await startStationOrDemo({
       dataDir,
       logger: createJsonLogger((line) => process.stdout.write(line)),
       overrides: {
@@ -97,7 +96,8 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
         },
       },
     });
-    const station = headless.station;
+    headless = running;
+    const station = running.station;
     registerStationIpc({
       ipcMain,
       api: station,

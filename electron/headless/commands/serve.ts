@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { labelTemplateIdSchema } from '../../shared/printer-profile.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
-import { startDemoStation, startStationOrDemo } from '../demo-station.ts';
+import { startDemoStation, startStationOrDemo, type RunningStation } from '../demo-station.ts';
 import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
 import { startHttpTransport } from '../http-transport.ts';
 import { ensureRendererBuilt } from '../renderer-build.ts';
@@ -99,7 +99,7 @@ export const serveCommand: CliCommand = {
     const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
     await mkdir(dataDir, { recursive: true });
     const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startHeadlessStation }[args.demo];
-    const headless = await start({ ...args.station, dataDir });
+    const headless: RunningStation = await start({ ...args.station, dataDir });
     let transport;
     try {
       transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port });
@@ -107,7 +107,7 @@ export const serveCommand: CliCommand = {
       await headless.stop();
       throw error;
     }
-    if ('labelsDir' in headless) announce(`DEMO MODE: orders come from the built-in simulator; labels are written to ${String(headless.labelsDir)}`);
+    if (headless.labelsDir) announce(`DEMO MODE: orders come from the built-in simulator; labels are written to ${headless.labelsDir}`);
     // The only line on stdout that is not a JSON log line: scripts and tests read the address from it.
     process.stdout.write(`Label Station is ready: open ${transport.url}\n`);
     await new Promise<void>((resolve) => {
