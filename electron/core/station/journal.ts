@@ -269,6 +269,20 @@ export class Journal {
     return new Map(rows.map((r) => this.#toRecord(jobRow.parse(r))).map((j) => [j.processed, j]));
   }
 
+  /** The highest `print_status` any job of this batch recorded or is about to record (0 if none). */
+  maxTargetFor(processed: string): number {
+    const row = this.#db.prepare('SELECT MAX(target_print_status) AS target FROM jobs WHERE processed = ?').get(processed) as { target: number | null };
+    return row.target ?? 0;
+  }
+
+  /** A whole-batch job of this batch that is not done yet (it may be failed, awaiting its retry). */
+  openBatchJobFor(processed: string): JobRecord | undefined {
+    const row = this.#db
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state <> 'done' ORDER BY id DESC LIMIT 1`)
+      .get(processed);
+    return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
+  }
+
   hasJobFor(processed: string): boolean {
     return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
   }

@@ -16,7 +16,6 @@ export class BatchStateError extends Error {
   override name = 'BatchStateError';
 }
 
-const activeStates = new Set(['queued', 'claiming', 'claimed', 'printing', 'waiting']);
 const statusTimeoutMs = 3000;
 
 function pngSize(png: Buffer): { widthPx: number; heightPx: number } {
@@ -47,12 +46,12 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
 
   const startPrint = async (processed: string, printerId: string | undefined, kind: 'print' | 'reprint'): Promise<JobRecord> => {
     const batch = await findBatch(processed);
-    const latest = journal.latestJobFor(processed);
-    if (latest && latest.kind !== 'reprint-labels' && (activeStates.has(latest.snapshot.state) || latest.snapshot.state === 'failed')) {
-      core.scheduler.retryNow(latest.id);
-      return journal.requireJob(latest.id);
+    const open = journal.openBatchJobFor(processed);
+    if (open) {
+      core.scheduler.retryNow(open.id);
+      return journal.requireJob(open.id);
     }
-    const printed = Math.max(batch.printStatus, latest?.targetPrintStatus ?? 0);
+    const printed = Math.max(batch.printStatus, journal.maxTargetFor(processed));
     if (kind === 'print' && printed > 0) {
       throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
     }

@@ -51,6 +51,12 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
     expect(history.labels.map((l) => l.state)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
     expect(history.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['job-created', 'claimed', 'job-done']));
     expect((await station.listJobs({ state: 'done' })).map((j) => j.id)).toEqual([labels.id, again.id, first.id]);
+
+    // Right after a label reprint, whatever the last poll said: the next whole reprint is count 3.
+    const third = await station.reprintBatch({ processed, confirmed: true });
+    expect(third.targetPrintStatus).toBe(3);
+    await waitFor('reprinted again', async () => (await station.getJob({ jobId: third.id })).job.state === 'done');
+    expect(printOrderCalls(sim, processed)).toEqual([1, 2, 3]);
   });
 
   it('previews any order of a batch as a PNG at the template size', async () => {
