@@ -95,6 +95,12 @@ test('the operator sees the batches, prints one and watches it reach done as the
   await row(page, target.processed).getByRole('button', { name: /\d{2}:\d{2}:\d{2}/ }).click();
   await expect(page.getByRole('table', { name: /Pesanan dalam batch/ }).getByRole('row')).toHaveCount(target.totalLabels + 1);
   await page.screenshot({ path: `${shots}/batch-orders-1024x600.png` });
+
+  await page.getByRole('table', { name: /Pesanan dalam batch/ }).getByRole('button', { name: 'Pratinjau' }).first().click();
+  const label = page.getByRole('img', { name: /Label untuk/ });
+  await expect(label).toBeVisible();
+  expect(await label.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(700);
+  await page.screenshot({ path: `${shots}/preview-1024x600.png` });
 });
 
 test('a reprint asks first: Cancel prints nothing, Yes prints again', async ({ page }) => {

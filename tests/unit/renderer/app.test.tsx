@@ -42,6 +42,36 @@ describe('App shell', () => {
     expect(callsTo(station, 'dismissAlert')).toEqual([{ id: 'a-1' }]);
   });
 
+  it('beeps for a live alert when the alert sound is on, and stays silent when it is off', async () => {
+    const started: number[] = [];
+    class FakeAudioContext {
+      currentTime = 0;
+      destination = {};
+      createOscillator() {
+        return { frequency: { value: 0 }, connect: (node: unknown) => node, start: (at: number) => started.push(at), stop: () => undefined };
+      }
+      createGain() {
+        return { gain: { setValueAtTime: () => undefined, exponentialRampToValueAtTime: () => undefined }, connect: (node: unknown) => node };
+      }
+    }
+    const station = englishStation();
+    station.data.settings = { ...station.data.settings, alertSound: true };
+    await renderWithStation(<App audio={FakeAudioContext as unknown as new () => AudioContext} />, { station });
+    await screen.findByRole('heading', { name: 'Print batches' });
+    await waitFor(() => expect(callsTo(station, 'getSettings')).not.toHaveLength(0));
+    act(() => station.emit('alert', alert));
+    expect(started).toEqual([0, 0.18]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    const sound = await screen.findByRole('checkbox', { name: 'Sound on alerts' });
+    expect((sound as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(sound);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Saved. In effect now.');
+    act(() => station.emit('alert', { ...alert, id: 'a-2' }));
+    expect(started).toHaveLength(2);
+  });
+
   it('moves between views with real buttons', async () => {
     await renderWithStation(<App />, { station: englishStation() });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
