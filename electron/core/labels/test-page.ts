@@ -58,12 +58,12 @@ export function renderTestPagePdf(options: RenderOptions): Buffer {
   const layout = testPageLayout(ctx, options);
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: 'Label Station test page', Creator: 'Label Station' } });
   registerLabelFonts(doc, ctx.fonts);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
   paintPdf(doc, layout, (ctx.offsetXDots * 72) / ctx.dpi, (ctx.offsetYDots * 72) / ctx.dpi);
-  // pdfkit writes the whole document synchronously on end().
+  // pdfkit writes the whole document into its stream buffer on end(); read it out at once.
   doc.end();
+  const chunks: Buffer[] = [];
+  for (let chunk: unknown = doc.read(); chunk !== null; chunk = doc.read()) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 

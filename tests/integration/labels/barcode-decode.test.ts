@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeQr, type QrLevel } from '../../../electron/core/labels/qr-encoder.ts';
+import { monoBitmapToPng, renderTestPagePdf, renderTestPageRaster, type MonoBitmap } from '../../../electron/core/labels/index.ts';
+import { missingTools, pdfToPngs, zbarDecode } from '../../support/system-tools.ts';
+import { execFileSync } from 'node:child_process';
+
+const dir = mkdtempSync(join(tmpdir(), 'label-codes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A QR symbol drawn at 4 px per module with the standard 4-module quiet zone. */
+function qrBitmap(cells: ArrayLike<number>, size: number): MonoBitmap {
+  const scale = 4;
+  const width = (size + 8) * scale;
+  const rowBytes = Math.ceil(width / 8);
+  const data = new Uint8Array(rowBytes * width);
+  for (let y = 0; y < size * scale; y++) {
+    for (let x = 0; x < size * scale; x++) {
+      if (cells[Math.floor(y / scale) * size + Math.floor(x / scale)] !== 1) continue;
+      const px = x + 4 * scale;
+      const py = y + 4 * scale;
+      data[py * rowBytes + (px >> 3)] = (data[py * rowBytes + (px >> 3)] ?? 0) | (0x80 >> (px & 7));
+    }
+  }
+  return { width, height: width, rowBytes, data };
+}
+
+describe.skipIf(missingTools('zbarimg', 'pdftoppm', 'pdftotext').length > 0)('barcodes a scanner reads', () => {
+  const texts = [
+    'A',
+    'INV20220714MPL2488808764',
+    'INV/20220902/MPL/2669651212',
+    'INV-ÉÀ-0001',
+    `INV20221101LZD${'9'.repeat(30)}`,
+    'x'.repeat(120),
+    '王小明 12345 '.repeat(8).trim(),
+  ];
+
+  it.each(['L', 'M'] as QrLevel[])('the QR encoder round-trips every invoice shape at level %s, multi-block versions too', (level) => {
+    const sizes = new Set<number>();
+    texts.forEach((text, i) => {
+      const symbol = encodeQr(text, level);
+      expect(symbol, text).not.toBeNull();
+      if (!symbol) return;
+      sizes.add(symbol.size);
+      const png = join(dir, `qr-${level}-${i}.png`);
+      writeFileSync(png, monoBitmapToPng(qrBitmap(symbol.cells, symbol.size)));
+      expect(zbarDecode(png)).toEqual([text]);
+    });
+    expect(Math.max(...sizes)).toBeGreaterThanOrEqual(41);
+  });
+
+  it('gives up beyond version 10, for the caller to fall back', () => {
+    expect(encodeQr('x'.repeat(400), 'M')).toBeNull();
+  });
+
+  it.each([203, 300])('the calibration page at %i dpi scans, names its dpi and has mm rulers', (dpi) => {
+    const pdf = join(dir, `test-page-${dpi}.pdf`);
+    writeFileSync(pdf, renderTestPagePdf({ template: '100x150', dpi }));
+    const [page] = pdfToPngs(pdf, join(dir, `test-page-${dpi}`), dpi);
+    expect(zbarDecode(page ?? '')).toEqual([`TEST-${dpi}DPI`]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`${dpi} dpi`);
+    expect(text).toMatch(/\b10\b[\s\S]*\b20\b/);
+    const png = join(dir, `test-raster-${dpi}.png`);
+    writeFileSync(png, monoBitmapToPng(renderTestPageRaster({ template: '80mm', dpi })));
+    expect(zbarDecode(png)).toEqual([`TEST-${dpi}DPI`]);
+  });
+});
