@@ -70,3 +70,14 @@ describe('Settings view', () => {
     expect(callsTo(station, 'printTestPage')).toEqual([{ id: 'p-1' }]);
   });
 });
+
+describe('Settings language', () => {
+  it('switches the language from the settings form', async () => {
+    const seen: Array<{ language: string }> = [];
+    const { station } = await renderWithStation(<SettingsView onSettings={(s) => seen.push(s)} />);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Language' }), { target: { value: 'en' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(callsTo(station, 'updateSettings')[0]).toMatchObject({ language: 'en' }));
+    expect(seen[0]?.language).toBe('en');
+  });
+});

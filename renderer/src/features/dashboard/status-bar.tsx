@@ -13,8 +13,10 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
   const { t, i18n } = useTranslation();
   const api = useStation();
   const link = useLinkState();
-  const summary = useLoad(() => api.getSummary({}), `summary|${state?.lastPollAt ?? ''}`);
-  const printers = useLoad(() => api.listPrinters({}), `printers|${state?.lastPollAt ?? ''}`);
+  // Counts and printer states follow the polls, but at most every 15 s: each asks the server or the printers.
+  const bucket = state?.lastPollAt ? Math.floor(Date.parse(state.lastPollAt) / 15_000) : 0;
+  const summary = useLoad(() => api.getSummary({}), `summary|${bucket}`);
+  const printers = useLoad(() => api.listPrinters({}), `printers|${bucket}`);
   const [toggleError, setToggleError] = useState<Error | undefined>(undefined);
   useStationEvent('state', onState);
 

@@ -23,6 +23,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   const [token, setToken] = useState('');
   const [pollSeconds, setPollSeconds] = useState(String(settings.pollSeconds));
   const [alertSound, setAlertSound] = useState(settings.alertSound);
+  const [language, setLanguage] = useState(settings.language);
   const [defaultPrinterId, setDefaultPrinterId] = useState(settings.defaultPrinterId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
@@ -37,6 +38,8 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       userId: userId.trim(),
       pollSeconds: Number(pollSeconds),
       alertSound,
+      // Only when changed here: the language menu at the top may have switched it meanwhile.
+      ...(language !== settings.language ? { language } : {}),
       defaultPrinterId: defaultPrinterId || null,
       ...(token.trim() ? { token } : {}),
     };
@@ -90,6 +93,12 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
               {p.name}
             </option>
           ))}
+        </select>
+      </Field>
+      <Field id="settings-language" label={t('settings.language')}>
+        <select id="settings-language" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}>
+          <option value="id">Bahasa Indonesia</option>
+          <option value="en">English</option>
         </select>
       </Field>
       <label className="check">
