@@ -8,6 +8,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chro
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
