@@ -46,7 +46,12 @@ export function connectHttpStation(options: HttpStationOptions): StationConnecti
       link.set('up');
     });
     socket.addEventListener('message', (message: MessageEvent) => {
-      const data: unknown = JSON.parse(String(message.data));
+      let data: unknown;
+      try {
+        data = JSON.parse(String(message.data));
+      } catch {
+        return;
+      }
       if (typeof data !== 'object' || data === null || !('event' in data) || typeof data.event !== 'string') return;
       if (!isStationEventName(data.event)) return;
       for (const listener of listeners.get(data.event) ?? []) listener('payload' in data ? data.payload : undefined);
