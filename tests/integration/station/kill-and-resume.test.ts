@@ -35,7 +35,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('a headless station killed a
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints every label, repeats only flagged in-flight labels, and claims with print_status 1 only', { timeout: 90_000 }, async () => {
+  it('prints every label, repeats only flagged in-flight labels, and claims with print_status 1 only', { timeout: 120_000 }, async () => {
     const started = (child: HeadlessChild) => child.waitForLine('station-started', (l) => l.kind === 'station-started');
     const kills: string[] = [];
 
@@ -44,12 +44,12 @@ describe.skipIf(missingTools('zbarimg').length > 0)('a headless station killed a
     let child = spawnHeadless(args, env);
     await child.waitForLine('first poll', (l) => l.kind === 'batches-listed');
     const { processed } = sim.addBatch(50);
-    for (let i = 0; i < 400 && printOrderCalls(sim, processed).length === 0; i++) await sleep(10);
+    for (let i = 0; i < 1500 && printOrderCalls(sim, processed).length === 0; i++) await sleep(10);
     expect(await child.kill('SIGKILL')).toBeNull();
     kills.push('after print_order committed, before its answer was stored');
 
-    // Runs 2–7: killed a random while after start, or right after a random number of labels.
-    for (let run = 2; run <= 7; run++) {
+    // Runs 2–6: killed a random while after start, or right after a random number of labels.
+    for (let run = 2; run <= 6; run++) {
       child = spawnHeadless(args, env);
       await started(child);
       const seen = printer.received().length;
@@ -67,10 +67,21 @@ describe.skipIf(missingTools('zbarimg').length > 0)('a headless station killed a
 
     // Last run: to the end, then a graceful stop.
     child = spawnHeadless(args, env);
-    await child.waitForLine('job done', (l) => l.kind === 'job-done' && l.processed === processed, 60_000);
+    await started(child);
+    // The journal says when the job is done (it may have finished in an earlier run).
+    const journalPath = join(dir, 'data', 'journal.db');
+    const finished = () => {
+      const journal = new Journal(journalPath, Date.now);
+      try {
+        return journal.latestJobFor(processed)?.snapshot.state === 'done';
+      } finally {
+        journal.close();
+      }
+    };
+    for (let i = 0; i < 600 && !finished(); i++) await sleep(100);
     expect(await child.kill('SIGTERM')).toBe(0);
 
-    const journal = new Journal(join(dir, 'data', 'journal.db'), Date.now);
+    const journal = new Journal(journalPath, Date.now);
     const job = journal.latestJobFor(processed);
     const labels = job ? journal.jobLabels(job.id) : [];
     journal.close();
