@@ -26,7 +26,12 @@ export function useStation(): StationApi {
 export function useLinkState(): LinkState {
   const { link } = useStationContext();
   const [state, setState] = useState(link.get());
-  useEffect(() => link.on(setState), [link]);
+  useEffect(() => {
+    const off = link.on(setState);
+    // The link may have changed between the first render and this subscription.
+    setState(link.get());
+    return off;
+  }, [link]);
   return state;
 }
 

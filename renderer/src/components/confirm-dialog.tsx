@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ConfirmDialogProps {
@@ -9,13 +9,29 @@ interface ConfirmDialogProps {
   onCancel: () => void;
 }
 
-/** A modal question; focus starts on Cancel so a stray Enter never reprints. Escape cancels. */
+/**
+ * A modal question. Focus starts on Cancel so a stray Enter never reprints; Tab stays inside the
+ * dialog; Escape cancels.
+ */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onCancel();
+    if (event.key !== 'Tab') return;
+    const [first, last] = [cancel.current, confirm.current];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div className="dialog-backdrop" onKeyDown={onKeyDown}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
         <h2 id="confirm-title">{title}</h2>
         <div className="dialog-body">{children}</div>
@@ -23,7 +39,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           <button type="button" ref={cancel} onClick={onCancel}>
             {t('common.cancel')}
           </button>
-          <button type="button" className="primary" onClick={onConfirm}>
+          <button type="button" ref={confirm} className="primary" onClick={onConfirm}>
             {confirmLabel}
           </button>
         </div>

@@ -55,7 +55,15 @@ describe('Batches view', () => {
     fireEvent.click(within(second as HTMLElement).getByRole('button', { name: 'Reprint' }));
     const dialog = screen.getByRole('dialog', { name: 'Reprint this batch?' });
     expect(document.activeElement?.textContent).toBe('Cancel');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement?.textContent).toBe('Yes, reprint');
+    fireEvent.keyDown(document.activeElement as Element, { key: 'Tab' });
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    fireEvent.click(within(second as HTMLElement).getByRole('button', { name: 'Reprint' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(callsTo(station, 'reprintBatch')).toEqual([]);
 
