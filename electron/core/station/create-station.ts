@@ -139,7 +139,7 @@ export function createStation(options: StationOptions): Station {
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
     const target = Math.max(batch.printStatus, journal.maxTargetFor(batch.processed)) + 1;
-    const job = journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name });
+    const job = journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name, expectedLabels: batch.totalLabels });
     log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, jobId: job.id, processed: batch.processed });
     events.emit('job', toJobView(job));
     scheduler.kick();

@@ -5,7 +5,7 @@ import type Database from 'libsql';
  * file is at; opening a file runs the migrations it lacks, each in its own transaction. Never
  * edit a released migration: add the next one.
  */
-const migrations: readonly string[] = [
+export const journalMigrations: readonly string[] = [
   `
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE batches (
@@ -66,8 +66,11 @@ const migrations: readonly string[] = [
     dismissed INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // v2: how many labels a job expects before print_order has answered, for the progress bar.
+  `ALTER TABLE jobs ADD COLUMN expected_labels INTEGER NOT NULL DEFAULT 0;`,
 ];
 
+const migrations = journalMigrations;
 export const journalSchemaVersion = migrations.length;
 
 export class JournalVersionError extends Error {

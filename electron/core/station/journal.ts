@@ -25,6 +25,8 @@ export interface JobRecord {
   targetPrintStatus: number | null;
   printerId: string;
   printerName: string;
+  /** The batch's label count when the job was made; the stored orders are the truth once claimed. */
+  expectedLabels: number;
   snapshot: JobSnapshot;
   attempts: number;
   /** Epoch ms before which a failed or waiting job is not retried; null = now. */
@@ -39,6 +41,7 @@ export interface NewJob {
   targetPrintStatus: number | null;
   printerId: string;
   printerName: string;
+  expectedLabels: number;
   /** Given for label reprints: the job starts claimed with these orders. */
   orders?: readonly Order[];
   sourceJobId?: string;
@@ -51,6 +54,7 @@ const jobRow = z.object({
   target_print_status: z.number().nullable(),
   printer_id: z.string(),
   printer_name: z.string(),
+  expected_labels: z.number(),
   state: jobStateSchema,
   reason: z.string().nullable(),
   orders_stored: z.number(),
@@ -145,10 +149,10 @@ export class Journal {
     const id = this.#durable(() => {
       const result = this.#db
         .prepare(
-          `INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, state, orders_stored, source_job_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, expected_labels, state, orders_stored, source_job_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(job.processed, job.kind, job.targetPrintStatus, job.printerId, job.printerName, stored ? 'claimed' : 'queued', stored ? 1 : 0, job.sourceJobId === undefined ? null : Number(job.sourceJobId), at, at);
+        .run(job.processed, job.kind, job.targetPrintStatus, job.printerId, job.printerName, job.orders?.length ?? job.expectedLabels, stored ? 'claimed' : 'queued', stored ? 1 : 0, job.sourceJobId === undefined ? null : Number(job.sourceJobId), at, at);
       const jobId = Number(result.lastInsertRowid);
       if (job.orders) this.#insertLabels(jobId, job.orders);
       return jobId;
@@ -189,6 +193,7 @@ export class Journal {
       targetPrintStatus: row.target_print_status,
       printerId: row.printer_id,
       printerName: row.printer_name,
+      expectedLabels: row.expected_labels,
       snapshot: { state: row.state, reason: row.reason, ordersStored: row.orders_stored === 1, labels },
       attempts: row.attempts,
       retryAt: row.retry_at,
@@ -275,6 +280,14 @@ export class Journal {
     return row.target ?? 0;
   }
 
+  /** The newest job of this batch holding the batch's orders (from its `print_order` answer). */
+  claimedJobFor(processed: string): JobRecord | undefined {
+    const row = this.#db
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
+      .get(processed);
+    return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
+  }
+
   /** A whole-batch job of this batch that is not done yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
@@ -312,7 +325,7 @@ export function toJobView(job: JobRecord): JobView {
     printerId: job.printerId,
     printerName: job.printerName,
     state: job.snapshot.state,
-    totalLabels: job.snapshot.labels.length,
+    totalLabels: job.snapshot.ordersStored ? job.snapshot.labels.length : job.expectedLabels,
     confirmedLabels: counts.confirmed,
     possibleDuplicates: counts.possibleDuplicates,
     reason: job.snapshot.reason,

@@ -59,7 +59,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   };
 
   const batchOrders = async (processed: string): Promise<Order[]> => {
-    const stored = journal.listJobs({ limit: 500, offset: 0, q: processed }).find((j) => j.processed === processed && j.kind !== 'reprint-labels' && j.snapshot.ordersStored);
+    const stored = journal.claimedJobFor(processed);
     if (stored) return journal.jobOrders(stored.id);
     const orders: Order[] = [];
     const limit = 200;
@@ -101,7 +101,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       if (wrong.length > 0) throw new BatchStateError(`job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
       const printer = settings.route(printerId ?? source.printerId);
       const orders = journal.jobOrders(jobId, indexes.map((i) => i - 1));
-      const job = journal.createJob({ processed: source.processed, kind: 'reprint-labels', targetPrintStatus: null, printerId: printer.id, printerName: printer.name, orders, sourceJobId: jobId });
+      const job = journal.createJob({ processed: source.processed, kind: 'reprint-labels', targetPrintStatus: null, printerId: printer.id, printerName: printer.name, expectedLabels: orders.length, orders, sourceJobId: jobId });
       core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
       core.scheduler.kick();
       return toJobView(job);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { applyJobEvent } from '../../../electron/core/station/job-machine.ts';
 import { Journal, toJobView } from '../../../electron/core/station/journal.ts';
-import { journalSchemaVersion } from '../../../electron/core/station/journal-schema.ts';
+import { journalMigrations, journalSchemaVersion } from '../../../electron/core/station/journal-schema.ts';
 import { sampleOrder } from './sample-orders.ts';
 
 describe('journal', () => {
@@ -22,7 +22,8 @@ describe('journal', () => {
   it('keeps a job, its orders and each label state across a reopen of the file', () => {
     const path = join(dir, 'journal.db');
     let journal = new Journal(path, clock);
-    const job = journal.createJob({ processed: '2026-01-01 10:00:00', kind: 'auto-print', targetPrintStatus: 1, printerId: 'p1', printerName: 'Gudang' });
+    const job = journal.createJob({ processed: '2026-01-01 10:00:00', kind: 'auto-print', targetPrintStatus: 1, printerId: 'p1', printerName: 'Gudang', expectedLabels: 3 });
+    expect(toJobView(job)).toMatchObject({ state: 'queued', totalLabels: 3, confirmedLabels: 0 });
     const claiming = applyJobEvent(job.snapshot, { type: 'claim' });
     journal.saveJob(job.id, job.snapshot, claiming);
     const orders = [sampleOrder(1), sampleOrder(2), sampleOrder(3)];
@@ -79,5 +80,18 @@ describe('journal', () => {
     db.exec(`PRAGMA user_version = ${journalSchemaVersion + 1}`);
     db.close();
     expect(() => new Journal(path, clock)).toThrow(/newer Label Station/);
+  });
+
+  it('upgrades a version-1 journal in place, keeping its jobs', () => {
+    const path = join(dir, 'v1.db');
+    const db = new Database(path);
+    db.exec(journalMigrations[0] ?? '');
+    db.exec('PRAGMA user_version = 1');
+    db.prepare(`INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, state, created_at, updated_at)
+      VALUES ('2026-01-01 10:00:00', 'print', 1, 'p', 'P', 'queued', 'x', 'x')`).run();
+    db.close();
+    const journal = new Journal(path, clock);
+    expect(journal.unfinishedJobs()).toMatchObject([{ id: '1', targetPrintStatus: 1, expectedLabels: 0 }]);
+    journal.close();
   });
 });

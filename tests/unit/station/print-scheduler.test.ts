@@ -22,7 +22,7 @@ describe('print scheduler', () => {
   });
 
   const add = (processed: string, printerId: string) =>
-    journal.createJob({ processed, kind: 'print', targetPrintStatus: 1, printerId, printerName: printerId }).id;
+    journal.createJob({ processed, kind: 'print', targetPrintStatus: 1, printerId, printerName: printerId, expectedLabels: 0 }).id;
 
   /** A run that finishes the job (or fails it) when the test says so. */
   function controlledRuns() {
