@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { SettingsView, StationState } from '../../electron/shared/station-api.ts';
@@ -10,7 +10,7 @@ import { HistoryView } from './features/history/history-view.tsx';
 import { OrdersView } from './features/orders/orders-view.tsx';
 import { PreviewView } from './features/preview/preview-view.tsx';
 import { SettingsView as SettingsPage } from './features/settings/settings-view.tsx';
-import { useStation } from './station-context.tsx';
+import { useLinkState, useStation } from './station-context.tsx';
 
 const views = ['batches', 'history', 'orders', 'preview', 'settings'] as const;
 type ViewName = (typeof views)[number];
@@ -23,11 +23,19 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
   const [state, setState] = useState<StationState | undefined>(undefined);
   const [settings, setSettings] = useState<SettingsView | undefined>(undefined);
   const beep = useMemo(() => createBeeper(audio), [audio]);
+  const link = useLinkState();
+  const wasDown = useRef(false);
+  // Events may have been missed while the live link was down: start every view afresh.
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    if (link === 'up' && wasDown.current) setGeneration((n) => n + 1);
+    wasDown.current = link === 'down';
+  }, [link]);
 
   useEffect(() => {
     api.getState({}).then(setState, () => undefined);
     api.getSettings({}).then(setSettings, () => undefined);
-  }, [api]);
+  }, [api, generation]);
   useEffect(() => {
     if (settings && settings.language !== i18n.language) void i18n.changeLanguage(settings.language);
   }, [settings, i18n]);
@@ -69,15 +77,15 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
           {t('app.demo')}
         </div>
       )}
-      <AlertsBanner onNewAlert={() => settings?.alertSound !== false && beep()} />
-      <main>
+      <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beep()} />
+      <main key={`main-${generation}`}>
         {view === 'batches' && <BatchesView onPreview={preview} />}
         {view === 'history' && <HistoryView />}
         {view === 'orders' && <OrdersView onPreview={preview} />}
         {view === 'preview' && <PreviewView order={previewOrder} />}
         {view === 'settings' && <SettingsPage onSettings={setSettings} />}
       </main>
-      <StatusBar state={state} onState={setState} />
+      <StatusBar key={`status-${generation}`} state={state} onState={setState} />
     </div>
   );
 }

@@ -72,6 +72,19 @@ describe('App shell', () => {
     expect(started).toHaveLength(2);
   });
 
+  it('reloads what it shows when the live link comes back, since events may have been missed', async () => {
+    const { station, link } = await renderWithStation(<App />, { station: englishStation() });
+    await screen.findAllByTestId('batch-row');
+    const loads = callsTo(station, 'listBatches').length;
+    act(() => link.set('down'));
+    expect(screen.getByText('Lost the link to the station')).toBeTruthy();
+    station.data.batches.unshift({ processed: '2022-09-05 10:00:00', totalLabels: 1, printStatus: 0, job: null });
+    act(() => link.set('up'));
+    await waitFor(() => expect(callsTo(station, 'listBatches').length).toBeGreaterThan(loads));
+    expect((await screen.findAllByTestId('batch-row'))[0]?.dataset.processed).toBe('2022-09-05 10:00:00');
+    expect(screen.queryByText('Lost the link to the station')).toBeNull();
+  });
+
   it('moves between views with real buttons', async () => {
     await renderWithStation(<App />, { station: englishStation() });
     fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
