@@ -28,17 +28,21 @@ Options:
   --auto-print        print every new batch once, from now on
 
 The API token comes from LABEL_STATION_TOKEN or the settings page, never from a flag.
+The web UI's access token is random per start; a kiosk whose browser must survive restarts of
+serve sets its own in LABEL_STATION_UI_TOKEN (at least 32 characters).
 
 Example:
   label-station serve --demo --port 0`;
 
 interface ServeArgs {
   port: number;
+  /** A fixed access token for the web UI; random when absent. */
+  accessToken?: string;
   demo: 'always' | 'if-unconfigured' | 'never';
   station: HeadlessStationOptions;
 }
 
-export function parseServeArgs(argv: string[]): ServeArgs {
+export function parseServeArgs(argv: string[], env: Record<string, string | undefined> = process.env): ServeArgs {
   let values;
   try {
     ({ values } = parseArgs({
@@ -69,8 +73,11 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (template && !template.success) throw new UsageError(`unknown template "${values.template}": use 100x150, 100x100, a6, a4-4up or 80mm`);
   const poll = values.poll === undefined ? undefined : Number(values.poll);
   if (poll !== undefined && !(poll >= 2 && poll <= 3600)) throw new UsageError('--poll takes a number of seconds between 2 and 3600');
+  const accessToken = env.LABEL_STATION_UI_TOKEN?.trim() || undefined;
+  if (accessToken !== undefined && accessToken.length < 32) throw new UsageError('LABEL_STATION_UI_TOKEN must have at least 32 characters: it is all that guards the station');
   return {
     port,
+    ...(accessToken ? { accessToken } : {}),
     demo: values.demo ? 'always' : values['demo-if-unconfigured'] ? 'if-unconfigured' : 'never',
     station: {
       configFile: values.config,
@@ -102,7 +109,7 @@ export const serveCommand: CliCommand = {
     const headless: RunningStation = await start({ ...args.station, dataDir });
     let transport;
     try {
-      transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port });
+      transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port, token: args.accessToken });
     } catch (error) {
       await headless.stop();
       throw error;
