@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Batch } from '../../shared/domain.ts';
 import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationMethodName, type StationMethods, type StationState } from '../../shared/station-api.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
@@ -10,6 +11,7 @@ import { diffBatches } from './batch-diff.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
 import { runJob } from './job-runner.ts';
+import { lockJournal } from './journal-lock.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
@@ -56,10 +58,24 @@ export function createStation(options: StationOptions): Station {
   const random = options.random ?? Math.random;
   const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
   if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
-  const journal = new Journal(journalPath, now);
+  mkdirSync(dirname(journalPath), { recursive: true });
+  const unlock = lockJournal(journalPath);
+  let journal: Journal;
+  try {
+    journal = new Journal(journalPath, now);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const events = new EventHub(logger);
   const settings = new StationSettings(journal, options.secretStore, options.pollSeconds ?? 10, () => `printer-${Math.floor(random() * 36 ** 8).toString(36)}`);
-  if (options.initialSettings) settings.update(options.initialSettings);
+  try {
+    if (options.initialSettings) settings.update(options.initialSettings);
+  } catch (error) {
+    journal.close();
+    unlock();
+    throw error;
+  }
 
   let connection: ConnectionState = 'connecting';
   let lastPollAt: string | null = null;
@@ -246,6 +262,7 @@ export function createStation(options: StationOptions): Station {
       await scheduler.stop();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
       journal.close();
+      unlock();
     },
   } satisfies Station;
 }
