@@ -4,14 +4,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../../playwright.config.ts';
-import { missingTools } from '../support/system-tools.ts';
+import { missingTools, pdfToPngs, zbarDecode } from '../support/system-tools.ts';
 import { startServe, startSimulator, type RunningProcess, type SimulatorInfo } from './station-processes.ts';
 
 /**
  * The operator's day, in Debian's Chromium, against the real `serve` + the simulator over HTTP +
  * a PDF-folder printer whose pages are counted with poppler.
  */
-const missing = [...missingTools('pdfinfo'), ...(existsSync(chromiumPath) ? [] : [chromiumPath])];
+const missing = [...missingTools('pdfinfo', 'pdftoppm', 'zbarimg'), ...(existsSync(chromiumPath) ? [] : [chromiumPath])];
 if (missing.includes(chromiumPath)) {
   const message = `Chromium missing at ${chromiumPath}`;
   if (process.env.CI === 'true') throw new Error(`${message}: CI must have it`);
@@ -42,6 +42,19 @@ async function simBatches(): Promise<SimBatch[]> {
 async function printOrderCalls(): Promise<number> {
   const calls = (await (await fetch(`${sim.info.adminUrl}/calls`)).json()) as Array<{ call: string | null }>;
   return calls.filter((c) => c.call === 'print_order').length;
+}
+
+/** What a scanner reads off every label that landed: each PDF rasterised at 203 dpi, then zbar. */
+function scannedCodes(): string[] {
+  const pngDir = mkdtempSync(join(tmpdir(), 'ls-e2e-png-'));
+  try {
+    return readdirSync(labelsDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .flatMap((f, i) => pdfToPngs(join(labelsDir, f), join(pngDir, `label-${i}`)))
+      .flatMap((png) => zbarDecode(png));
+  } finally {
+    rmSync(pngDir, { recursive: true, force: true });
+  }
 }
 
 function labelPages(): number {
@@ -93,8 +106,13 @@ test('the operator sees the batches, prints one and watches it reach done as the
   await page.screenshot({ path: `${shots}/printed-1024x600.png` });
 
   await row(page, target.processed).getByRole('button', { name: /\d{2}:\d{2}:\d{2}/ }).click();
-  await expect(page.getByRole('table', { name: /Pesanan dalam batch/ }).getByRole('row')).toHaveCount(target.totalLabels + 1);
+  const orders = page.getByRole('table', { name: /Pesanan dalam batch/ });
+  await expect(orders.getByRole('row')).toHaveCount(target.totalLabels + 1);
   await page.screenshot({ path: `${shots}/batch-orders-1024x600.png` });
+  const awbs = (await orders.locator('tbody tr td:nth-child(3)').allInnerTexts()).filter((awb) => awb !== 'AWB kosong');
+  expect(awbs.length).toBeGreaterThan(0);
+  const scanned = scannedCodes();
+  for (const awb of awbs) expect(scanned).toContain(awb);
 
   await page.getByRole('table', { name: /Pesanan dalam batch/ }).getByRole('button', { name: 'Pratinjau' }).first().click();
   const label = page.getByRole('img', { name: /Label untuk/ });
