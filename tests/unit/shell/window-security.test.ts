@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appFilePath, isAppUrl, shellCsp } from '../../../electron/main/app-protocol.ts';
+import { appFilePath, isAppUrl, serveAppScheme, shellCsp } from '../../../electron/main/app-protocol.ts';
 import { denyAllPermissions, lockedWebPreferences, lockNavigation } from '../../../electron/main/window-security.ts';
 
 describe('window lock-down', () => {
@@ -58,5 +61,30 @@ describe('window lock-down', () => {
     expect(appFilePath('/opt/app/renderer', 'app://elsewhere/index.html')).toBeNull();
     expect(shellCsp).toContain("script-src 'self'");
     expect(shellCsp).not.toContain('unsafe');
+  });
+});
+
+describe('app:// scheme', () => {
+  it('answers with the file from the renderer folder under the strict CSP, and 404 outside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ls-app-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Label Station</title>');
+    let handler: ((request: { url: string }) => Promise<Response>) | undefined;
+    const fetched: string[] = [];
+    serveAppScheme(
+      { handle: ((_scheme: string, h: typeof handler) => (handler = h)) as never },
+      {
+        fetch: (async (url: string) => {
+          fetched.push(url);
+          return new Response('<!doctype html><title>Label Station</title>', { headers: { 'content-type': 'text/html' } });
+        }) as never,
+      },
+      dir,
+    );
+    const page = await handler?.({ url: 'app://label-station/' });
+    expect(page?.status).toBe(200);
+    expect(page?.headers.get('content-security-policy')).toBe(shellCsp);
+    expect(page?.headers.get('content-type')).toBe('text/html');
+    expect(fetched).toEqual([`file://${join(dir, 'index.html')}`]);
+    expect((await handler?.({ url: 'app://elsewhere/index.html' }))?.status).toBe(404);
   });
 });
