@@ -133,5 +133,8 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
     throw error;
   }
   station.start();
+  if ((await station.getState({})).connection === 'not-configured') {
+    logger.warn('the order server is not set up: pass --api and --user, and the token in LABEL_STATION_TOKEN', { kind: 'not-configured' });
+  }
   return { station, dataDir, stop: () => station.stop() };
 }

@@ -58,7 +58,7 @@ export function createStation(options: StationOptions): Station {
   const random = options.random ?? Math.random;
   const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
   if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
-  mkdirSync(dirname(journalPath), { recursive: true });
+  mkdirSync(dirname(journalPath), { recursive: true, mode: 0o700 });
   const unlock = lockJournal(journalPath);
   let journal: Journal;
   try {

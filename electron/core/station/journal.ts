@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
 import { z } from 'zod';
@@ -86,7 +86,10 @@ export class Journal {
 
   constructor(path: string, now: () => number) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      // Orders hold names, phones and addresses: the journal (and SQLite's -wal/-shm, which copy
+      // its mode) is for this user only.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
       this.#db = new Database(path);
     } catch (error) {
       throw new JournalOpenError(`cannot open the station journal ${path}: ${error instanceof Error ? error.message : String(error)}; check the data folder exists and is writable`);

@@ -18,7 +18,7 @@ export function createKeyFileSecretStore(dataDir: string): SecretStore {
       key = Buffer.from(readFileSync(keyPath, 'utf8').trim(), 'base64');
       if (key.length !== 32) throw new Error(`the key file ${keyPath} is damaged: delete it and enter the API token again`);
     } else {
-      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
       key = randomBytes(32);
       writeFileSync(keyPath, key.toString('base64'), { mode: 0o600, flag: 'wx' });
     }

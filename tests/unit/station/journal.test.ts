@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -80,6 +80,13 @@ describe('journal', () => {
     db.exec(`PRAGMA user_version = ${journalSchemaVersion + 1}`);
     db.close();
     expect(() => new Journal(path, clock)).toThrow(/newer Label Station/);
+  });
+
+  it('keeps the journal readable by this user only', () => {
+    const path = join(dir, 'private', 'journal.db');
+    new Journal(path, clock).close();
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'private')).mode & 0o777).toBe(0o700);
   });
 
   it('upgrades a version-1 journal in place, keeping its jobs', () => {
