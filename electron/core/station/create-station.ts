@@ -53,7 +53,8 @@ export interface StationCore {
 
 export function createStation(options: StationOptions): Station {
   const logger = options.logger ?? silentLogger;
-  const now = options.clock ? () => options.clock?.now() ?? Date.now() : Date.now;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const now = (): number => clock.now();
   const timers = options.timers ?? { setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
   const random = options.random ?? Math.random;
   const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
@@ -94,7 +95,7 @@ export function createStation(options: StationOptions): Station {
     if (raised) events.emit('alert', raised);
   };
   const state = (): StationState => ({
-    connection: settings.apiConfig() === null ? 'not-configured' : connection,
+    connection: settings.configured() ? connection : 'not-configured',
     lastPollAt,
     lastError,
     autoPrint: settings.autoPrint(),

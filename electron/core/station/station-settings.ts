@@ -70,6 +70,12 @@ export class StationSettings {
     };
   }
 
+  /** Whether address, user and token are all stored (without opening the token). */
+  configured(): boolean {
+    const view = this.view();
+    return view.apiBaseUrl !== '' && view.userId !== '' && view.hasToken;
+  }
+
   /** The client's configuration, or null while the address, user or token is missing. */
   apiConfig(): OrderApiConfig | null {
     const view = this.view();
