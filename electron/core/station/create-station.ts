@@ -29,6 +29,11 @@ export class StationNotConfiguredError extends Error {
   override name = 'StationNotConfiguredError';
 }
 
+/** A method was called with input the contract refuses; the message names the field. */
+export class StationInputError extends Error {
+  override name = 'StationInputError';
+}
+
 /** The mutable heart shared by the station's methods: journal, settings, client, queues. */
 export interface StationCore {
   journal: Journal;
@@ -241,7 +246,15 @@ export function createStation(options: StationOptions): Station {
   const checked = Object.fromEntries(
     (Object.keys(stationMethods) as StationMethodName[]).map((name) => [
       name,
-      (input: unknown) => Promise.resolve().then(() => (methods[name] as (i: unknown) => Promise<unknown>)(stationMethods[name].input.parse(input))),
+      (input: unknown) =>
+        Promise.resolve().then(() => {
+          const parsed = stationMethods[name].input.safeParse(input ?? {});
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
+          }
+          return (methods[name] as (i: unknown) => Promise<unknown>)(parsed.data);
+        }),
     ]),
   ) as unknown as StationMethods;
 

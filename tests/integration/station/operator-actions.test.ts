@@ -46,6 +46,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
     expect(scanned[8]).toContain(stored[1]?.invoice);
     expect(scanned[9]).toContain(stored[3]?.invoice);
     await expect(station.reprintLabels({ jobId: first.id, indexes: [5] })).rejects.toThrow(/has 4 label\(s\): there is no label 5/);
+    await expect(station.updateSettings({ pollSeconds: 1 })).rejects.toThrow(/updateSettings: pollSeconds: poll at most every 2 seconds/);
 
     const history = await station.getJob({ jobId: first.id });
     expect(history.labels.map((l) => l.state)).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
