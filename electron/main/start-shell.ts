@@ -33,7 +33,7 @@ export interface Shell {
  * Closing the window hides it: the station keeps printing until Quit.
  */
 export function startShell(electron: ElectronModule, paths: ShellPaths, argv: readonly string[] = process.argv): Shell {
-  const { app, BrowserWindow, Menu, Tray, ipcMain, nativeImage, net, protocol, safeStorage, session } = electron;
+  const { app, BrowserWindow, Menu, Tray, dialog, ipcMain, nativeImage, net, protocol, safeStorage, session } = electron;
   let window: BrowserWindowType | null = null;
   let tray: TrayType | null = null;
   let headless: RunningStation | null = null;
@@ -79,7 +79,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
     return win;
   };
 
-  void app.whenReady().then(async () => {
+  const ready = app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
     const preferences = createShellPreferencesStore(dataDir);
     serveAppScheme(protocol, net, paths.rendererDir);
@@ -144,6 +144,12 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
       );
     });
     refreshTray();
+  });
+  // Without a station there is nothing to show: say why (a locked journal, an unreadable folder) and stop.
+  ready.catch((error: unknown) => {
+    dialog.showErrorBox('Label Station', `The station cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    quitting = true;
+    app.quit();
   });
 
   app.on('before-quit', (event) => {

@@ -12,6 +12,7 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
     protocolHandlers: [] as string[],
     loginItems: [] as unknown[],
     permissionsDenied: false,
+    errorBoxes: [] as string[],
   };
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: () => options.gotLock,
@@ -72,6 +73,7 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
     BrowserWindow: MockWindow,
     Tray: MockTray,
     Menu: { buildFromTemplate: (template: unknown[]) => template },
+    dialog: { showErrorBox: (_title: string, message: string) => record.errorBoxes.push(message) },
     ipcMain: { handle: (channel: string, handler: unknown) => record.handlers.set(channel, handler), removeHandler: (channel: string) => record.handlers.delete(channel) },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     net: { fetch: async () => new Response('') },

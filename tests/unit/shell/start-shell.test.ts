@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -45,6 +45,18 @@ describe('desktop shell wiring', () => {
     const found = await shell.headless()?.station.discoverPrinters({});
     expect(found).toContainEqual(expect.objectContaining({ uri: 'system:Office_Laser', name: 'Office Laser', kind: 'system' }));
     expect(record.trays[0]?.tooltip).toBe('Label Station — cetak otomatis mati');
+  });
+
+  it('says why and quits when the station cannot start', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ls-shell-'));
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, 'not a folder');
+    const { electron, record } = createElectronMock({ gotLock: true, userData: notAFolder });
+    shell = startShell(electron, paths, ['electron', '.']);
+    await vi.waitFor(() => expect(record.errorBoxes).toHaveLength(1), { timeout: 10_000 });
+    expect(record.errorBoxes[0]).toMatch(/^The station cannot start: .*file/);
+    expect(record.quit).toBe(1);
+    expect(record.windows).toEqual([]);
   });
 
   it('closing the window hides it: the station keeps printing', async () => {
