@@ -3,10 +3,11 @@ import { dirname } from 'node:path';
 import Database from 'libsql';
 import { z } from 'zod';
 import { orderSchema, type Order } from '../../shared/domain.ts';
-import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
-import { jobKindSchema, jobStateSchema } from '../../shared/station-api.ts';
+import type { JobKind, JobLabel, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
+import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
+import { jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 
 export type { NewAlert, NewEvent } from './journal-log.ts';
@@ -47,22 +48,6 @@ export interface NewJob {
   sourceJobId?: string;
 }
 
-const jobRow = z.object({
-  id: z.number(),
-  processed: z.string(),
-  kind: jobKindSchema,
-  target_print_status: z.number().nullable(),
-  printer_id: z.string(),
-  printer_name: z.string(),
-  expected_labels: z.number(),
-  state: jobStateSchema,
-  reason: z.string().nullable(),
-  orders_stored: z.number(),
-  attempts: z.number(),
-  retry_at: z.number().nullable(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
 const labelRow = z.object({
   idx: z.number(),
   order_id: z.string().nullable(),
@@ -83,6 +68,8 @@ export class Journal {
   readonly #now: () => number;
   /** The event log and the alerts. */
   readonly log: JournalLog;
+  /** Job lists for the UI. */
+  readonly views: JobViewQueries;
 
   constructor(path: string, now: () => number) {
     try {
@@ -98,6 +85,7 @@ export class Journal {
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     migrate(this.#db);
     this.log = new JournalLog(this.#db, () => this.#iso());
+    this.views = new JobViewQueries(this.#db);
   }
 
   close(): void {
@@ -271,12 +259,6 @@ export class Journal {
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
 
-  /** The newest job per batch, for the batch list. */
-  latestJobs(): Map<string, JobRecord> {
-    const rows = this.#db.prepare('SELECT * FROM jobs WHERE id IN (SELECT MAX(id) FROM jobs GROUP BY processed)').all();
-    return new Map(rows.map((r) => this.#toRecord(jobRow.parse(r))).map((j) => [j.processed, j]));
-  }
-
   /** The highest `print_status` any job of this batch recorded or is about to record (0 if none). */
   maxTargetFor(processed: string): number {
     const row = this.#db.prepare('SELECT MAX(target_print_status) AS target FROM jobs WHERE processed = ?').get(processed) as { target: number | null };
@@ -301,19 +283,6 @@ export class Journal {
 
   hasJobFor(processed: string): boolean {
     return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
-  }
-
-  listJobs(filter: { limit: number; offset: number; state?: JobState; q?: string }): JobRecord[] {
-    const q = filter.q?.trim() ? `%${filter.q.trim()}%` : null;
-    const rows = this.#db
-      .prepare(
-        `SELECT * FROM jobs WHERE (? IS NULL OR state = ?)
-         AND (? IS NULL OR processed LIKE ? OR printer_name LIKE ? OR EXISTS (
-           SELECT 1 FROM job_labels l WHERE l.job_id = jobs.id AND (l.invoice LIKE ? OR l.awb LIKE ? OR l.recipient LIKE ?)))
-         ORDER BY id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(filter.state ?? null, filter.state ?? null, q, q, q, q, q, q, filter.limit, filter.offset);
-    return rows.map((r) => this.#toRecord(jobRow.parse(r)));
   }
 }
 

@@ -26,14 +26,14 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   const { journal, settings } = core;
 
   const batchViews = (q?: string): BatchView[] => {
-    const latest = journal.latestJobs();
+    const latest = journal.views.latestPerBatch();
     const needle = q?.trim().toLowerCase();
     return core
       .batches()
       .filter((b) => !needle || b.processed.toLowerCase().includes(needle))
       .map((b) => {
         const job = latest.get(b.processed);
-        return { ...b, job: job ? toJobView(job) : null };
+        return { ...b, job: job ?? null };
       });
   };
 
@@ -106,7 +106,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       core.scheduler.kick();
       return toJobView(job);
     },
-    listJobs: async (filter) => journal.listJobs(filter).map(toJobView),
+    listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
       return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.log.listEvents({ jobId, limit: 1000 }) };

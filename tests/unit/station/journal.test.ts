@@ -49,8 +49,8 @@ describe('journal', () => {
     ]);
     expect(toJobView(back)).toMatchObject({ state: 'printing', totalLabels: 3, confirmedLabels: 1, updatedAt: '2026-01-01T03:00:01.000Z' });
     expect(journal.unfinishedJobs().map((j) => j.id)).toEqual([job.id]);
-    expect(journal.listJobs({ limit: 10, offset: 0, q: 'INV/2' }).map((j) => j.id)).toEqual([job.id]);
-    expect(journal.listJobs({ limit: 10, offset: 0, q: 'nothing-like-this' })).toEqual([]);
+    expect(journal.views.list({ limit: 10, offset: 0, q: 'INV/2' }).map((j) => j.id)).toEqual([job.id]);
+    expect(journal.views.list({ limit: 10, offset: 0, q: 'nothing-like-this' })).toEqual([]);
     expect(journal.hasJobFor('2026-01-01 10:00:00')).toBe(true);
     journal.close();
   });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { jobKindSchema, jobStateSchema } from '../../shared/station-api.ts';
+
+/** A `jobs` row as SQLite returns it. */
+export const jobRow = z.object({
+  id: z.number(),
+  processed: z.string(),
+  kind: jobKindSchema,
+  target_print_status: z.number().nullable(),
+  printer_id: z.string(),
+  printer_name: z.string(),
+  expected_labels: z.number(),
+  state: jobStateSchema,
+  reason: z.string().nullable(),
+  orders_stored: z.number(),
+  attempts: z.number(),
+  retry_at: z.number().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
