@@ -14,6 +14,8 @@ export function lockedWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // An unattended station must be able to beep for an alert before anyone has clicked.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 
