@@ -7,8 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import bwipjs from 'bwip-js/node';
-import { chromium } from 'playwright-core';
 import { parseOrderRecords } from '../../electron/core/api/parse-orders.ts';
 import type { Order } from '../../electron/shared/domain.ts';
 import { renderPdf, type LabelToRender } from '../../electron/core/labels/index.ts';
@@ -49,7 +47,12 @@ async function engineRun(count: number): Promise<Run> {
 
 const escape = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function htmlLabel({ order, meta }: LabelToRender): string {
+/** The bwip-js call the baseline uses: SVG barcodes, as an HTML label would embed them. */
+interface Bwip {
+  toSVG(options: { bcid: string; text: string; height?: number; includetext?: boolean }): string;
+}
+
+function htmlLabel(bwipjs: Bwip, { order, meta }: LabelToRender): string {
   const awb = order.awb === null ? '<div class="noawb">NO AWB</div>' : bwipjs.toSVG({ bcid: 'code128', text: order.awb, height: 18, includetext: true });
   const qr = bwipjs.toSVG({ bcid: 'qrcode', text: order.invoice });
   const c = order.customer;
@@ -68,7 +71,11 @@ h1 { text-align: center; margin: 0; font-size: 18pt } .awb svg { display: block;
 .inv { display: flex; justify-content: space-between } .qr svg { width: 12mm; height: 12mm } .noawb { background: #000; color: #fff; font-size: 28pt; text-align: center }
 .name { font-size: 12pt } ul { margin: 0; padding-left: 4mm } footer { font-size: 7pt; text-align: center }`;
 
+/** Loaded only in the parent: the engine's child process must not pay for them in its RSS. */
 async function chromiumRun(count: number): Promise<Run> {
+  const { chromium } = await import('playwright-core');
+  const bwipModule: object = await import('bwip-js/node');
+  const bwipjs = (Reflect.get(bwipModule, 'default') ?? bwipModule) as Bwip;
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -77,7 +84,7 @@ async function chromiumRun(count: number): Promise<Run> {
     const page = await browser.newPage();
     // Timed from the labels to the PDF bytes, with the browser already up (as in an Electron app).
     const start = performance.now();
-    const body = Array.from(batch(count), htmlLabel).join('');
+    const body = Array.from(batch(count), (label) => htmlLabel(bwipjs, label)).join('');
     await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css}</style></head><body>${body}</body></html>`);
     const pdf = await page.pdf({ width: '100mm', height: '150mm', printBackground: true, preferCSSPageSize: true });
     return { ms: performance.now() - start, rssMb: NaN, bytes: pdf.length };

@@ -1,5 +1,18 @@
-import bwipjs from 'bwip-js/node';
+import { createRequire } from 'node:module';
+import { encodeCode128 } from './code128.ts';
 import { encodeQr } from './qr-encoder.ts';
+
+/** The one bwip-js call the fallbacks use. */
+interface Bwip {
+  raw(bcid: string, text: string, options: string): unknown[];
+}
+let bwip: Bwip | undefined;
+
+/** bwip-js, loaded on first need: the fast encoders cover every usual AWB and invoice. */
+function bwipjs(): Bwip {
+  bwip ??= createRequire(import.meta.url)('bwip-js/node') as Bwip;
+  return bwip;
+}
 import type { BarsElement, MatrixElement } from './layout-model.ts';
 
 /** Code 128 needs at least 10 modules of white on each side to scan. */
@@ -11,8 +24,10 @@ export class BarcodeError extends Error {
 
 /** Bar and space widths (modules) of a Code 128 symbol, starting with a bar. */
 export function code128Widths(text: string): number[] {
+  const fast = encodeCode128(text);
+  if (fast) return fast;
   try {
-    const [symbol] = bwipjs.raw('code128', text, '') as { sbs: number[] }[];
+    const [symbol] = bwipjs().raw('code128', text, '') as { sbs: number[] }[];
     if (!symbol) throw new BarcodeError(`no Code 128 symbol for "${text}"`);
     return symbol.sbs;
   } catch (error) {
@@ -32,7 +47,7 @@ export function qrMatrix(text: string): QrMatrix {
   const fast = encodeQr(text, 'M');
   if (fast) return { columns: fast.size, rows: fast.size, cells: fast.cells };
   try {
-    const [symbol] = bwipjs.raw('qrcode', text, 'eclevel=M') as { pixs: number[]; pixx: number; pixy: number }[];
+    const [symbol] = bwipjs().raw('qrcode', text, 'eclevel=M') as { pixs: number[]; pixx: number; pixy: number }[];
     if (!symbol) throw new BarcodeError(`no QR code for "${text}"`);
     return { columns: symbol.pixx, rows: symbol.pixy, cells: symbol.pixs };
   } catch (error) {

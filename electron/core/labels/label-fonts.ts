@@ -35,6 +35,8 @@ export class LabelFont {
   readonly descent: number;
   readonly font: Font;
   private readonly glyphs = new Map<number, Glyph | null>();
+  /** Advance per BMP code unit in font units, -1 for a glyph the font lacks, NaN until looked up. */
+  private readonly advances = new Float64Array(0x10000).fill(NaN);
 
   constructor(
     readonly weight: FontWeight,
@@ -59,8 +61,18 @@ export class LabelFont {
     return glyph;
   }
 
+  /** Advance of a BMP code unit in font units, -1 when the font has no glyph for it. */
+  private advance(unit: number): number {
+    let advance = this.advances[unit] ?? NaN;
+    if (Number.isNaN(advance)) {
+      advance = this.glyph(unit)?.advanceWidth ?? -1;
+      this.advances[unit] = advance;
+    }
+    return advance;
+  }
+
   has(codePoint: number): boolean {
-    return this.glyph(codePoint) !== null;
+    return codePoint < 0x10000 ? this.advance(codePoint) >= 0 : this.glyph(codePoint) !== null;
   }
 
   /** The glyphs of drawable text, one per code point, with their advances in font units. */
@@ -76,7 +88,16 @@ export class LabelFont {
   /** Width in mm of `text` drawn at `sizePt`. */
   widthMm(text: string, sizePt: number): number {
     let units = 0;
-    for (const char of text) units += this.glyph(char.codePointAt(0) ?? 0)?.advanceWidth ?? 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        // A surrogate pair: the rare astral glyph (an emoji the font has).
+        units += this.glyph(text.codePointAt(i) ?? 0)?.advanceWidth ?? 0;
+        i++;
+      } else {
+        units += Math.max(0, this.advance(unit));
+      }
+    }
     return (units / this.unitsPerEm) * sizePt * (25.4 / 72);
   }
 
@@ -87,9 +108,9 @@ export class LabelFont {
   drawable(text: string): string {
     const flat = text.replace(/[\t\r\n\v\f]+/g, ' ');
     let plain = true;
-    for (const char of flat) {
-      const cp = char.codePointAt(0) ?? 0;
-      if (cp < 0x20 || !this.has(cp) || isModifier(cp)) {
+    for (let i = 0; i < flat.length; i++) {
+      const unit = flat.charCodeAt(i);
+      if (unit < 0x20 || (unit >= 0xd800 && unit <= 0xdfff) || isModifier(unit) || this.advance(unit) < 0) {
         plain = false;
         break;
       }

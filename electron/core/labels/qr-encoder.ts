@@ -34,16 +34,24 @@ function rawDataModules(version: number): number {
 const dataCodewords = (version: number, level: QrLevel): number =>
   Math.floor(rawDataModules(version) / 8) - (eccPerBlock[level][version] ?? 0) * (blockCount[level][version] ?? 0);
 
-function gfMultiply(x: number, y: number): number {
-  let z = 0;
-  for (let i = 7; i >= 0; i--) {
-    z = (z << 1) ^ ((z >>> 7) * 0x11d);
-    z ^= ((y >>> i) & 1) * x;
-  }
-  return z;
+/** GF(256) with the QR polynomial 0x11d, as exponent and logarithm tables. */
+const gfExp = new Uint8Array(512);
+const gfLog = new Uint8Array(256);
+for (let i = 0, x = 1; i < 255; i++) {
+  gfExp[i] = x;
+  gfExp[i + 255] = x;
+  gfLog[x] = i;
+  x = (x << 1) ^ (x & 0x80 ? 0x11d : 0);
 }
 
+const gfMultiply = (x: number, y: number): number => (x === 0 || y === 0 ? 0 : (gfExp[(gfLog[x] ?? 0) + (gfLog[y] ?? 0)] ?? 0));
+
+const divisors = new Map<number, number[]>();
+
+/** The Reed–Solomon generator polynomial of a degree (its leading 1 left out), computed once. */
 function rsDivisor(degree: number): number[] {
+  const known = divisors.get(degree);
+  if (known) return known;
   const result = new Array<number>(degree).fill(0);
   result[degree - 1] = 1;
   let root = 1;
@@ -53,17 +61,15 @@ function rsDivisor(degree: number): number[] {
     }
     root = gfMultiply(root, 0x02);
   }
+  divisors.set(degree, result);
   return result;
 }
 
 function rsRemainder(data: readonly number[], divisor: readonly number[]): number[] {
   const result = new Array<number>(divisor.length).fill(0);
   for (const byte of data) {
-    const factor = byte ^ (result.shift() ?? 0);
-    result.push(0);
-    divisor.forEach((coef, i) => {
-      result[i] = (result[i] ?? 0) ^ gfMultiply(coef, factor);
-    });
+    const factor = byte ^ (result[0] ?? 0);
+    for (let i = 0; i < divisor.length; i++) result[i] = (i + 1 < divisor.length ? (result[i + 1] ?? 0) : 0) ^ gfMultiply(divisor[i] ?? 0, factor);
   }
   return result;
 }
@@ -113,6 +119,12 @@ class Grid {
   constructor(readonly size: number) {
     this.dark = new Uint8Array(size * size);
     this.fixed = new Uint8Array(size * size);
+  }
+  copy(): Grid {
+    const twin = new Grid(this.size);
+    twin.dark.set(this.dark);
+    twin.fixed.set(this.fixed);
+    return twin;
   }
   set(x: number, y: number, dark: boolean): void {
     this.dark[y * this.size + x] = dark ? 1 : 0;
@@ -263,14 +275,17 @@ export function encodeQr(text: string, level: QrLevel): QrSymbol | null {
   while (version <= maxVersion && 4 + (version <= 9 ? 8 : 16) + bytes.length * 8 > dataCodewords(version, level) * 8) version++;
   if (version > maxVersion) return null;
   const data = codewords(bytes, version, level);
+  // Function patterns and data are drawn once; each mask is tried on a copy.
+  const base = new Grid(version * 4 + 17);
+  drawFunctionPatterns(base, version);
+  drawFormatBits(base, level, 0);
+  drawCodewords(base, data);
   let best: Grid | null = null;
   let bestScore = Infinity;
   for (let mask = 0; mask < masks.length; mask++) {
-    const grid = new Grid(version * 4 + 17);
-    drawFunctionPatterns(grid, version);
-    drawFormatBits(grid, level, mask);
-    drawCodewords(grid, data);
+    const grid = base.copy();
     applyMask(grid, mask);
+    drawFormatBits(grid, level, mask);
     const score = penalty(grid);
     if (score < bestScore) {
       best = grid;

@@ -1,7 +1,17 @@
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import type * as Canvas from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import type { LabelFonts } from './label-fonts.ts';
 import type { MonoBitmap } from './label-types.ts';
 import { mmToDots, type LabelLayout } from './layout-model.ts';
+
+let canvasModule: typeof Canvas | undefined;
+
+/** Skia (@napi-rs/canvas) is loaded on the first raster: a station printing PDFs never pays for it. */
+function canvas(): typeof Canvas {
+  canvasModule ??= createRequire(import.meta.url)('@napi-rs/canvas') as typeof Canvas;
+  return canvasModule;
+}
 
 /** Canvas family names the label fonts are registered under (once per font file). */
 const families = new Map<string, string>();
@@ -9,7 +19,7 @@ const families = new Map<string, string>();
 function family(path: string, name: string): string {
   let registered = families.get(path);
   if (!registered) {
-    if (!GlobalFonts.registerFromPath(path, name)) throw new Error(`the canvas could not load the label font ${path}`);
+    if (!canvas().GlobalFonts.registerFromPath(path, name)) throw new Error(`the canvas could not load the label font ${path}`);
     registered = name;
     families.set(path, registered);
   }
@@ -28,8 +38,7 @@ export function paintRaster(layout: LabelLayout, fonts: LabelFonts, offsetXDots:
   const { dpi } = layout;
   const width = Math.round(mmToDots(layout.widthMm, dpi));
   const height = Math.round(mmToDots(layout.heightMm, dpi));
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas().createCanvas(width, height).getContext('2d');
   ctx.fillStyle = 'white';
   ctx.fillRect(0, 0, width, height);
   ctx.translate(offsetXDots, offsetYDots);

@@ -2,21 +2,20 @@ import { Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import type { LabelToRender, RenderOptions } from './label-types.ts';
 import { paintPdf, ptPerMm } from './pdf-painter.ts';
-import { registerLabelFonts } from './pdf-fonts.ts';
+import { embedLabelFonts, type PdfLabelFonts } from './pdf-fonts.ts';
 import { LabelRenderError, renderContext, type RenderContext } from './render-context.ts';
 import type { SheetSpec } from './label-templates.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function createDocument(ctx: RenderContext, title: string): Doc {
+function createDocument(ctx: RenderContext, title: string): { doc: Doc; fonts: PdfLabelFonts } {
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,
     compress: true,
     info: { Title: title, Creator: 'Label Station' },
   });
-  registerLabelFonts(doc, ctx.fonts);
-  return doc;
+  return { doc, fonts: embedLabelFonts(doc, ctx.fonts) };
 }
 
 const dotsToPt = (dots: number, dpi: number): number => (dots * 72) / dpi;
@@ -48,12 +47,12 @@ function cutMarks(doc: Doc, sheet: SheetSpec): void {
 }
 
 /** Draws one label: on its own page, or in its cell of a sheet (a new sheet every N labels). */
-function drawLabel(doc: Doc, ctx: RenderContext, label: LabelToRender, position: number): void {
+function drawLabel(doc: Doc, fonts: PdfLabelFonts, ctx: RenderContext, label: LabelToRender, position: number): void {
   const layout = ctx.layout(label);
   const { sheet } = ctx.template;
   if (!sheet) {
     doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
-    paintPdf(doc, layout, dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi));
+    paintPdf(doc, layout, dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi), fonts);
     return;
   }
   const perSheet = sheet.columns * sheet.rows;
@@ -65,7 +64,7 @@ function drawLabel(doc: Doc, ctx: RenderContext, label: LabelToRender, position:
   // Cell corners snapped to whole dots, so each label's barcodes stay on the grid.
   const xDots = Math.round(((cell % sheet.columns) * (sheet.widthMm / sheet.columns) * ctx.dpi) / 25.4) + ctx.offsetXDots;
   const yDots = Math.round((Math.floor(cell / sheet.columns) * (sheet.heightMm / sheet.rows) * ctx.dpi) / 25.4) + ctx.offsetYDots;
-  paintPdf(doc, layout, dotsToPt(xDots, ctx.dpi), dotsToPt(yDots, ctx.dpi));
+  paintPdf(doc, layout, dotsToPt(xDots, ctx.dpi), dotsToPt(yDots, ctx.dpi), fonts);
 }
 
 /**
@@ -75,7 +74,7 @@ function drawLabel(doc: Doc, ctx: RenderContext, label: LabelToRender, position:
  */
 export function renderPdf(labels: Iterable<LabelToRender> | AsyncIterable<LabelToRender>, options: RenderOptions): Readable {
   const ctx = renderContext(options);
-  const doc = createDocument(ctx, `Labels ${ctx.template.id}`);
+  const { doc, fonts } = createDocument(ctx, `Labels ${ctx.template.id}`);
   const iterator: Iterator<LabelToRender> | AsyncIterator<LabelToRender> =
     Symbol.asyncIterator in labels ? labels[Symbol.asyncIterator]() : labels[Symbol.iterator]();
   let wanted = false;
@@ -118,7 +117,7 @@ export function renderPdf(labels: Iterable<LabelToRender> | AsyncIterable<LabelT
           out.push(null);
           return;
         }
-        drawLabel(doc, ctx, next.value, count);
+        drawLabel(doc, fonts, ctx, next.value, count);
         count += 1;
         forward();
       }

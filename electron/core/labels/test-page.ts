@@ -4,7 +4,7 @@ import { code128Widths, placeBars } from './barcodes.ts';
 import { templateSize } from './label-templates.ts';
 import { mmToDots, type LabelLayout, type LayoutElement } from './layout-model.ts';
 import { paintPdf } from './pdf-painter.ts';
-import { registerLabelFonts } from './pdf-fonts.ts';
+import { embedLabelFonts } from './pdf-fonts.ts';
 import { pageSizePt } from './render-pdf.ts';
 import { paintRaster } from './raster-painter.ts';
 import { renderContext, type RenderContext } from './render-context.ts';
@@ -57,9 +57,9 @@ export function renderTestPagePdf(options: RenderOptions): Buffer {
   const ctx = renderContext(options);
   const layout = testPageLayout(ctx, options);
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: 'Label Station test page', Creator: 'Label Station' } });
-  registerLabelFonts(doc, ctx.fonts);
+  const fonts = embedLabelFonts(doc, ctx.fonts);
   doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
-  paintPdf(doc, layout, (ctx.offsetXDots * 72) / ctx.dpi, (ctx.offsetYDots * 72) / ctx.dpi);
+  paintPdf(doc, layout, (ctx.offsetXDots * 72) / ctx.dpi, (ctx.offsetYDots * 72) / ctx.dpi, fonts);
   // pdfkit writes the whole document into its stream buffer on end(); read it out at once.
   doc.end();
   const chunks: Buffer[] = [];

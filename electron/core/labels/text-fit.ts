@@ -35,57 +35,111 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 export const lineHeightMm = (sizePt: number, lineHeight: number): number => sizePt * lineHeight * ptToMm;
 
+const clusterRanges: readonly [number, number][] = [
+  [0xd800, 0xdfff], // surrogates
+  [0x0300, 0x036f], // combining diacritics
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x200c, 0x200d], // joiners
+  [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f], // variation selectors
+  [0xfe20, 0xfe2f],
+];
+
+/** Whether plain code units could split a user-perceived character of the text. */
+function clustered(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x0300 && clusterRanges.some(([low, high]) => unit >= low && unit <= high)) return true;
+  }
+  return false;
+}
+
+/** The user-perceived characters of a text; the segmenter only when plain code units would split one. */
+const characters = (text: string): string[] => (clustered(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : text.split(''));
+
 /** The longest prefix of `text` that fits `widthMm` with an ellipsis after it. */
 export function ellipsize(font: LabelFont, text: string, sizePt: number, widthMm: number): string {
   if (font.widthMm(text, sizePt) <= widthMm) return text;
-  const parts = Array.from(graphemes.segment(text), (s) => s.segment);
-  let low = 0;
-  let high = parts.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    const candidate = parts.slice(0, mid).join('').trimEnd() + ellipsis;
-    if (font.widthMm(candidate, sizePt) <= widthMm) low = mid;
-    else high = mid - 1;
+  const room = widthMm - font.widthMm(ellipsis, sizePt);
+  if (room < 0) return '';
+  // Widths add up (plain advances), so one pass finds the cut.
+  let used = 0;
+  let cut = 0;
+  const parts = characters(text);
+  for (const part of parts) {
+    used += font.widthMm(part, sizePt);
+    if (used > room + 1e-9) break;
+    cut++;
   }
-  return low === 0 ? (font.widthMm(ellipsis, sizePt) <= widthMm ? ellipsis : '') : parts.slice(0, low).join('').trimEnd() + ellipsis;
+  return parts.slice(0, cut).join('').trimEnd() + ellipsis;
 }
 
 /** Splits a word wider than the box into pieces that fit, at character boundaries. */
 function breakWord(font: LabelFont, word: string, sizePt: number, widthMm: number): string[] {
   const pieces: string[] = [];
   let current = '';
-  for (const { segment } of graphemes.segment(word)) {
-    if (current !== '' && font.widthMm(current + segment, sizePt) > widthMm) {
+  let currentMm = 0;
+  for (const part of characters(word)) {
+    const partMm = font.widthMm(part, sizePt);
+    if (current !== '' && currentMm + partMm > widthMm + 1e-9) {
       pieces.push(current);
       current = '';
+      currentMm = 0;
     }
-    current += segment;
+    current += part;
+    currentMm += partMm;
   }
   if (current !== '') pieces.push(current);
   return pieces;
 }
 
-/** Greedy word wrap of one line of text (no line breaks in it). */
-export function wrapText(font: LabelFont, text: string, sizePt: number, widthMm: number): string[] {
+/** A line of text split into words, each measured once at 1 pt (widths scale with the size). */
+interface MeasuredLine {
+  words: string[];
+  widthsAt1Pt: number[];
+}
+
+function measureLine(font: LabelFont, text: string): MeasuredLine {
+  const words = text.split(' ').filter((w) => w !== '');
+  return { words, widthsAt1Pt: words.map((w) => font.widthMm(w, 1)) };
+}
+
+/** Greedy word wrap; widths add up exactly because glyphs are set with plain advances. */
+function wrapMeasured(font: LabelFont, line: MeasuredLine, sizePt: number, widthMm: number): string[] {
+  const space = font.widthMm(' ', sizePt);
   const lines: string[] = [];
   let current = '';
-  for (const word of text.split(' ').filter((w) => w !== '')) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (font.widthMm(candidate, sizePt) <= widthMm) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') lines.push(current);
-    if (font.widthMm(word, sizePt) <= widthMm) {
+  let currentMm = 0;
+  const start = (word: string, wordMm: number): void => {
+    if (wordMm <= widthMm) {
       current = word;
-    } else {
-      const pieces = breakWord(font, word, sizePt, widthMm);
-      current = pieces.pop() ?? '';
-      lines.push(...pieces);
+      currentMm = wordMm;
+      return;
     }
-  }
+    const pieces = breakWord(font, word, sizePt, widthMm);
+    current = pieces.pop() ?? '';
+    currentMm = font.widthMm(current, sizePt);
+    lines.push(...pieces);
+  };
+  line.words.forEach((word, i) => {
+    const wordMm = (line.widthsAt1Pt[i] ?? 0) * sizePt;
+    if (current === '') start(word, wordMm);
+    else if (currentMm + space + wordMm <= widthMm + 1e-9) {
+      current += ` ${word}`;
+      currentMm += space + wordMm;
+    } else {
+      lines.push(current);
+      start(word, wordMm);
+    }
+  });
   if (current !== '') lines.push(current);
   return lines;
+}
+
+/** Greedy word wrap of one line of text (no line breaks in it). */
+export function wrapText(font: LabelFont, text: string, sizePt: number, widthMm: number): string[] {
+  return wrapMeasured(font, measureLine(font, text), sizePt, widthMm);
 }
 
 interface ParagraphLines {
@@ -95,15 +149,28 @@ interface ParagraphLines {
   cut: boolean;
 }
 
-function layParagraph(fonts: LabelFonts, paragraph: Paragraph, sizePt: number, floorPt: number, widthMm: number, lineHeight: number): ParagraphLines {
+/** A paragraph ready to wrap at any size: drawable text, hard lines, words measured once. */
+interface PreparedParagraph {
+  paragraph: Paragraph;
+  lines: MeasuredLine[];
+}
+
+function prepare(fonts: LabelFonts, paragraph: Paragraph): PreparedParagraph {
   const font = fonts[paragraph.weight];
-  // A heading is smaller than its body, but never below the legible floor.
-  const size = Math.max(Math.min(sizePt, floorPt), sizePt * (paragraph.scale ?? 1));
-  const texts = paragraph.text
+  const lines = paragraph.text
     .split(/\r\n|\r|\n/)
     .map((line) => font.drawable(line).trim())
     .filter((line) => line !== '')
-    .flatMap((line) => wrapText(font, line, size, widthMm));
+    .map((line) => measureLine(font, line));
+  return { paragraph, lines };
+}
+
+function layParagraph(fonts: LabelFonts, prepared: PreparedParagraph, sizePt: number, floorPt: number, widthMm: number, lineHeight: number): ParagraphLines {
+  const { paragraph } = prepared;
+  const font = fonts[paragraph.weight];
+  // A heading is smaller than its body, but never below the legible floor.
+  const size = Math.max(Math.min(sizePt, floorPt), sizePt * (paragraph.scale ?? 1));
+  const texts = prepared.lines.flatMap((line) => wrapMeasured(font, line, size, widthMm));
   const limit = paragraph.maxLines ?? Infinity;
   const kept = texts.slice(0, limit);
   const lines = kept.map((text) => ({ text, weight: paragraph.weight, sizePt: size, widthMm: font.widthMm(text, size), heightMm: lineHeightMm(size, lineHeight) }));
@@ -129,7 +196,7 @@ const totalHeight = (laid: ParagraphLines[]): number => laid.reduce((sum, p) => 
  * the box; a box of infinite height takes the text at its start size.
  */
 export function fitParagraphs(fonts: LabelFonts, paragraphs: Paragraph[], widthMm: number, heightMm: number, sizes: FitSizes): FittedLine[] {
-  const present = paragraphs.filter((p) => p.text.trim() !== '');
+  const present = paragraphs.filter((p) => p.text.trim() !== '').map((p) => prepare(fonts, p));
   let size = sizes.startPt;
   for (;;) {
     const laid = present.map((p) => layParagraph(fonts, p, size, sizes.floorPt, widthMm, sizes.lineHeight));
