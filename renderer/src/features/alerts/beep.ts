@@ -6,6 +6,8 @@ export function createBeeper(AudioContextCtor: AudioContextClass | undefined): (
   return () => {
     if (!AudioContextCtor) return;
     context ??= new AudioContextCtor();
+    // Browsers start audio suspended until the page has been used; try, it is harmless if refused.
+    if (context.state === 'suspended') void context.resume().catch(() => undefined);
     const start = context.currentTime;
     for (const [offset, frequency] of [[0, 880], [0.18, 660]] as const) {
       const oscillator = context.createOscillator();
