@@ -265,7 +265,7 @@ export function createStation(options: StationOptions): Station {
       if (started) return;
       started = true;
       journal.clearRetryTimes();
-      log({ level: 'info', kind: 'station-started', message: `station started, ${journal.unfinishedJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
       poller.start();
       scheduler.kick();
     },

@@ -3,12 +3,14 @@ import { dirname } from 'node:path';
 import Database from 'libsql';
 import { z } from 'zod';
 import { orderSchema, type Order } from '../../shared/domain.ts';
-import type { JobKind, JobLabel, JobView } from '../../shared/station-api.ts';
+import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
+
+const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true });
 
 export type { NewAlert, NewEvent } from './journal-log.ts';
 
@@ -34,6 +36,14 @@ export interface JobRecord {
   retryAt: number | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PendingJob {
+  id: string;
+  printerId: string;
+  state: JobState;
+  attempts: number;
+  retryAt: number | null;
 }
 
 export interface NewJob {
@@ -246,12 +256,15 @@ export class Journal {
       });
   }
 
-  /** Jobs not yet done, oldest first: what the runner still owes. */
-  unfinishedJobs(): JobRecord[] {
+  /** The queue as the scheduler reads it: unfinished jobs, oldest first, without their labels. */
+  pendingJobs(): PendingJob[] {
     return this.#db
-      .prepare(`SELECT * FROM jobs WHERE state <> 'done' ORDER BY id`)
+      .prepare(`SELECT id, printer_id, state, attempts, retry_at FROM jobs WHERE state <> 'done' ORDER BY id`)
       .all()
-      .map((r) => this.#toRecord(jobRow.parse(r)));
+      .map((r) => {
+        const row = pendingRow.parse(r);
+        return { id: String(row.id), printerId: row.printer_id, state: row.state, attempts: row.attempts, retryAt: row.retry_at };
+      });
   }
 
   latestJobFor(processed: string): JobRecord | undefined {

@@ -1,5 +1,5 @@
 import { backoffDelay, defaultJobBackoff, defaultPrinterBackoff, type BackoffPolicy } from './backoff.ts';
-import type { JobRecord, Journal } from './journal.ts';
+import type { JobRecord, Journal, PendingJob } from './journal.ts';
 import type { RunOutcome } from './job-runner.ts';
 import type { Timers } from './station-options.ts';
 
@@ -14,7 +14,7 @@ export interface PrintSchedulerOptions {
   /** Retry spacing of jobs waiting for their printer. */
   printerBackoff?: BackoffPolicy;
   /** A job finished: the alerts about it can go. */
-  onDone: (job: JobRecord) => void;
+  onDone: (job: PendingJob) => void;
   /** A job failed or waits for its printer: it will be retried at `retryAt`. */
   onRetryScheduled: (job: JobRecord, outcome: 'failed' | 'waiting', retryAt: number) => void;
   onError: (error: unknown) => void;
@@ -39,7 +39,7 @@ export class PrintScheduler {
   /** Looks for runnable jobs and starts a worker for each printer that has some. */
   kick(): void {
     if (this.#paused || this.#abort.signal.aborted) return;
-    const printers = new Set(this.#options.journal.unfinishedJobs().map((j) => j.printerId));
+    const printers = new Set(this.#options.journal.pendingJobs().map((j) => j.printerId));
     for (const printerId of printers) {
       if (this.#workers.has(printerId)) continue;
       const worker = this.#work(printerId)
@@ -73,13 +73,13 @@ export class PrintScheduler {
     await Promise.all(this.#workers.values());
   }
 
-  #next(printerId: string): JobRecord | undefined {
-    const jobs = this.#options.journal.unfinishedJobs().filter((j) => j.printerId === printerId);
+  #next(printerId: string): PendingJob | undefined {
+    const jobs = this.#options.journal.pendingJobs().filter((j) => j.printerId === printerId);
     const now = this.#options.now();
     for (const job of jobs) {
       const due = job.retryAt === null || job.retryAt <= now;
       if (due) return job;
-      if (job.snapshot.state === 'waiting') return undefined;
+      if (job.state === 'waiting') return undefined;
     }
     return undefined;
   }
@@ -109,7 +109,7 @@ export class PrintScheduler {
   /** Sets one timer for the earliest retry among the jobs no worker is running. */
   #wakeForRetries(): void {
     if (this.#abort.signal.aborted) return;
-    const retries = this.#options.journal.unfinishedJobs().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
+    const retries = this.#options.journal.pendingJobs().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
     if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (retries.length === 0) return;

@@ -134,7 +134,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       return profile;
     },
     removePrinter: async ({ id }) => {
-      const pending = journal.unfinishedJobs().filter((j) => j.printerId === id).length;
+      const pending = journal.pendingJobs().filter((j) => j.printerId === id).length;
       if (pending > 0) throw new BatchStateError(`this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
       core.forgetPort(id);
       return { removed: settings.removePrinter(id) };

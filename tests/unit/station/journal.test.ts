@@ -48,7 +48,7 @@ describe('journal', () => {
       [3, 'INV/3', 'pending'],
     ]);
     expect(toJobView(back)).toMatchObject({ state: 'printing', totalLabels: 3, confirmedLabels: 1, updatedAt: '2026-01-01T03:00:01.000Z' });
-    expect(journal.unfinishedJobs().map((j) => j.id)).toEqual([job.id]);
+    expect(journal.pendingJobs()).toEqual([{ id: job.id, printerId: 'p1', state: 'printing', attempts: 0, retryAt: null }]);
     expect(journal.views.list({ limit: 10, offset: 0, q: 'INV/2' }).map((j) => j.id)).toEqual([job.id]);
     expect(journal.views.list({ limit: 10, offset: 0, q: 'nothing-like-this' })).toEqual([]);
     expect(journal.hasJobFor('2026-01-01 10:00:00')).toBe(true);
@@ -98,7 +98,8 @@ describe('journal', () => {
       VALUES ('2026-01-01 10:00:00', 'print', 1, 'p', 'P', 'queued', 'x', 'x')`).run();
     db.close();
     const journal = new Journal(path, clock);
-    expect(journal.unfinishedJobs()).toMatchObject([{ id: '1', targetPrintStatus: 1, expectedLabels: 0 }]);
+    expect(journal.pendingJobs().map((j) => j.id)).toEqual(['1']);
+    expect(journal.requireJob('1')).toMatchObject({ targetPrintStatus: 1, expectedLabels: 0 });
     journal.close();
   });
 });

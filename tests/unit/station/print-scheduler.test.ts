@@ -71,7 +71,7 @@ describe('print scheduler', () => {
     await timers.advance(0);
     expect(runs.started).toEqual([a1, b1, a2]);
     expect(runs.maxParallel()).toBe(1);
-    expect(journal.unfinishedJobs()).toEqual([]);
+    expect(journal.pendingJobs()).toEqual([]);
     expect(retries).toEqual([]);
     await scheduler.stop();
   });
@@ -105,7 +105,7 @@ describe('print scheduler', () => {
     expect(retries).toEqual([1000, 2000]);
     runs.finish(a1);
     await timers.advance(0);
-    expect(journal.unfinishedJobs()).toEqual([]);
+    expect(journal.pendingJobs()).toEqual([]);
     await scheduler.stop();
   });
 
