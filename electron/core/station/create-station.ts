@@ -177,14 +177,19 @@ export function createStation(options: StationOptions): Station {
     connection = 'ok';
     lastError = null;
     journal.recordBatches(current);
+    const rule = settings.autoPrint();
     if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
     else {
       for (const change of changes) {
         const what = change.type === 'new' ? `new batch of ${change.batch.totalLabels} label(s)` : change.type === 'gone' ? 'batch no longer listed' : `print count ${change.previousPrintStatus} → ${change.batch.printStatus}`;
         log({ level: 'info', kind: `batch-${change.type}`, message: what, jobId: null, processed: change.batch.processed });
+        // A batch that appears now but is stamped before the cutoff means the clocks disagree:
+        // say so rather than skip it in silence.
+        if (change.type === 'new' && rule.enabled && rule.cutoff !== null && change.batch.printStatus === 0 && change.batch.processed < rule.cutoff) {
+          log({ level: 'warn', kind: 'auto-print-skipped', message: `new batch stamped ${change.batch.processed}, before the auto-print cutoff ${rule.cutoff}: not printed automatically (print it, or move the cutoff back)`, jobId: null, processed: change.batch.processed });
+        }
       }
     }
-    const rule = settings.autoPrint();
     const due = selectAutoPrintBatches(current, rule, (processed) => journal.hasJobFor(processed));
     if (due.length > 0) {
       try {

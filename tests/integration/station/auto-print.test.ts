@@ -46,4 +46,15 @@ describe.skipIf(missingTools('zbarimg').length > 0)('auto-print on the simulator
     expect((await station.listBatches({})).find((b) => b.processed === old.processed)?.job).toBeNull();
     expect(printOrderCalls(sim, old.processed)).toEqual([]);
   });
+
+  it('says so when a new batch is stamped before the cutoff (clocks disagree), and leaves it to the operator', async () => {
+    const { station, sim } = rig;
+    await station.setAutoPrint({ enabled: true, cutoff: '2099-01-01 00:00:00' });
+    station.start();
+    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    const { processed } = sim.addBatch(1);
+    const warning = await waitFor('a warning', async () => (await station.listEvents({ level: 'warn' })).find((e) => e.kind === 'auto-print-skipped'));
+    expect(warning).toMatchObject({ processed });
+    expect(printOrderCalls(sim, processed)).toEqual([]);
+  });
 });
