@@ -49,7 +49,20 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
     expect((await station.listAlerts({})).map((a) => a.kind)).not.toContain('token-rejected');
   });
 
-  it('waits while the printer is offline mid-batch, then completes when it returns', async () => {
+  it('a token rejected on print_order holds the job, which goes on with the same print_status once a token is given', async () => {
+    const { station, sim } = rig;
+    station.start();
+    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    sim.addFault({ route: 'print_order', mode: '401', times: 1 });
+    const { processed } = sim.addBatch(2);
+    await waitFor('token-rejected', async () => (await station.getState({})).connection === 'token-rejected');
+    expect((await station.listJobs({})).find((j) => j.processed === processed)?.state).toBe('claiming');
+    await station.updateSettings({ token: sim.token });
+    await waitFor('printed after the new token', jobIn(station, processed, 'done'));
+    expect(printOrderCalls(sim, processed)).toEqual([1, 1]);
+  });
+
+    it('waits while the printer is offline mid-batch, then completes when it returns', async () => {
     const { station, sim, printer } = rig;
     station.start();
     await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
