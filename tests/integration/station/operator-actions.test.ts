@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startRawPrinter } from '../../support/raw-printer.ts';
 import { missingTools, zbarDecode } from '../../support/system-tools.ts';
 import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
@@ -60,7 +61,30 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
     expect(printOrderCalls(sim, processed)).toEqual([1, 2, 3]);
   });
 
-  it('previews any order of a batch as a PNG at the template size', async () => {
+  it('sends a batch to the printer route chosen, others to the default', async () => {
+    const { station, sim, printer } = rig;
+    const second = await startRawPrinter();
+    try {
+      const dock = await station.savePrinter({ name: 'Dock', uri: `escpos://127.0.0.1:${second.port}`, labelsPerJob: 2 });
+      const a = sim.addBatch(2);
+      const b = sim.addBatch(3);
+      await waitFor('both listed', listed(b.processed));
+      await station.printBatch({ processed: a.processed, printerId: dock.id });
+      await station.printBatch({ processed: b.processed });
+      await waitFor('a printed', jobIn(station, a.processed, 'done'));
+      await waitFor('b printed', jobIn(station, b.processed, 'done'));
+      expect(scanPrintedLabels(second)).toHaveLength(2);
+      expect(scanPrintedLabels(printer)).toHaveLength(3);
+      expect((await station.listPrinters({})).map((p) => [p.name, p.status.state])).toEqual([
+        ['Packing bench', 'ready'],
+        ['Dock', 'ready'],
+      ]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+    it('previews any order of a batch as a PNG at the template size', async () => {
     const { station, sim } = rig;
     const { processed, orderIds } = sim.addBatch(2);
     await waitFor('the batch listed', listed(processed));
