@@ -34,10 +34,17 @@ function wordsByPage(pdf: string): { width: number; height: number; words: Word[
 
 const decodeEntities = (s: string): string => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
-async function writePdf(template: (typeof labelTemplateIds)[number], dpi: 203 | 300): Promise<string> {
+const written = new Map<string, Promise<string>>();
+
+/** The fixture batch as one PDF per template and dpi, rendered once for every check. */
+function writePdf(template: (typeof labelTemplateIds)[number], dpi: 203 | 300): Promise<string> {
   const path = join(dir, `${template}-${dpi}.pdf`);
-  await pipeline(renderPdf(labelFixtures, { template, dpi }), createWriteStream(path));
-  return path;
+  let done = written.get(path);
+  if (!done) {
+    done = pipeline(renderPdf(labelFixtures, { template, dpi }), createWriteStream(path)).then(() => path);
+    written.set(path, done);
+  }
+  return done;
 }
 
 const awbs = labelFixtures.map((l) => l.order.awb);
