@@ -63,13 +63,10 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
             </button>
           ))}
         </nav>
-        <label className="inline language">
-          <span className="sr-only">{t('settings.language')}</span>
-          <select value={i18n.language} onChange={(e) => switchLanguage(e.target.value === 'en' ? 'en' : 'id')}>
-            <option value="id">Bahasa Indonesia</option>
-            <option value="en">English</option>
-          </select>
-        </label>
+        <select className="language" aria-label={t('app.language')} value={i18n.language} onChange={(e) => switchLanguage(e.target.value === 'en' ? 'en' : 'id')}>
+          <option value="id">Bahasa Indonesia</option>
+          <option value="en">English</option>
+        </select>
       </header>
       {state?.demo && (
         <div className="demo-banner" role="note">

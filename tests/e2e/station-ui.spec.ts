@@ -196,9 +196,9 @@ test('settings survive a restart of serve', async ({ page }) => {
   await page.getByRole('button', { name: 'Simpan' }).click();
   await expect(page.getByText('Isi angka antara 2 dan 3600 detik')).toBeVisible();
   await page.getByLabel('Cek batch baru setiap (detik)').fill('7');
+  await page.getByRole('combobox', { name: 'Bahasa', exact: true }).selectOption('en');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await expect(page.getByRole('status')).toHaveText('Tersimpan. Berlaku sekarang.');
-  await page.getByRole('combobox', { name: 'Bahasa' }).selectOption('en');
+  await expect(page.getByRole('status')).toHaveText('Saved. In effect now.');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.screenshot({ path: `${shots}/settings-1024x600.png` });
 

@@ -18,7 +18,7 @@ describe('App shell', () => {
   it('speaks Bahasa Indonesia first and switches to English, saving the choice', async () => {
     const { station } = await renderWithStation(<App />, { language: 'id' });
     expect(await screen.findByRole('heading', { name: 'Batch cetak' })).toBeTruthy();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Bahasa' }), { target: { value: 'en' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bahasa tampilan' }), { target: { value: 'en' } });
     expect(await screen.findByRole('heading', { name: 'Print batches' })).toBeTruthy();
     await waitFor(() => expect(callsTo(station, 'updateSettings')).toContainEqual({ language: 'en' }));
   });
