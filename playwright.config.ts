@@ -19,6 +19,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     headless: true,
+    // The smallest kiosk screen the UI must serve; one test checks 1920×1080.
+    viewport: { width: 1024, height: 600 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -57,7 +57,6 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
       <ul className="printer-list">
         {(printers.data ?? []).map((p) => (
           <li key={p.id}>
-            <span className={`dot printer-${p.status.state}`} aria-hidden="true" />
             <strong>{p.name}</strong>
             <span className="mono muted">{p.uri}</span>
             <span>
