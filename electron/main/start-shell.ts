@@ -4,6 +4,7 @@ import { discoverPrinters } from '../core/printers/index.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
 import { startStationOrDemo, type RunningStation } from '../headless/demo-station.ts';
+import type { StationLogger } from '../core/station/station-options.ts';
 import type { StationState } from '../shared/station-api.ts';
 import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { registerStationIpc } from './ipc-station.ts';
@@ -21,6 +22,13 @@ export interface ShellPaths {
   icon: string;
 }
 
+export interface ShellOptions {
+  /** The process's arguments: `--minimised` starts hidden (the login item passes it). */
+  argv?: readonly string[];
+  /** Default: JSON lines on stdout, as the headless station logs. */
+  logger?: StationLogger;
+}
+
 export interface Shell {
   window(): BrowserWindowType | null;
   tray(): TrayType | null;
@@ -32,7 +40,8 @@ export interface Shell {
  * a locked-down window, the tray. Electron arrives as a parameter so tests hand in a mock.
  * Closing the window hides it: the station keeps printing until Quit.
  */
-export function startShell(electron: ElectronModule, paths: ShellPaths, argv: readonly string[] = process.argv): Shell {
+export function startShell(electron: ElectronModule, paths: ShellPaths, options: ShellOptions = {}): Shell {
+  const argv = options.argv ?? process.argv;
   const { app, BrowserWindow, Menu, Tray, dialog, ipcMain, nativeImage, net, protocol, safeStorage, session } = electron;
   let window: BrowserWindowType | null = null;
   let tray: TrayType | null = null;
@@ -87,7 +96,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, argv: re
 
     const running = await startStationOrDemo({
       dataDir,
-      logger: createJsonLogger((line) => process.stdout.write(line)),
+      logger: options.logger ?? createJsonLogger((line) => process.stdout.write(line)),
       overrides: {
         secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
         discoverPrinters: async () => {

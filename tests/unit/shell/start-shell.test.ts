@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../electron/core/station/station-options.ts';
 import { startShell, type Shell } from '../../../electron/main/start-shell.ts';
 import { stationMethodNames } from '../../../electron/shared/station-api.ts';
 import { createElectronMock } from './electron-mock.ts';
@@ -28,7 +29,7 @@ describe('desktop shell wiring', () => {
   it('starts the demo station, a locked window on the app origin, IPC for every method and the tray', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ls-shell-'));
     const { electron, record } = createElectronMock({ gotLock: true, userData: dir });
-    shell = startShell(electron, paths, ['electron', '.']);
+    shell = startShell(electron, paths, { argv: ['electron', '.'], logger: silentLogger });
     await vi.waitFor(() => expect(record.trays).toHaveLength(1), { timeout: 10_000 });
 
     expect(record.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -52,7 +53,7 @@ describe('desktop shell wiring', () => {
     const notAFolder = join(dir, 'file');
     writeFileSync(notAFolder, 'not a folder');
     const { electron, record } = createElectronMock({ gotLock: true, userData: notAFolder });
-    shell = startShell(electron, paths, ['electron', '.']);
+    shell = startShell(electron, paths, { argv: ['electron', '.'], logger: silentLogger });
     await vi.waitFor(() => expect(record.errorBoxes).toHaveLength(1), { timeout: 10_000 });
     expect(record.errorBoxes[0]).toMatch(/^The station cannot start: .*file/);
     expect(record.quit).toBe(1);
@@ -62,7 +63,7 @@ describe('desktop shell wiring', () => {
   it('closing the window hides it: the station keeps printing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ls-shell-'));
     const { electron, record } = createElectronMock({ gotLock: true, userData: dir });
-    shell = startShell(electron, paths, ['electron', '.', '--minimised']);
+    shell = startShell(electron, paths, { argv: ['electron', '.', '--minimised'], logger: silentLogger });
     await vi.waitFor(() => expect(record.trays).toHaveLength(1), { timeout: 10_000 });
     const [window] = record.windows;
     expect(window?.shown).toBe(false);
