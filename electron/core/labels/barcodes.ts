@@ -56,6 +56,9 @@ export function qrMatrix(text: string): QrMatrix {
   }
 }
 
+/** Narrower than this (10 mil), a thermal-printed bar code stops scanning reliably. */
+export const minModuleMm = 0.25;
+
 /** A 1-D symbol's box: the widest whole-dot module that fits, capped, quiet zones included. */
 export interface BarsPlacement {
   /** Left edge of the box (the quiet zone starts here), in dots. */
@@ -64,15 +67,20 @@ export interface BarsPlacement {
   yDots: number;
   heightDots: number;
   maxModuleDots: number;
+  /** The resolution, for the narrowest module allowed. */
+  dpi: number;
 }
 
 /**
- * Places Code 128 bars centred in a box on the dot grid. Each module is a whole number of dots
- * (at least one), so the printer prints every bar at its true width; nothing is scaled later.
+ * Places Code 128 bars centred in a box on the dot grid. Each module is a whole number of dots,
+ * as wide as fits up to the cap, so the printer prints every bar at its true width; nothing is
+ * scaled later. Null when even the narrowest reliable module does not fit the box.
  */
-export function placeBars(widths: readonly number[], place: BarsPlacement): BarsElement {
+export function placeBars(widths: readonly number[], place: BarsPlacement): BarsElement | null {
   const modules = widths.reduce((sum, w) => sum + w, 0) + 2 * quietZoneModules;
-  const moduleDots = Math.max(1, Math.min(place.maxModuleDots, Math.floor(place.boxWidthDots / modules)));
+  const minModuleDots = Math.max(1, Math.round((minModuleMm * place.dpi) / 25.4));
+  const moduleDots = Math.min(place.maxModuleDots, Math.floor(place.boxWidthDots / modules));
+  if (moduleDots < minModuleDots) return null;
   const symbolDots = (modules - 2 * quietZoneModules) * moduleDots;
   const xDots = place.boxXDots + Math.floor((place.boxWidthDots - symbolDots) / 2);
   return { kind: 'bars', xDots, yDots: place.yDots, heightDots: place.heightDots, moduleDots, widths };
@@ -88,6 +96,3 @@ export function placeMatrix(matrix: QrMatrix, xDots: number, yDots: number, size
   const offset = Math.floor((sizeDots - matrix.columns * moduleDots) / 2);
   return { kind: 'matrix', xDots: xDots + offset, yDots: yDots + offset, moduleDots, columns: matrix.columns, rows: matrix.rows, cells: matrix.cells };
 }
-
-/** The width in dots of a placed 1-D symbol, without its quiet zones. */
-export const barsWidthDots = (bars: BarsElement): number => bars.widths.reduce((sum, w) => sum + w, 0) * bars.moduleDots;

@@ -1,9 +1,9 @@
 import type { LabelToRender } from './label-types.ts';
 import type { LabelFonts } from './label-fonts.ts';
 import type { LabelTemplate, SectionKind } from './label-templates.ts';
-import { code128Widths, placeBars, placeMatrix, qrMatrix } from './barcodes.ts';
+import { BarcodeError, code128Widths, placeBars, placeMatrix, qrMatrix, type QrMatrix } from './barcodes.ts';
 import { formatRupiah, formatWib } from './label-format.ts';
-import { mmToDots, type LayoutElement } from './layout-model.ts';
+import { mmToDots, type BarsElement, type LayoutElement } from './layout-model.ts';
 import { bodySizes, inset, placeLines, textBlock, type Box, type SectionResult } from './section-kit.ts';
 import { ellipsize, lineHeightMm } from './text-fit.ts';
 
@@ -28,31 +28,61 @@ const courier: SectionBuilder = ({ label, template, fonts }, box) => {
   return { elements: block.elements, heightMm: used(box, block.heightMm, paddingMm) };
 };
 
+/** The AWB's bars placed across the box, or null when they cannot be drawn or do not fit it. */
+function awbBars(code: string, box: Box, barTop: number, template: LabelTemplate, dpi: number): BarsElement | null {
+  let widths: number[];
+  try {
+    widths = code128Widths(code);
+  } catch (error) {
+    if (error instanceof BarcodeError) return null;
+    throw error;
+  }
+  const left = Math.ceil(mmToDots(box.xMm, dpi));
+  return placeBars(widths, {
+    boxXDots: left,
+    boxWidthDots: Math.floor(mmToDots(box.xMm + box.widthMm, dpi)) - left,
+    yDots: Math.ceil(mmToDots(barTop, dpi)),
+    heightDots: Math.round(mmToDots(template.awbBarHeightMm, dpi)),
+    maxModuleDots: Math.max(1, Math.floor(mmToDots(template.maxModuleMm, dpi))),
+    dpi,
+  });
+}
+
+/**
+ * The courier barcode and its text. Without an AWB, or with one that cannot be barcoded on this
+ * label, a black banner says so: the label still prints, and nobody mistakes it for a ready one.
+ */
 const awb: SectionBuilder = ({ label, template, fonts, dpi }, box) => {
   const { fonts: f, paddingMm } = template;
   const barTop = box.yMm + paddingMm;
   const textBox: Box = { xMm: box.xMm, yMm: barTop + template.awbBarHeightMm + 0.5, widthMm: box.widthMm, heightMm: lineHeightMm(f.awbPt, 1.2) };
   const code = label.order.awb;
+  const bars = code === null ? null : awbBars(code, box, barTop, template, dpi);
   const elements: LayoutElement[] = [];
-  if (code === null) {
+  if (bars) {
+    elements.push(bars);
+  } else {
     elements.push({ kind: 'rect', xMm: box.xMm, yMm: barTop, widthMm: box.widthMm, heightMm: template.awbBarHeightMm });
-    const banner = textBlock(fonts, [{ text: 'NO AWB', weight: 'bold', maxLines: 1 }], { ...box, yMm: barTop, heightMm: template.awbBarHeightMm }, { startPt: f.courierPt * 1.6, floorPt: f.floorPt, lineHeight: 1.1 }, 'center');
+    const bannerBox = { ...box, yMm: barTop, heightMm: template.awbBarHeightMm };
+    const banner = textBlock(fonts, [{ text: code === null ? 'NO AWB' : 'NO BARCODE', weight: 'bold', maxLines: 1 }], bannerBox, { startPt: f.courierPt * 1.6, floorPt: f.floorPt, lineHeight: 1.1 }, 'center');
     const shift = (template.awbBarHeightMm - banner.heightMm) / 2;
     elements.push(...banner.elements.map((e) => ({ ...e, baselineMm: e.baselineMm + shift, inverse: true })));
-    elements.push(...textBlock(fonts, [{ text: 'AWB belum ada: cek sebelum kirim', weight: 'regular', maxLines: 1 }], textBox, { startPt: f.bodyPt, floorPt: f.floorPt, lineHeight: 1.2 }, 'center').elements);
-  } else {
-    const left = Math.ceil(mmToDots(box.xMm, dpi));
-    elements.push(placeBars(code128Widths(code), {
-      boxXDots: left,
-      boxWidthDots: Math.floor(mmToDots(box.xMm + box.widthMm, dpi)) - left,
-      yDots: Math.ceil(mmToDots(barTop, dpi)),
-      heightDots: Math.round(mmToDots(template.awbBarHeightMm, dpi)),
-      maxModuleDots: Math.max(1, Math.floor(mmToDots(template.maxModuleMm, dpi))),
-    }));
-    elements.push(...textBlock(fonts, [{ text: code, weight: 'bold', maxLines: 1 }], textBox, { startPt: f.awbPt, floorPt: f.floorPt, lineHeight: 1.2 }, 'center').elements);
   }
+  const caption = code ?? 'AWB belum ada: cek sebelum kirim';
+  const captionSizes = { startPt: code === null ? f.bodyPt : f.awbPt, floorPt: f.floorPt, lineHeight: 1.2 };
+  elements.push(...textBlock(fonts, [{ text: caption, weight: code === null ? 'regular' : 'bold', maxLines: 1 }], textBox, captionSizes, 'center').elements);
   return { elements, heightMm: used(box, textBox.yMm + textBox.heightMm - barTop, paddingMm) };
 };
+
+/** The invoice's QR code; an invoice too long for one is still printed as text. */
+function invoiceQr(text: string): QrMatrix | null {
+  try {
+    return qrMatrix(text);
+  } catch (error) {
+    if (error instanceof BarcodeError) return null;
+    throw error;
+  }
+}
 
 const invoice: SectionBuilder = ({ label, template, fonts, dpi }, box) => {
   const { order } = label;
@@ -63,7 +93,8 @@ const invoice: SectionBuilder = ({ label, template, fonts, dpi }, box) => {
   if (qrMm > 0) {
     const right = Math.floor(mmToDots(inner.xMm + inner.widthMm, dpi));
     const sizeDots = Math.floor(mmToDots(qrMm, dpi));
-    elements.push(placeMatrix(qrMatrix(order.invoice), right - sizeDots, Math.ceil(mmToDots(inner.yMm, dpi)), sizeDots));
+    const matrix = invoiceQr(order.invoice);
+    if (matrix) elements.push(placeMatrix(matrix, right - sizeDots, Math.ceil(mmToDots(inner.yMm, dpi)), sizeDots));
   }
   const textBox = { ...inner, widthMm: inner.widthMm - (qrMm > 0 ? qrMm + 1 : 0) };
   const money = `Ongkir ${formatRupiah(order.shippingCost)}  Total ${formatRupiah(order.totalCost)}`;

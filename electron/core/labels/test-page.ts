@@ -48,7 +48,9 @@ function testPageLayout(ctx: RenderContext, options: RenderOptions): LabelLayout
     yDots: Math.ceil(mmToDots(barTop, dpi)),
     heightDots: Math.round(mmToDots(Math.min(15, heightMm - barTop - 2), dpi)),
     maxModuleDots: Math.max(1, Math.floor(mmToDots(0.5, dpi))),
+    dpi,
   });
+  if (!bars) throw new Error('the test page barcode does not fit its page');
   return { widthMm, heightMm, dpi, elements: [...elements, ...numbers, ...placed.elements, bars] };
 }
 

@@ -77,7 +77,7 @@ describe.each([203, 300])('label layouts at %i dpi', (dpi) => {
       for (const el of layout.elements) {
         if (el.kind !== 'bars' && el.kind !== 'matrix') continue;
         expect(Number.isInteger(el.xDots) && Number.isInteger(el.yDots) && Number.isInteger(el.moduleDots)).toBe(true);
-        expect(el.moduleDots).toBeGreaterThanOrEqual(dpi >= 300 ? 2 : 1);
+        expect(dotsToMm(el.moduleDots, dpi)).toBeGreaterThanOrEqual(el.kind === 'bars' ? 0.249 : 0.124);
         if (el.kind === 'bars' && template === '100x150') expect(dotsToMm(el.heightDots, dpi)).toBeGreaterThanOrEqual(15);
       }
     }
@@ -102,6 +102,15 @@ describe('label content', () => {
     const layout = layoutLabel(fixture((l) => l.order.awb === null), template, 203, fonts);
     expect(layout.elements.some((el) => el.kind === 'bars')).toBe(false);
     expect(layout.elements.some((el) => el.kind === 'text' && el.inverse === true && el.text === 'NO AWB')).toBe(true);
+  });
+
+  it('says NO BARCODE, and still prints the AWB as text, when the AWB is too long to scan on the label', () => {
+    const base = fixture((l) => l.meta.index === 1);
+    const awb = `JP-${'ABCDEFGHIJ'.repeat(6)}`;
+    const layout = layoutLabel({ ...base, order: { ...base.order, awb } }, labelTemplates['80mm'], 203, fonts);
+    expect(layout.elements.some((el) => el.kind === 'bars')).toBe(false);
+    expect(layout.elements.some((el) => el.kind === 'text' && el.inverse === true && el.text === 'NO BARCODE')).toBe(true);
+    expect(layout.elements.some((el) => el.kind === 'text' && el.text.startsWith('JP-ABCDEFGHIJ'))).toBe(true);
   });
 
   it('lists as many items as fit, then says how many more', () => {
