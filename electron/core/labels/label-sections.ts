@@ -138,11 +138,19 @@ const items: SectionBuilder = ({ label, template, fonts }, box) => {
   const inner = inset(box, paddingMm);
   const entries = label.order.items.map((item) => `${item.qty} \u00D7 ${item.productName.trim() || '(tanpa nama)'}`);
   const heading = `ISI PAKET (${label.order.items.reduce((sum, i) => sum + i.qty, 0)} pcs)`;
+  if (!Number.isFinite(inner.heightMm)) {
+    // On a roll there is room for everything: each item wraps instead of being cut.
+    const block = textBlock(fonts, [
+      { text: heading, weight: 'bold', scale: f.smallScale },
+      ...entries.map((text) => ({ text, weight: 'regular' as const })),
+    ], inner, bodySizes(template));
+    return { elements: block.elements, heightMm: used(box, block.heightMm, paddingMm) };
+  }
   let size = f.bodyPt;
   let capacity = Infinity;
   const headingPt = (s: number): number => Math.max(f.floorPt, s * f.smallScale);
   const headingMm = (s: number): number => lineHeightMm(headingPt(s), f.lineHeight);
-  for (; Number.isFinite(inner.heightMm); size = Math.max(f.floorPt, size - 0.5)) {
+  for (;; size = Math.max(f.floorPt, size - 0.5)) {
     capacity = Math.floor((inner.heightMm - headingMm(size) + 1e-9) / lineHeightMm(size, f.lineHeight));
     if (capacity >= entries.length || size <= f.floorPt) break;
   }

@@ -91,7 +91,9 @@ export const labelTemplates: Record<LabelTemplateId, LabelTemplate> = {
   },
   '80mm': {
     id: '80mm', widthMm: 80, heightMm: 'auto', marginMm: 4, paddingMm: 0.8, fonts: smallFonts,
-    awbBarHeightMm: 15, maxModuleMm: 0.5, invoiceQrMm: 13, sections: tallSections(23),
+    awbBarHeightMm: 15, maxModuleMm: 0.5, invoiceQrMm: 13,
+    // On a roll the flexible sections, the footer too, take the height their content needs.
+    sections: [...tallSections(23).filter((s) => s.kind !== 'footer'), flex('footer', 1)],
   },
 };
 
