@@ -25,7 +25,7 @@ export function layoutLabel(label: LabelToRender, template: LabelTemplate, dpi: 
   const roll = template.heightMm === 'auto';
   const fixedMm = specs.reduce((sum, s) => sum + ('heightMm' in s.size ? s.size.heightMm : 0), 0);
   const widthMm = template.widthMm - 2 * template.marginMm;
-  const context = { label, template, fonts, dpi };
+  const context = { label, template, fonts, dpi, roll };
   // Each flexible section laid out once at its natural height (from y = 0), to claim its space.
   const naturals = new Map<SectionSpec, SectionResult>();
   const flexHeights = new Map<SectionSpec, number>();

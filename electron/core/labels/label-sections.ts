@@ -5,26 +5,32 @@ import { BarcodeError, code128Widths, placeBars, placeMatrix, qrMatrix, type QrM
 import { formatRupiah, formatWib } from './label-format.ts';
 import { mmToDots, type BarsElement, type LayoutElement } from './layout-model.ts';
 import { bodySizes, inset, placeLines, textBlock, type Box, type SectionResult } from './section-kit.ts';
-import { ellipsize, lineHeightMm } from './text-fit.ts';
+import { ellipsize, lineHeightMm, type Paragraph } from './text-fit.ts';
 
 export interface SectionContext {
   label: LabelToRender;
   template: LabelTemplate;
   fonts: LabelFonts;
   dpi: number;
+  /** A receipt roll grows with its content: nothing is cut to save room. */
+  roll: boolean;
 }
 
 type SectionBuilder = (ctx: SectionContext, box: Box) => SectionResult;
+
+/** Paragraphs as the medium allows them: on a roll, no line limits. */
+const forMedium = (roll: boolean, paragraphs: Paragraph[]): Paragraph[] =>
+  roll ? paragraphs.map((p) => ({ ...p, maxLines: undefined })) : paragraphs;
 
 /** Height of the box, or of its content plus padding when the box grows (a roll). */
 const used = (box: Box, contentMm: number, paddingMm: number): number =>
   Number.isFinite(box.heightMm) ? box.heightMm : contentMm + 2 * paddingMm;
 
-const courier: SectionBuilder = ({ label, template, fonts }, box) => {
+const courier: SectionBuilder = ({ label, template, fonts, roll }, box) => {
   const { fonts: f, paddingMm } = template;
   const name = label.order.courierName.trim() || 'KURIR ?';
   const inner = inset(box, paddingMm);
-  const block = textBlock(fonts, [{ text: name, weight: 'bold', maxLines: 2 }], inner, { startPt: f.courierPt, floorPt: f.floorPt, lineHeight: 1.1 }, 'center');
+  const block = textBlock(fonts, forMedium(roll, [{ text: name, weight: 'bold', maxLines: 2 }]), inner, { startPt: f.courierPt, floorPt: f.floorPt, lineHeight: 1.1 }, 'center');
   return { elements: block.elements, heightMm: used(box, block.heightMm, paddingMm) };
 };
 
@@ -84,7 +90,7 @@ function invoiceQr(text: string): QrMatrix | null {
   }
 }
 
-const invoice: SectionBuilder = ({ label, template, fonts, dpi }, box) => {
+const invoice: SectionBuilder = ({ label, template, fonts, dpi, roll }, box) => {
   const { order } = label;
   const { paddingMm } = template;
   const inner = inset(box, paddingMm);
@@ -98,27 +104,27 @@ const invoice: SectionBuilder = ({ label, template, fonts, dpi }, box) => {
   }
   const textBox = { ...inner, widthMm: inner.widthMm - (qrMm > 0 ? qrMm + 1 : 0) };
   const money = `Ongkir ${formatRupiah(order.shippingCost)}  Total ${formatRupiah(order.totalCost)}`;
-  const block = textBlock(fonts, [
+  const block = textBlock(fonts, forMedium(roll, [
     { text: 'INVOICE', weight: 'bold', scale: template.fonts.smallScale },
     { text: order.invoice || '-', weight: 'bold', maxLines: 2, elastic: true },
     { text: money, weight: 'regular' },
-  ], textBox, bodySizes(template));
+  ]), textBox, bodySizes(template));
   elements.push(...block.elements);
   return { elements, heightMm: used(box, Math.max(block.heightMm, qrMm), paddingMm) };
 };
 
-const recipient: SectionBuilder = ({ label, template, fonts }, box) => {
+const recipient: SectionBuilder = ({ label, template, fonts, roll }, box) => {
   const { customer } = label.order;
   const region = [customer.districtName, customer.cityName].map((s) => s.trim()).filter(Boolean).join(', ');
   const province = [customer.provinceName, customer.postCode ?? ''].map((s) => s.trim()).filter(Boolean).join(' ');
-  const block = textBlock(fonts, [
+  const block = textBlock(fonts, forMedium(roll, [
     { text: 'PENERIMA', weight: 'bold', scale: template.fonts.smallScale },
     { text: customer.name || '-', weight: 'bold', scale: template.fonts.nameScale, maxLines: 2 },
     { text: customer.phone, weight: 'regular' },
     { text: customer.address, weight: 'regular', elastic: true },
     { text: region, weight: 'bold', maxLines: 2 },
     { text: province, weight: 'regular', maxLines: 1 },
-  ], inset(box, template.paddingMm), bodySizes(template));
+  ]), inset(box, template.paddingMm), bodySizes(template));
   return { elements: block.elements, heightMm: used(box, block.heightMm, template.paddingMm) };
 };
 
@@ -133,12 +139,12 @@ const sender: SectionBuilder = ({ label, template, fonts }, box) => {
 };
 
 /** One line per item; when they do not all fit at the floor size, the last line says how many are left. */
-const items: SectionBuilder = ({ label, template, fonts }, box) => {
+const items: SectionBuilder = ({ label, template, fonts, roll }, box) => {
   const { fonts: f, paddingMm } = template;
   const inner = inset(box, paddingMm);
   const entries = label.order.items.map((item) => `${item.qty} \u00D7 ${item.productName.trim() || '(tanpa nama)'}`);
   const heading = `ISI PAKET (${label.order.items.reduce((sum, i) => sum + i.qty, 0)} pcs)`;
-  if (!Number.isFinite(inner.heightMm)) {
+  if (roll) {
     // On a roll there is room for everything: each item wraps instead of being cut.
     const block = textBlock(fonts, [
       { text: heading, weight: 'bold', scale: f.smallScale },
@@ -176,10 +182,10 @@ const notes: SectionBuilder = ({ label, template, fonts }, box) => {
   return { elements: block.elements, heightMm: used(box, block.heightMm, template.paddingMm) };
 };
 
-const footer: SectionBuilder = ({ label, template, fonts }, box) => {
+const footer: SectionBuilder = ({ label, template, fonts, roll }, box) => {
   const { meta } = label;
   const text = `Batch ${meta.batch ?? '-'} \u00B7 Label ${meta.index}/${meta.count} \u00B7 Dicetak ${formatWib(meta.printedAt)}`;
-  const block = textBlock(fonts, [{ text, weight: 'regular', maxLines: 1 }], inset(box, template.paddingMm), {
+  const block = textBlock(fonts, forMedium(roll, [{ text, weight: 'regular', maxLines: 1 }]), inset(box, template.paddingMm), {
     startPt: template.fonts.bodyPt * template.fonts.smallScale,
     floorPt: Math.min(template.fonts.floorPt, template.fonts.bodyPt * template.fonts.smallScale),
     lineHeight: template.fonts.lineHeight,

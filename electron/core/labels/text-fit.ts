@@ -165,13 +165,13 @@ function prepare(fonts: LabelFonts, paragraph: Paragraph): PreparedParagraph {
   return { paragraph, lines };
 }
 
-function layParagraph(fonts: LabelFonts, prepared: PreparedParagraph, sizePt: number, floorPt: number, widthMm: number, lineHeight: number, unbounded: boolean): ParagraphLines {
+function layParagraph(fonts: LabelFonts, prepared: PreparedParagraph, sizePt: number, floorPt: number, widthMm: number, lineHeight: number): ParagraphLines {
   const { paragraph } = prepared;
   const font = fonts[paragraph.weight];
   // A heading is smaller than its body, but never below the legible floor.
   const size = Math.max(Math.min(sizePt, floorPt), sizePt * (paragraph.scale ?? 1));
   const texts = prepared.lines.flatMap((line) => wrapMeasured(font, line, size, widthMm));
-  const limit = (unbounded ? undefined : paragraph.maxLines) ?? Infinity;
+  const limit = paragraph.maxLines ?? Infinity;
   const kept = texts.slice(0, limit);
   const lines = kept.map((text) => ({ text, weight: paragraph.weight, sizePt: size, widthMm: font.widthMm(text, size), heightMm: lineHeightMm(size, lineHeight) }));
   const result = { paragraph, lines, cut: false };
@@ -193,14 +193,13 @@ const totalHeight = (laid: ParagraphLines[]): number => laid.reduce((sum, p) => 
 /**
  * Fits paragraphs in a box: wrap at the start size, shrink step by step down to the floor, then
  * drop lines (elastic paragraphs first, from their end) and ellipsize. The result never exceeds
- * the box; a box of infinite height (a roll) takes all the text at its start size, `maxLines`
- * included, since nothing needs the room.
+ * the box; a box of infinite height takes the text at its start size.
  */
 export function fitParagraphs(fonts: LabelFonts, paragraphs: Paragraph[], widthMm: number, heightMm: number, sizes: FitSizes): FittedLine[] {
   const present = paragraphs.filter((p) => p.text.trim() !== '').map((p) => prepare(fonts, p));
   let size = sizes.startPt;
   for (;;) {
-    const laid = present.map((p) => layParagraph(fonts, p, size, sizes.floorPt, widthMm, sizes.lineHeight, !Number.isFinite(heightMm)));
+    const laid = present.map((p) => layParagraph(fonts, p, size, sizes.floorPt, widthMm, sizes.lineHeight));
     if (totalHeight(laid) <= heightMm + 1e-9) return laid.flatMap((p) => p.lines);
     if (size <= sizes.floorPt) return truncate(fonts, laid, widthMm, heightMm);
     size = Math.max(sizes.floorPt, size - sizeStepPt);

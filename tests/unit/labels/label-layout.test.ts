@@ -130,6 +130,16 @@ describe('label content', () => {
     expect(texts(first)).toContain('Batch 2022-09-02 16:11:21 \u00B7 Label 1/8 \u00B7 Dicetak 2026-11-29 08:00 WIB');
   });
 
+  it('cuts nothing on a roll: the longest texts are shown whole', () => {
+    const longest = fixture((l) => l.order.customer.name.length > 100);
+    const texts = layoutLabel(longest, labelTemplates['80mm'], 203, fonts).elements.flatMap((el) => (el.kind === 'text' ? [el.text] : []));
+    expect(texts.filter((t) => t.includes('\u2026'))).toEqual([]);
+    expect(texts.join(' ')).toContain('Standar Seratus Milimeter');
+    // The same label on a fixed 100 x 100 mm cuts, with an ellipsis.
+    const fixedTexts = layoutLabel(longest, labelTemplates['100x100'], 203, fonts).elements.flatMap((el) => (el.kind === 'text' ? [el.text] : []));
+    expect(fixedTexts.some((t) => t.endsWith('\u2026'))).toBe(true);
+  });
+
   it('a roll is as long as its content', () => {
     const short = layoutLabel(fixture((l) => l.meta.index === 1), labelTemplates['80mm'], 203, fonts);
     const long = layoutLabel(fixture((l) => l.order.items.length >= 20), labelTemplates['80mm'], 203, fonts);
