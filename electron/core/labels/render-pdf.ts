@@ -26,6 +26,19 @@ export const pageSizePt = (widthMm: number, heightMm: number, dpi: number): [num
   dotsToPt(Math.round((heightMm * dpi) / 25.4), dpi),
 ];
 
+/**
+ * Starts a page. pdfkit keeps each finished page's dictionary, and through it the page's
+ * resources and content objects, until the document ends, only to write "N 0 R" in the page
+ * index; once the page is written (adding the next one writes it), its contents are dropped so
+ * memory stays flat over a long batch.
+ */
+function addPage(doc: Doc, size: [number, number]): void {
+  const page: unknown = Reflect.get(doc, 'page');
+  const finished: unknown = typeof page === 'object' && page !== null ? Reflect.get(page, 'dictionary') : undefined;
+  doc.addPage({ size, margin: 0 });
+  if (typeof finished === 'object' && finished !== null && 'data' in finished) Reflect.set(finished, 'data', {});
+}
+
 /** Marks where to cut between the labels of a sheet, kept outside every label's margin. */
 function cutMarks(doc: Doc, sheet: SheetSpec): void {
   const cellW = sheet.widthMm / sheet.columns;
@@ -51,14 +64,14 @@ function drawLabel(doc: Doc, fonts: PdfLabelFonts, ctx: RenderContext, label: La
   const layout = ctx.layout(label);
   const { sheet } = ctx.template;
   if (!sheet) {
-    doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
+    addPage(doc, pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi));
     paintPdf(doc, layout, dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi), fonts);
     return;
   }
   const perSheet = sheet.columns * sheet.rows;
   const cell = position % perSheet;
   if (cell === 0) {
-    doc.addPage({ size: pageSizePt(sheet.widthMm, sheet.heightMm, ctx.dpi), margin: 0 });
+    addPage(doc, pageSizePt(sheet.widthMm, sheet.heightMm, ctx.dpi));
     cutMarks(doc, sheet);
   }
   // Cell corners snapped to whole dots, so each label's barcodes stay on the grid.
