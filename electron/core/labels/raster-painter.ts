@@ -81,15 +81,21 @@ function drawText(ctx: SKRSContext2D, layout: LabelLayout, names: { regular: str
   }
 }
 
+/**
+ * Everything is drawn in black and white (grey only at antialiased edges), so the red channel is
+ * the grey level: one comparison per pixel, eight pixels to a byte.
+ */
 function threshold1Bit(rgba: Uint8ClampedArray, width: number, height: number): MonoBitmap {
   const rowBytes = Math.ceil(width / 8);
   const data = new Uint8Array(rowBytes * height);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      // Rec. 601 luma; the canvas is opaque so alpha can be ignored.
-      const luma = (rgba[i] * 299 + rgba[i + 1] * 587 + rgba[i + 2] * 114) / 1000;
-      if (luma < threshold) data[y * rowBytes + (x >> 3)] |= 0x80 >> (x & 7);
+    const rowStart = y * width * 4;
+    for (let byte = 0; byte < rowBytes; byte++) {
+      let bits = 0;
+      const x0 = byte * 8;
+      const x1 = Math.min(width, x0 + 8);
+      for (let x = x0; x < x1; x++) if ((rgba[rowStart + x * 4] ?? 255) < threshold) bits |= 0x80 >> (x - x0);
+      data[y * rowBytes + byte] = bits;
     }
   }
   return { width, height, rowBytes, data };
