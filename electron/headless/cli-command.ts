@@ -1,12 +1,20 @@
-/** One `label-station` subcommand. Each lives in `commands/`, with its own `--help`. */
+/** One `label-station` subcommand: its full help and what it does. */
 export interface CliCommand {
-  name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Full help: usage line, options, examples. */
   help: string;
   /** Runs the command; resolves to the process exit code. */
   run(argv: string[]): Promise<number>;
+}
+
+/**
+ * How `--help` lists a command, and how to load it. Commands load on demand so that a light
+ * command (the simulator) does not pay for the station, pdfkit and SQLite at start-up.
+ */
+export interface CommandEntry {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  load(): Promise<CliCommand>;
 }
 
 /** Thrown for a bad command line: the message is shown with a pointer to `--help`. */

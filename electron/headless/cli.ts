@@ -22,16 +22,17 @@ export async function main(argv: string[]): Promise<number> {
     console.log(overview());
     return name === undefined ? 1 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     console.error(`label-station: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    console.log(command.help);
-    return 0;
-  }
   try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(command.help);
+      return 0;
+    }
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,10 +1,35 @@
-import type { CliCommand } from '../cli-command.ts';
-import { printCommand } from './print.ts';
-import { printersCommand } from './printers.ts';
-import { renderCommand } from './render.ts';
-import { runCommand } from './run.ts';
-import { serveCommand } from './serve.ts';
-import { simulatorCommand } from './simulator.ts';
+import type { CommandEntry } from '../cli-command.ts';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const commands: CliCommand[] = [runCommand, serveCommand, printCommand, printersCommand, renderCommand, simulatorCommand];
+export const commands: CommandEntry[] = [
+  {
+    name: 'run',
+    summary: 'Run the station headless: poll, print, auto-print (JSON logs on stdout)',
+    load: async () => (await import('./run.ts')).runCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'Run the station and serve its window to a browser on this machine',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  {
+    name: 'print',
+    summary: 'Print the labels of an orders file on a printer, confirmed label by label',
+    load: async () => (await import('./print.ts')).printCommand,
+  },
+  {
+    name: 'printers',
+    summary: 'List the printers found, and the state of printers named by URI',
+    load: async () => (await import('./printers.ts')).printersCommand,
+  },
+  {
+    name: 'render',
+    summary: 'Render order records as labels (PDF or PNG), without printing',
+    load: async () => (await import('./render.ts')).renderCommand,
+  },
+  {
+    name: 'simulator',
+    summary: 'Serve a simulator of the order API, for demos and tests',
+    load: async () => (await import('./simulator.ts')).simulatorCommand,
+  },
+];

@@ -59,8 +59,6 @@ async function readLabels(file: string, batch: string | null): Promise<LabelToPr
 }
 
 export const printCommand: CliCommand = {
-  name: 'print',
-  summary: 'Print the labels of an orders file on a printer, confirmed label by label',
   help,
   async run(argv) {
     let values: { [K in keyof typeof options]?: (typeof options)[K]['type'] extends 'boolean' ? boolean : string };

@@ -25,8 +25,6 @@ Example:
 const line = (uri: string, status: PrinterStatus): string => `${uri}\t${status.state}\t${status.message}`;
 
 export const printersCommand: CliCommand = {
-  name: 'printers',
-  summary: 'List the printers found, and the state of printers named by URI',
   help,
   async run(argv) {
     let parsed: { values: { json?: boolean }; positionals: string[] };

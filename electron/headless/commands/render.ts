@@ -131,8 +131,6 @@ async function writeOutput(labels: LabelToRender[], out: string, options: Render
 }
 
 export const renderCommand: CliCommand = {
-  name: 'render',
-  summary: 'Render order records as labels (PDF or PNG), without printing',
   help,
   async run(argv) {
     const args = parse(argv);

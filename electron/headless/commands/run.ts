@@ -66,8 +66,6 @@ function parseRunArgs(argv: string[]) {
 }
 
 export const runCommand: CliCommand = {
-  name: 'run',
-  summary: 'Run the station headless: poll, print, auto-print (JSON logs on stdout)',
   help,
   async run(argv) {
     const headless = await startHeadlessStation(parseRunArgs(argv));

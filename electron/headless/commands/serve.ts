@@ -97,8 +97,6 @@ function announce(message: string): void {
 }
 
 export const serveCommand: CliCommand = {
-  name: 'serve',
-  summary: 'Run the station and serve its window to a browser on this machine',
   help,
   async run(argv) {
     const args = parseServeArgs(argv);

@@ -35,8 +35,6 @@ function integer(value: string | undefined, name: string, fallback: number, min:
 }
 
 export const simulatorCommand: CliCommand = {
-  name: 'simulator',
-  summary: 'Serve a simulator of the order API, for demos and tests',
   help,
   async run(argv) {
     let values: { port?: string; host?: string; seed?: string; json?: boolean };
