@@ -71,7 +71,7 @@ const orderPart = z.object({
   totalCost: looseNumber,
   labelImage: looseCode,
   printType: looseCode,
-  assign: z.unknown(),
+  assign: z.unknown().optional(),
   order_id: looseCode,
 });
 
@@ -118,6 +118,6 @@ export const orderFromRecord = orderRecordSchema.transform((r): Order => ({
   processedAt: r.processedAt,
   sentAt: r.sentAt,
   printType: r.order.printType,
-  assign: r.order.assign,
+  assign: r.order.assign ?? null,
   labelImage: r.order.labelImage,
 }));

@@ -37,6 +37,18 @@ describe('parseOrderRecords', () => {
     expect(parseOrderRecords(response.data.data)).toHaveLength(1);
   });
 
+  it('reads a record that leaves out the optional fields (assign, ids, codes, notes)', () => {
+    const [order] = parseOrderRecords([
+      {
+        customer: { name: 'Siti', phone: '628123', address: 'Jl. Mawar 1' },
+        sender: { name: 'Toko', phone: '628999' },
+        order: { invoice: 'INV-1', courierName: 'JNE', shippingCost: '9.000', shopName: 'Toko', totalCost: 59000 },
+      },
+    ]);
+    expect(order).toMatchObject({ invoice: 'INV-1', awb: null, assign: null, orderId: null, shippingCost: 9000, items: [] });
+    expect(order?.customer).toMatchObject({ cityName: '', postCode: null });
+  });
+
   it('names the first bad field with its path', () => {
     const response = fixture('print-order-response') as { data: { data: Record<string, Record<string, unknown>>[] } };
     const good = response.data.data[0];
