@@ -59,7 +59,7 @@ const smallFonts: TemplateFonts = { courierPt: 14, awbPt: 10, bodyPt: 8.5, small
 const tallSections = (awbMm: number): SectionSpec[] => [
   fixed('courier', 11),
   fixed('awb', awbMm),
-  fixed('invoice', 15),
+  fixed('invoice', 19),
   flex('recipient', 3),
   fixed('sender', 10),
   flex('items', 2),
@@ -70,28 +70,28 @@ const tallSections = (awbMm: number): SectionSpec[] => [
 export const labelTemplates: Record<LabelTemplateId, LabelTemplate> = {
   '100x150': {
     id: '100x150', widthMm: 100, heightMm: 150, marginMm: 2.5, paddingMm: 0.8, fonts: largeFonts,
-    awbBarHeightMm: 18, maxModuleMm: 0.5, invoiceQrMm: 13, sections: tallSections(27),
+    awbBarHeightMm: 18, maxModuleMm: 0.5, invoiceQrMm: 17, sections: tallSections(27),
   },
   '100x100': {
     id: '100x100', widthMm: 100, heightMm: 100, marginMm: 2, paddingMm: 0.6, fonts: smallFonts,
-    awbBarHeightMm: 12, maxModuleMm: 0.5, invoiceQrMm: 12,
+    awbBarHeightMm: 12, maxModuleMm: 0.5, invoiceQrMm: 15.5,
     sections: [
-      fixed('courier', 8), fixed('awb', 19), fixed('invoice', 13.5), flex('recipient', 3),
+      fixed('courier', 8), fixed('awb', 19), fixed('invoice', 17), flex('recipient', 3),
       fixed('sender', 8), flex('items', 2), flex('notes', 1), fixed('footer', 4),
     ],
   },
   a6: {
     id: 'a6', widthMm: 105, heightMm: 148, marginMm: 3, paddingMm: 0.8, fonts: largeFonts,
-    awbBarHeightMm: 17, maxModuleMm: 0.5, invoiceQrMm: 13, sections: tallSections(26),
+    awbBarHeightMm: 17, maxModuleMm: 0.5, invoiceQrMm: 17, sections: tallSections(26),
   },
   'a4-4up': {
     id: 'a4-4up', widthMm: 105, heightMm: 148.5, marginMm: 6, paddingMm: 0.8, fonts: smallFonts,
-    awbBarHeightMm: 16, maxModuleMm: 0.5, invoiceQrMm: 12, sections: tallSections(24),
+    awbBarHeightMm: 16, maxModuleMm: 0.5, invoiceQrMm: 17, sections: tallSections(24),
     sheet: { widthMm: 210, heightMm: 297, columns: 2, rows: 2, cutMarkMm: 4 },
   },
   '80mm': {
     id: '80mm', widthMm: 80, heightMm: 'auto', marginMm: 4, paddingMm: 0.8, fonts: smallFonts,
-    awbBarHeightMm: 15, maxModuleMm: 0.5, invoiceQrMm: 13,
+    awbBarHeightMm: 15, maxModuleMm: 0.5, invoiceQrMm: 17,
     // On a roll the flexible sections, the footer too, take the height their content needs.
     sections: [...tallSections(23).filter((s) => s.kind !== 'footer'), flex('footer', 1)],
   },

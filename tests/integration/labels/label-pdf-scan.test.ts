@@ -60,13 +60,15 @@ describe.skipIf(missingTools('pdftoppm', 'pdftotext', 'pdfinfo', 'zbarimg').leng
   describe.each(labelTemplateIds)('template %s', (template) => {
     const perPage = template === 'a4-4up' ? 4 : 1;
 
-    it.each([203, 300] as const)('every AWB decodes from the PDF rasterised at %i dpi, on its own page', async (dpi) => {
+    it.each([203, 300] as const)('every AWB and invoice QR decodes from the PDF rasterised at %i dpi, on its own page', async (dpi) => {
       const pdf = await writePdf(template, dpi);
       const pages = pdfToPngs(pdf, join(dir, `${template}-${dpi}`), dpi);
       expect(pages).toHaveLength(Math.ceil(labelFixtures.length / perPage));
       const decoded = pages.map((png) => zbarDecode(png));
-      awbs.forEach((awb, i) => {
-        if (awb !== null) expect(decoded[Math.floor(i / perPage)], `AWB ${awb}`).toContain(awb);
+      labelFixtures.forEach(({ order }, i) => {
+        const page = decoded[Math.floor(i / perPage)];
+        if (order.awb !== null) expect(page, `AWB ${order.awb}`).toContain(order.awb);
+        expect(page, `invoice QR ${order.invoice}`).toContain(order.invoice);
       });
     });
 
