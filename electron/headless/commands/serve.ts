@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { labelTemplateIdSchema } from '../../shared/printer-profile.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { startDemoStation, startStationOrDemo, type RunningStation } from '../demo-station.ts';
 import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
 import { startHttpTransport } from '../http-transport.ts';
 import { ensureRendererBuilt } from '../renderer-build.ts';
+import { parseCommandLine, stationArgOptions, stationArgsHelp, stationOptionsFromArgs } from './station-args.ts';
 
 const help = `Usage: label-station serve [--port N] [--demo] [options of run]
 
@@ -18,14 +17,7 @@ Options:
   --demo              use the embedded order-API simulator and print PDFs to a folder
   --demo-if-unconfigured
                       the demo only while no server address and token are stored (npm start)
-  --config FILE       JSON settings, as for run
-  --api URL           the order API's base URL
-  --user ID           the 36-character user id
-  --printer URI       system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER
-  --template ID       100x150 (default), 100x100, a6, a4-4up, 80mm
-  --data-dir DIR      where the journal lives (default ~/.local/share/label-station)
-  --poll SECONDS      how often to ask for new batches (default 10)
-  --auto-print        print every new batch once, from now on
+${stationArgsHelp}
 
 The API token comes from LABEL_STATION_TOKEN or the settings page, never from a flag.
 The web UI's access token is random per start; a kiosk whose browser must survive restarts of
@@ -43,52 +35,22 @@ interface ServeArgs {
 }
 
 export function parseServeArgs(argv: string[], env: Record<string, string | undefined> = process.env): ServeArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        port: { type: 'string' },
-        demo: { type: 'boolean' },
-        'demo-if-unconfigured': { type: 'boolean' },
-        config: { type: 'string' },
-        api: { type: 'string' },
-        user: { type: 'string' },
-        printer: { type: 'string' },
-        template: { type: 'string' },
-        'data-dir': { type: 'string' },
-        poll: { type: 'string' },
-        'auto-print': { type: 'boolean' },
-        token: { type: 'string' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  if (values.token !== undefined) throw new UsageError('the token is never a flag (it would show in the process list): set LABEL_STATION_TOKEN');
+  const values = parseCommandLine(argv, {
+    ...stationArgOptions,
+    port: { type: 'string' },
+    demo: { type: 'boolean' },
+    'demo-if-unconfigured': { type: 'boolean' },
+  });
+  const station = stationOptionsFromArgs(values);
   const port = values.port === undefined ? 7450 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${values.port}"`);
-  const template = values.template === undefined ? undefined : labelTemplateIdSchema.safeParse(values.template);
-  if (template && !template.success) throw new UsageError(`unknown template "${values.template}": use 100x150, 100x100, a6, a4-4up or 80mm`);
-  const poll = values.poll === undefined ? undefined : Number(values.poll);
-  if (poll !== undefined && !(poll >= 2 && poll <= 3600)) throw new UsageError('--poll takes a number of seconds between 2 and 3600');
   const accessToken = env.LABEL_STATION_UI_TOKEN?.trim() || undefined;
   if (accessToken !== undefined && accessToken.length < 32) throw new UsageError('LABEL_STATION_UI_TOKEN must have at least 32 characters: it is all that guards the station');
   return {
     port,
     ...(accessToken ? { accessToken } : {}),
     demo: values.demo ? 'always' : values['demo-if-unconfigured'] ? 'if-unconfigured' : 'never',
-    station: {
-      configFile: values.config,
-      apiBaseUrl: values.api,
-      userId: values.user,
-      printerUri: values.printer,
-      template: template?.data,
-      dataDir: values['data-dir'],
-      pollSeconds: poll,
-      autoPrint: values['auto-print'],
-    },
+    station,
   };
 }
 
