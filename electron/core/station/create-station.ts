@@ -17,6 +17,7 @@ import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
+import { journalRetentionDays } from './journal-retention.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -168,7 +169,19 @@ export function createStation(options: StationOptions): Station {
     return job;
   };
 
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  // Once a day, so a kiosk's journal stays the size of its recent history.
+  const pruneIfDue = (): void => {
+    if (now() - prunedAt < 86_400_000) return;
+    prunedAt = now();
+    const pruned = journal.prune();
+    if (pruned.jobs + pruned.events > 0) {
+      log({ level: 'info', kind: 'journal-pruned', message: `dropped ${pruned.jobs} finished job(s) and ${pruned.events} event(s) older than ${journalRetentionDays} days`, jobId: null, processed: null });
+    }
+  };
+
   const onBatches = (current: Batch[]): void => {
+    pruneIfDue();
     const changes = diffBatches(batches, current);
     const first = lastPollAt === null;
     batches = current;

@@ -9,6 +9,7 @@ import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
+import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true });
 
@@ -100,6 +101,11 @@ export class Journal {
 
   close(): void {
     this.#db.close();
+  }
+
+  /** Drops finished jobs, events and gone batches older than the retention period. */
+  prune(): PruneResult {
+    return pruneJournal(this.#db, new Date(this.#now() - journalRetentionDays * 86_400_000).toISOString());
   }
 
   #iso(): string {

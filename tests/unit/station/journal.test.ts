@@ -71,6 +71,37 @@ describe('journal', () => {
     journal.close();
   });
 
+  it('forgets finished jobs, their orders and old events after the retention period, never an unfinished job', () => {
+    const journal = new Journal(join(dir, 'old.db'), clock);
+    const finish = (processed: string, state: 'done' | 'failed'): string => {
+      const job = journal.createJob({ processed, kind: 'print', targetPrintStatus: 1, printerId: 'p1', printerName: 'Gudang', expectedLabels: 1 });
+      const claiming = applyJobEvent(job.snapshot, { type: 'claim' });
+      journal.saveJob(job.id, job.snapshot, claiming);
+      const claimed = applyJobEvent(claiming, { type: 'claimed', labelCount: 1 });
+      journal.saveJob(job.id, claiming, claimed, [sampleOrder(1)]);
+      const last =
+        state === 'done'
+          ? applyJobEvent(applyJobEvent(claimed, { type: 'labels-sent', indexes: [0] }), { type: 'label-confirmed', index: 0 })
+          : applyJobEvent(claimed, { type: 'failed', reason: 'printer removed' });
+      journal.saveJob(job.id, claimed, last);
+      journal.log.addEvent({ level: 'info', kind: 'job-done', message: 'printed', jobId: job.id, processed });
+      return job.id;
+    };
+    const oldDone = finish('2026-01-01 10:00:00', 'done');
+    const oldFailed = finish('2026-01-01 11:00:00', 'failed');
+    now += 100 * 86_400_000;
+    const recentDone = finish('2026-04-10 10:00:00', 'done');
+
+    expect(journal.prune()).toEqual({ jobs: 1, events: 2 });
+    expect(journal.getJob(oldDone)).toBeUndefined();
+    expect(journal.jobOrders(oldDone)).toEqual([]);
+    expect(journal.requireJob(oldFailed).snapshot.state).toBe('failed');
+    expect(journal.jobOrders(oldFailed)).toHaveLength(1);
+    expect(journal.requireJob(recentDone).snapshot.state).toBe('done');
+    expect(journal.log.listEvents({ limit: 10 }).map((e) => e.jobId)).toEqual([recentDone]);
+    journal.close();
+  });
+
   it('migrates a file to the current schema and refuses one from a newer app', () => {
     const path = join(dir, 'new.db');
     new Journal(path, clock).close();
