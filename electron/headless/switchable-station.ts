@@ -1,4 +1,5 @@
-import { stationEventNames, stationMethodNames, type StationApi, type StationEventName, type StationMethods } from '../shared/station-api.ts';
+import { stationEventNames, type StationApi, type StationEventName } from '../shared/station-api.ts';
+import { stationMethodsFrom } from '../shared/station-transport.ts';
 import type { HeadlessStation } from './headless-station.ts';
 
 /**
@@ -27,9 +28,7 @@ export function createSwitchableStation(initial: HeadlessStation): SwitchableSta
   };
   relay();
 
-  const methods = Object.fromEntries(
-    stationMethodNames.map((name) => [name, (input: unknown) => (current.station[name] as (input: unknown) => Promise<unknown>)(input)]),
-  ) as unknown as StationMethods;
+  const methods = stationMethodsFrom((name) => (input) => (current.station[name] as (input: unknown) => Promise<unknown>)(input));
   const api: StationApi = {
     ...methods,
     on(event, listener) {

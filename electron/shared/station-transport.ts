@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import {
   stationErrorSchema,
   stationEvents,
+  stationMethodNames,
   stationMethods,
   type StationApi,
   type StationError,
   type StationEventName,
   type StationMethodName,
+  type StationMethods,
 } from './station-api.ts';
 
 /**
@@ -32,6 +34,15 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
+}
+
+/**
+ * Every contract method from one untyped handler per name: how each loop over the contract
+ * (the station's input checks, the client over a wire, a delegating station) builds its object,
+ * with the one cast from untyped functions to the contract's signatures made here.
+ */
+export function stationMethodsFrom(handler: (name: StationMethodName) => (input: unknown) => Promise<unknown>): StationMethods {
+  return Object.fromEntries(stationMethodNames.map((name) => [name, handler(name)])) as unknown as StationMethods;
 }
 
 /** Validates the raw input, runs the method on `api`, and returns its output. */

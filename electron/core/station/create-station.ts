@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Batch } from '../../shared/domain.ts';
-import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationMethodName, type StationMethods, type StationState } from '../../shared/station-api.ts';
+import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationState } from '../../shared/station-api.ts';
+import { stationMethodsFrom } from '../../shared/station-transport.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
@@ -12,12 +13,12 @@ import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
 import { runJob } from './job-runner.ts';
 import { lockJournal } from './journal-lock.ts';
+import { journalRetentionDays } from './journal-retention.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
-import { journalRetentionDays } from './journal-retention.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -261,20 +262,17 @@ export function createStation(options: StationOptions): Station {
   };
   const methods = createStationMethods(core);
 
-  const checked = Object.fromEntries(
-    (Object.keys(stationMethods) as StationMethodName[]).map((name) => [
-      name,
-      (input: unknown) =>
-        Promise.resolve().then(() => {
-          const parsed = stationMethods[name].input.safeParse(input ?? {});
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
-          }
-          return (methods[name] as (i: unknown) => Promise<unknown>)(parsed.data);
-        }),
-    ]),
-  ) as unknown as StationMethods;
+  const checked = stationMethodsFrom(
+    (name) => (input) =>
+      Promise.resolve().then(() => {
+        const parsed = stationMethods[name].input.safeParse(input ?? {});
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
+        }
+        return (methods[name] as (i: unknown) => Promise<unknown>)(parsed.data);
+      }),
+  );
 
   return {
     ...checked,

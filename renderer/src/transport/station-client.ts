@@ -1,11 +1,5 @@
-import {
-  stationMethodNames,
-  type StationApi,
-  type StationEventName,
-  type StationMethodName,
-  type StationMethods,
-} from '../../../electron/shared/station-api.ts';
-import { parseStationEvent, parseStationOutput } from '../../../electron/shared/station-transport.ts';
+import type { StationApi, StationEventName, StationMethodName } from '../../../electron/shared/station-api.ts';
+import { parseStationEvent, parseStationOutput, stationMethodsFrom } from '../../../electron/shared/station-transport.ts';
 
 /** Sends one call over some wire and resolves to the raw answer (or rejects with the wire's error). */
 export type RawInvoke = (method: StationMethodName, input: unknown) => Promise<unknown>;
@@ -17,9 +11,7 @@ export type RawSubscribe = (event: StationEventName, listener: (payload: unknown
  * answer checked against the contract before the UI sees it.
  */
 export function createStationClient(invoke: RawInvoke, subscribe: RawSubscribe): StationApi {
-  const methods = Object.fromEntries(
-    stationMethodNames.map((name) => [name, async (input: unknown) => parseStationOutput(name, await invoke(name, input ?? {}))]),
-  ) as unknown as StationMethods;
+  const methods = stationMethodsFrom((name) => async (input) => parseStationOutput(name, await invoke(name, input ?? {})));
   return {
     ...methods,
     on(event, listener) {
