@@ -67,9 +67,13 @@ function configuresServer(patch: SettingsPatch, demo: DemoStation): boolean {
  * over at once, behind the same API, with those settings.
  */
 export async function startStationOrDemo(options: HeadlessStationOptions & { dataDir: string }): Promise<RunningStation> {
-  const real = await startHeadlessStation(options);
+  // Decide before starting, so an unconfigured first start logs nothing about a server it lacks.
+  const real = await startHeadlessStation({ ...options, autoStart: false });
   const settings = await real.station.getSettings({});
-  if (settings.hasToken && settings.apiBaseUrl !== '') return real;
+  if (settings.hasToken && settings.apiBaseUrl !== '') {
+    real.station.start();
+    return real;
+  }
   await real.stop();
 
   const demo = await startDemoStation(options);

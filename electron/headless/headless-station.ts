@@ -28,6 +28,8 @@ export interface HeadlessStationOptions {
   /** Default: JSON lines on stdout. */
   logger?: StationLogger;
   demo?: boolean;
+  /** Default true. False leaves the station configured but idle, for a caller that decides first. */
+  autoStart?: boolean;
   /** Replaces parts of the default wiring (demo mode, tests). */
   overrides?: Partial<StationOptions>;
 }
@@ -132,9 +134,11 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
     await station.stop();
     throw error;
   }
-  station.start();
-  if ((await station.getState({})).connection === 'not-configured') {
-    logger.warn('the order server is not set up: pass --api and --user, and the token in LABEL_STATION_TOKEN', { kind: 'not-configured' });
+  if (options.autoStart !== false) {
+    station.start();
+    if ((await station.getState({})).connection === 'not-configured') {
+      logger.warn('the order server is not set up: pass --api and --user, and the token in LABEL_STATION_TOKEN', { kind: 'not-configured' });
+    }
   }
   return { station, dataDir, stop: () => station.stop() };
 }
