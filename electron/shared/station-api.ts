@@ -24,7 +24,7 @@ import {
 
 const isoTime = z.string().describe('ISO 8601 instant');
 
-export const jobStateSchema = z.enum(['queued', 'claiming', 'claimed', 'printing', 'done', 'failed', 'waiting']);
+export const jobStateSchema = z.enum(['queued', 'claiming', 'claimed', 'printing', 'done', 'failed', 'waiting', 'cancelled']);
 export type JobState = z.infer<typeof jobStateSchema>;
 
 export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
@@ -158,6 +158,10 @@ export const stationMethods = {
     input: z.object({ jobId: z.string(), indexes: z.array(z.number().int().positive()).min(1), printerId: z.string().optional() }),
     output: jobViewSchema,
   },
+  /** Gives a job up for good: it is never run or retried again; its stored labels can still be reprinted. */
+  cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
+  /** Runs a failed or waiting job now instead of at its retry time (or at all, for one that stopped retrying). */
+  retryJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   listJobs: {
     input: z.object({
       limit: z.number().int().min(1).max(500).default(100),

@@ -128,6 +128,16 @@ export function createFakeStation(): FakeStation {
     batch.job = job;
     return job;
   };
+  /** Moves a job to a new state, on its batch too, as the station's answer would. */
+  const updateJob = (jobId: string, state: JobView['state']): JobView => {
+    const at = data.jobs.findIndex((j) => j.id === jobId);
+    const current = data.jobs[at];
+    if (!current) throw new Error(`no job ${jobId}`);
+    const job = { ...current, state, reason: state === 'cancelled' ? current.reason : null };
+    data.jobs[at] = job;
+    for (const batch of data.batches) if (batch.job?.id === jobId) batch.job = job;
+    return job;
+  };
   const fake: FakeStation = {
     calls,
     data,
@@ -157,6 +167,8 @@ export function createFakeStation(): FakeStation {
       data.jobs.unshift(job);
       return job;
     },
+    cancelJob: async (input) => (record('cancelJob', input), updateJob(input.jobId, 'cancelled')),
+    retryJob: async (input) => (record('retryJob', input), updateJob(input.jobId, 'queued')),
     listJobs: async (input) => (record('listJobs', input), data.jobs.filter((j) => !input.state || j.state === input.state)),
     getJob: async (input) => {
       record('getJob', input);

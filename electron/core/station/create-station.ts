@@ -158,6 +158,9 @@ export function createStation(options: StationOptions): Station {
         raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
       }
     },
+    onHeld: (job) => {
+      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
+    },
     onError: (error) => logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
   });
 

@@ -2,7 +2,8 @@ import type { JobState } from '../../shared/station-api.ts';
 
 /**
  * A print job as a pure state machine:
- * `queued → claiming → claimed (orders stored) → printing label k/n → done | failed | waiting`.
+ * `queued → claiming → claimed (orders stored) → printing label k/n → done | failed | waiting`;
+ * the operator may cancel a job that is not printing, which ends it like `done`.
  * The runner persists every snapshot this returns before it acts on the world, so the journal
  * always says what was about to happen: that is what makes a crash resumable.
  */
@@ -34,6 +35,8 @@ export type JobEvent =
   | { type: 'labels-unsent'; indexes: readonly number[] }
   | { type: 'printer-offline'; reason: string }
   | { type: 'failed'; reason: string }
+  /** The operator gave the job up: it is never run again. */
+  | { type: 'cancel' }
   /** The job runs again after a stop, crash, failure or wait: whatever was in flight is suspect. */
   | { type: 'resume' };
 
@@ -46,7 +49,14 @@ export function newJob(ordersStored: boolean, labelCount = 0): JobSnapshot {
   return { state: ordersStored ? 'claimed' : 'queued', reason: null, ordersStored, labels };
 }
 
-const finished: readonly JobState[] = ['done'];
+const finished: readonly JobState[] = ['done', 'cancelled'];
+/** A printing job has labels in flight: cancelling it would leave them unaccounted for. */
+const cancellable: readonly JobState[] = ['queued', 'claiming', 'claimed', 'failed', 'waiting'];
+
+/** Whether a job is over: nothing will run or retry it again. */
+export function isFinished(state: JobState): boolean {
+  return finished.includes(state);
+}
 
 function refuse(job: JobSnapshot, event: JobEvent): never {
   throw new JobTransitionError(`a ${job.state} job cannot take "${event.type}"`);
@@ -59,7 +69,7 @@ function checkIndex(job: JobSnapshot, index: number, event: JobEvent): void {
 }
 
 export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
-  if (finished.includes(job.state)) refuse(job, event);
+  if (isFinished(job.state)) refuse(job, event);
   switch (event.type) {
     case 'claim':
       if (job.ordersStored || !['queued', 'claiming', 'failed'].includes(job.state)) refuse(job, event);
@@ -102,6 +112,9 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
       return { ...job, state: 'waiting', reason: event.reason };
     case 'failed':
       return { ...job, state: 'failed', reason: event.reason };
+    case 'cancel':
+      if (!cancellable.includes(job.state)) refuse(job, event);
+      return { ...job, state: 'cancelled' };
     case 'resume': {
       // A label handed to the printer but never confirmed may or may not be on paper: print it
       // again, flagged, rather than lose it.
@@ -120,7 +133,7 @@ export type JobAction =
 
 /** What the runner does next with a (resumed) job. `chunk` is the printer's labels per job. */
 export function nextJobAction(job: JobSnapshot, chunk: number): JobAction {
-  if (job.state === 'done') return { type: 'none' };
+  if (isFinished(job.state)) return { type: 'none' };
   if (!job.ordersStored) return { type: 'claim' };
   const indexes: number[] = [];
   job.labels.forEach((label, index) => {

@@ -1,12 +1,13 @@
 import type { Order } from '../../shared/domain.ts';
-import { ApiAuthError } from '../api/api-errors.ts';
+import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
 import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
 
-export type RunOutcome = 'done' | 'failed' | 'waiting' | 'paused' | 'stopped';
+/** `held`: failed in a way the same request cannot fix; it waits for the operator. */
+export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
 
 export interface JobRunnerDeps {
   journal: Journal;
@@ -27,6 +28,21 @@ function isDone(record: JobRecord): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Why `print_order` will keep failing, when it will: the server answers 404 and other 4xx the
+ * same way every time, so retrying on a timer only repeats the alert. Undefined = worth a retry.
+ */
+function hopelessClaim(processed: string, error: unknown): string | undefined {
+  if (error instanceof ApiNotFoundError) {
+    return `Batch ${processed} no longer exists on the server: nothing was printed. Cancel the job or print it again once the batch is back.`;
+  }
+  if (error instanceof ApiRejectedError) {
+    const said = error.bodyExcerpt ? ` The server said: ${error.bodyExcerpt}` : '';
+    return `The server refused to record the print of batch ${processed} (${error.status ?? '?'}): nothing was printed. Cancel the job, or retry it once the cause is fixed.${said}`;
+  }
+  return undefined;
 }
 
 /**
@@ -83,9 +99,10 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
           deps.onAuthRejected(error);
           return 'paused';
         }
-        step({ type: 'failed', reason: describe(error) });
-        log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}`);
-        return 'failed';
+        const hopeless = hopelessClaim(record.processed, error);
+        step({ type: 'failed', reason: hopeless ?? describe(error) });
+        log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
+        return hopeless ? 'held' : 'failed';
       }
       step({ type: 'claimed', labelCount: orders.length }, orders);
       log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored`);

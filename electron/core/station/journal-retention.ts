@@ -2,7 +2,7 @@ import type Database from 'libsql';
 
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
- * kiosk prints for months: finished jobs (with their stored orders), old events, dismissed
+ * kiosk prints for months: finished jobs, done or cancelled (with their stored orders), old events, dismissed
  * alerts and batches the server stopped listing are dropped after this many days. Unfinished
  * jobs are never dropped, whatever their age.
  */
@@ -16,7 +16,7 @@ export interface PruneResult {
 /** Deletes what finished before `beforeIso` (an ISO instant), in one transaction. */
 export function pruneJournal(db: Database.Database, beforeIso: string): PruneResult {
   return db.transaction(() => {
-    const oldDone = "SELECT id FROM jobs WHERE state = 'done' AND updated_at < ?";
+    const oldDone = "SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?";
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;
     const events = db.prepare('DELETE FROM events WHERE at < ?').run(beforeIso).changes;

@@ -15,6 +15,7 @@ export const jobRow = z.object({
   orders_stored: z.number(),
   attempts: z.number(),
   retry_at: z.number().nullable(),
+  held: z.number(),
   created_at: z.string(),
   updated_at: z.string(),
 });

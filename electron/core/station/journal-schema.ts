@@ -68,6 +68,8 @@ export const journalMigrations: readonly string[] = [
   `,
   // v2: how many labels a job expects before print_order has answered, for the progress bar.
   `ALTER TABLE jobs ADD COLUMN expected_labels INTEGER NOT NULL DEFAULT 0;`,
+  // v3: a failed job that retrying cannot fix (the batch is gone) waits for the operator, across restarts.
+  `ALTER TABLE jobs ADD COLUMN held INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 const migrations = journalMigrations;

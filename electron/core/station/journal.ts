@@ -11,7 +11,7 @@ import { jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
-const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true });
+const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
 
 export type { NewAlert, NewEvent } from './journal-log.ts';
 
@@ -35,6 +35,8 @@ export interface JobRecord {
   attempts: number;
   /** Epoch ms before which a failed or waiting job is not retried; null = now. */
   retryAt: number | null;
+  /** Failed in a way retrying cannot fix: runs again only when the operator asks. */
+  held: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -45,6 +47,7 @@ export interface PendingJob {
   state: JobState;
   attempts: number;
   retryAt: number | null;
+  held: boolean;
 }
 
 export interface NewJob {
@@ -204,6 +207,7 @@ export class Journal {
       snapshot: { state: row.state, reason: row.reason, ordersStored: row.orders_stored === 1, labels },
       attempts: row.attempts,
       retryAt: row.retry_at,
+      held: row.held === 1,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -237,8 +241,14 @@ export class Journal {
     this.#db.prepare('UPDATE jobs SET retry_at = NULL WHERE retry_at IS NOT NULL').run();
   }
 
+  /** When the job runs again (null = now); it is no longer held for the operator. */
   scheduleRetry(id: string, attempts: number, retryAt: number | null): void {
-    this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = ? WHERE id = ?').run(attempts, retryAt, Number(id));
+    this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = ?, held = 0 WHERE id = ?').run(attempts, retryAt, Number(id));
+  }
+
+  /** The job is not retried automatically: it waits for the operator's retry or cancel. */
+  holdJob(id: string, attempts: number): void {
+    this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = NULL, held = 1 WHERE id = ?').run(attempts, Number(id));
   }
 
   jobOrders(id: string, indexes?: readonly number[]): Order[] {
@@ -265,11 +275,11 @@ export class Journal {
   /** The queue as the scheduler reads it: unfinished jobs, oldest first, without their labels. */
   pendingJobs(): PendingJob[] {
     return this.#db
-      .prepare(`SELECT id, printer_id, state, attempts, retry_at FROM jobs WHERE state <> 'done' ORDER BY id`)
+      .prepare(`SELECT id, printer_id, state, attempts, retry_at, held FROM jobs WHERE state NOT IN ('done', 'cancelled') ORDER BY id`)
       .all()
       .map((r) => {
         const row = pendingRow.parse(r);
-        return { id: String(row.id), printerId: row.printer_id, state: row.state, attempts: row.attempts, retryAt: row.retry_at };
+        return { id: String(row.id), printerId: row.printer_id, state: row.state, attempts: row.attempts, retryAt: row.retry_at, held: row.held === 1 };
       });
   }
 
@@ -292,14 +302,15 @@ export class Journal {
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
 
-  /** A whole-batch job of this batch that is not done yet (it may be failed, awaiting its retry). */
+  /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state <> 'done' ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state NOT IN ('done', 'cancelled') ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
 
+  /** Any job, cancelled ones included: a batch the operator gave up on is not auto-printed again. */
   hasJobFor(processed: string): boolean {
     return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
   }

@@ -17,17 +17,22 @@ export interface PrintSchedulerOptions {
   onDone: (job: PendingJob) => void;
   /** A job failed or waits for its printer: it will be retried at `retryAt`. */
   onRetryScheduled: (job: JobRecord, outcome: 'failed' | 'waiting', retryAt: number) => void;
+  /** A job failed in a way retrying cannot fix: it waits for the operator's retry or cancel. */
+  onHeld: (job: JobRecord) => void;
   onError: (error: unknown) => void;
 }
 
 /**
  * One queue per printer, kept in the journal: a printer runs its jobs one at a time, oldest
  * first. A job waiting for its printer holds that printer's queue (the next job would wait too,
- * and must not overtake); a failed job steps aside until its retry time.
+ * and must not overtake); a failed job steps aside until its retry time, a held one until the
+ * operator retries it.
  */
 export class PrintScheduler {
   readonly #options: PrintSchedulerOptions;
   readonly #workers = new Map<string, Promise<void>>();
+  /** The job each worker is running now. */
+  readonly #running = new Set<string>();
   #abort = new AbortController();
   #paused = false;
   #timer: unknown = undefined;
@@ -39,7 +44,7 @@ export class PrintScheduler {
   /** Looks for runnable jobs and starts a worker for each printer that has some. */
   kick(): void {
     if (this.#paused || this.#abort.signal.aborted) return;
-    const printers = new Set(this.#options.journal.pendingJobs().map((j) => j.printerId));
+    const printers = new Set(this.#runnable().map((j) => j.printerId));
     for (const printerId of printers) {
       if (this.#workers.has(printerId)) continue;
       const worker = this.#work(printerId)
@@ -59,7 +64,12 @@ export class PrintScheduler {
     this.kick();
   }
 
-  /** Makes a failed or waiting job runnable now (the operator asked). */
+  /** Whether a worker is running this job now: the operator must not pull it away mid-print. */
+  isRunning(jobId: string): boolean {
+    return this.#running.has(jobId);
+  }
+
+  /** Makes a failed, held or waiting job runnable now (the operator asked). */
   retryNow(jobId: string): void {
     const job = this.#options.journal.getJob(jobId);
     if (job) this.#options.journal.scheduleRetry(jobId, job.attempts, null);
@@ -73,8 +83,12 @@ export class PrintScheduler {
     await Promise.all(this.#workers.values());
   }
 
+  #runnable(): PendingJob[] {
+    return this.#options.journal.pendingJobs().filter((j) => !j.held);
+  }
+
   #next(printerId: string): PendingJob | undefined {
-    const jobs = this.#options.journal.pendingJobs().filter((j) => j.printerId === printerId);
+    const jobs = this.#runnable().filter((j) => j.printerId === printerId);
     const now = this.#options.now();
     for (const job of jobs) {
       const due = job.retryAt === null || job.retryAt <= now;
@@ -89,10 +103,14 @@ export class PrintScheduler {
       if (this.#paused || this.#abort.signal.aborted) return;
       const job = this.#next(printerId);
       if (!job) break;
-      const outcome = await this.#options.run(job.id, this.#abort.signal);
+      this.#running.add(job.id);
+      const outcome = await this.#options.run(job.id, this.#abort.signal).finally(() => this.#running.delete(job.id));
       if (outcome === 'done') {
         if (job.attempts > 0) this.#options.journal.scheduleRetry(job.id, 0, null);
         this.#options.onDone(job);
+      } else if (outcome === 'held') {
+        this.#options.journal.holdJob(job.id, job.attempts + 1);
+        this.#options.onHeld(this.#options.journal.requireJob(job.id));
       } else if (outcome === 'failed' || outcome === 'waiting') {
         const attempts = job.attempts + 1;
         const policy = outcome === 'waiting' ? (this.#options.printerBackoff ?? defaultPrinterBackoff) : (this.#options.backoff ?? defaultJobBackoff);
@@ -109,7 +127,7 @@ export class PrintScheduler {
   /** Sets one timer for the earliest retry among the jobs no worker is running. */
   #wakeForRetries(): void {
     if (this.#abort.signal.aborted) return;
-    const retries = this.#options.journal.pendingJobs().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
+    const retries = this.#runnable().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
     if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (retries.length === 0) return;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { toJobView, type JobRecord } from './journal.ts';
+import { cancelJob, retryJob } from './job-control.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import type { StationCore } from './create-station.ts';
 
@@ -106,6 +107,8 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       core.scheduler.kick();
       return toJobView(job);
     },
+    cancelJob: async ({ jobId }) => cancelJob(core, jobId),
+    retryJob: async ({ jobId }) => retryJob(core, jobId),
     listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);

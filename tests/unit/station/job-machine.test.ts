@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyJobEvent, countLabels, JobTransitionError, newJob, nextJobAction, type JobEvent, type JobSnapshot } from '../../../electron/core/station/job-machine.ts';
+import { applyJobEvent, countLabels, isFinished, JobTransitionError, newJob, nextJobAction, type JobEvent, type JobSnapshot } from '../../../electron/core/station/job-machine.ts';
+import type { JobState } from '../../../electron/shared/station-api.ts';
 
 function run(job: JobSnapshot, ...events: JobEvent[]): JobSnapshot {
   return events.reduce(applyJobEvent, job);
@@ -85,5 +86,50 @@ describe('print job state machine', () => {
     const confirmed = run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 });
     expect(() => applyJobEvent(confirmed, { type: 'labels-sent', indexes: [0] })).toThrow(/already printed/);
     expect(() => applyJobEvent(newJob(false), { type: 'printer-offline', reason: 'x' })).toThrow(JobTransitionError);
+  });
+
+  describe('cancel', () => {
+    const at: Record<JobState, () => JobSnapshot> = {
+      queued: () => newJob(false),
+      claiming: () => run(newJob(false), { type: 'claim' }),
+      claimed: () => newJob(true, 2),
+      printing: () => run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }),
+      done: () => run(newJob(true, 1), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 }),
+      failed: () => run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'gone (404)' }),
+      waiting: () => run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 }, { type: 'printer-offline', reason: 'off' }),
+      cancelled: () => run(newJob(false), { type: 'cancel' }),
+    };
+
+    it.each(['queued', 'claiming', 'claimed', 'failed', 'waiting'] as const)('ends a %s job, keeping its labels and reason', (state) => {
+      const before = at[state]();
+      expect(before.state).toBe(state);
+      const cancelled = applyJobEvent(before, { type: 'cancel' });
+      expect(cancelled).toEqual({ ...before, state: 'cancelled' });
+      expect(isFinished(cancelled.state)).toBe(true);
+      expect(nextJobAction(cancelled, 5)).toEqual({ type: 'none' });
+    });
+
+    it.each(['printing', 'done', 'cancelled'] as const)('refuses a %s job', (state) => {
+      const job = at[state]();
+      expect(job.state).toBe(state);
+      expect(() => applyJobEvent(job, { type: 'cancel' })).toThrow(`a ${state} job cannot take "cancel"`);
+    });
+
+    it('is terminal: a cancelled job takes no event', () => {
+      const cancelled = applyJobEvent(at.waiting(), { type: 'cancel' });
+      const events: JobEvent[] = [
+        { type: 'claim' },
+        { type: 'claimed', labelCount: 1 },
+        { type: 'labels-sent', indexes: [1] },
+        { type: 'label-confirmed', index: 1 },
+        { type: 'labels-unsent', indexes: [1] },
+        { type: 'printer-offline', reason: 'x' },
+        { type: 'failed', reason: 'x' },
+        { type: 'resume' },
+        { type: 'cancel' },
+      ];
+      for (const event of events) expect(() => applyJobEvent(cancelled, event)).toThrow(JobTransitionError);
+      expect(countLabels(cancelled)).toEqual({ confirmed: 1, possibleDuplicates: 0 });
+    });
   });
 });

@@ -48,7 +48,7 @@ describe('journal', () => {
       [3, 'INV/3', 'pending'],
     ]);
     expect(toJobView(back)).toMatchObject({ state: 'printing', totalLabels: 3, confirmedLabels: 1, updatedAt: '2026-01-01T03:00:01.000Z' });
-    expect(journal.pendingJobs()).toEqual([{ id: job.id, printerId: 'p1', state: 'printing', attempts: 0, retryAt: null }]);
+    expect(journal.pendingJobs()).toEqual([{ id: job.id, printerId: 'p1', state: 'printing', attempts: 0, retryAt: null, held: false }]);
     expect(journal.views.list({ limit: 10, offset: 0, q: 'INV/2' }).map((j) => j.id)).toEqual([job.id]);
     expect(journal.views.list({ limit: 10, offset: 0, q: 'nothing-like-this' })).toEqual([]);
     expect(journal.hasJobFor('2026-01-01 10:00:00')).toBe(true);
@@ -71,9 +71,9 @@ describe('journal', () => {
     journal.close();
   });
 
-  it('forgets finished jobs, their orders and old events after the retention period, never an unfinished job', () => {
+  it('forgets finished (done or cancelled) jobs, their orders and old events after the retention period, never an unfinished job', () => {
     const journal = new Journal(join(dir, 'old.db'), clock);
-    const finish = (processed: string, state: 'done' | 'failed'): string => {
+    const finish = (processed: string, state: 'done' | 'failed' | 'cancelled'): string => {
       const job = journal.createJob({ processed, kind: 'print', targetPrintStatus: 1, printerId: 'p1', printerName: 'Gudang', expectedLabels: 1 });
       const claiming = applyJobEvent(job.snapshot, { type: 'claim' });
       journal.saveJob(job.id, job.snapshot, claiming);
@@ -82,23 +82,28 @@ describe('journal', () => {
       const last =
         state === 'done'
           ? applyJobEvent(applyJobEvent(claimed, { type: 'labels-sent', indexes: [0] }), { type: 'label-confirmed', index: 0 })
-          : applyJobEvent(claimed, { type: 'failed', reason: 'printer removed' });
+          : applyJobEvent(claimed, state === 'failed' ? { type: 'failed', reason: 'printer removed' } : { type: 'cancel' });
       journal.saveJob(job.id, claimed, last);
       journal.log.addEvent({ level: 'info', kind: 'job-done', message: 'printed', jobId: job.id, processed });
       return job.id;
     };
     const oldDone = finish('2026-01-01 10:00:00', 'done');
     const oldFailed = finish('2026-01-01 11:00:00', 'failed');
+    const oldCancelled = finish('2026-01-01 12:00:00', 'cancelled');
     now += 100 * 86_400_000;
     const recentDone = finish('2026-04-10 10:00:00', 'done');
+    const recentCancelled = finish('2026-04-10 11:00:00', 'cancelled');
 
-    expect(journal.prune()).toEqual({ jobs: 1, events: 2 });
+    expect(journal.prune()).toEqual({ jobs: 2, events: 3 });
     expect(journal.getJob(oldDone)).toBeUndefined();
     expect(journal.jobOrders(oldDone)).toEqual([]);
+    expect(journal.getJob(oldCancelled)).toBeUndefined();
+    expect(journal.jobOrders(oldCancelled)).toEqual([]);
+    expect(journal.requireJob(recentCancelled).snapshot.state).toBe('cancelled');
     expect(journal.requireJob(oldFailed).snapshot.state).toBe('failed');
     expect(journal.jobOrders(oldFailed)).toHaveLength(1);
     expect(journal.requireJob(recentDone).snapshot.state).toBe('done');
-    expect(journal.log.listEvents({ limit: 10 }).map((e) => e.jobId)).toEqual([recentDone]);
+    expect(journal.log.listEvents({ limit: 10 }).map((e) => e.jobId)).toEqual([recentCancelled, recentDone]);
     journal.close();
   });
 
@@ -118,6 +123,19 @@ describe('journal', () => {
     new Journal(path, clock).close();
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(dir, 'private')).mode & 0o777).toBe(0o700);
+  });
+
+  it('keeps a cancelled job out of the queue, but it still counts as the batch\'s job', () => {
+    const journal = new Journal(join(dir, 'cancel.db'), clock);
+    const processed = '2026-01-01 10:00:00';
+    const job = journal.createJob({ processed, kind: 'auto-print', targetPrintStatus: 1, printerId: 'p', printerName: 'P', expectedLabels: 2 });
+    journal.saveJob(job.id, job.snapshot, applyJobEvent(job.snapshot, { type: 'cancel' }));
+    expect(journal.requireJob(job.id).snapshot.state).toBe('cancelled');
+    expect(journal.pendingJobs()).toEqual([]);
+    expect(journal.openBatchJobFor(processed)).toBeUndefined();
+    expect(journal.hasJobFor(processed)).toBe(true);
+    expect(journal.views.list({ limit: 10, offset: 0, state: 'cancelled' }).map((j) => j.id)).toEqual([job.id]);
+    journal.close();
   });
 
   it('upgrades a version-1 journal in place, keeping its jobs', () => {

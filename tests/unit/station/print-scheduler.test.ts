@@ -43,7 +43,7 @@ describe('print scheduler', () => {
             let s = applyJobEvent(job.snapshot, { type: 'claim' });
             s = applyJobEvent(s, { type: 'claimed', labelCount: 0 });
             journal.saveJob(jobId, job.snapshot, s, []);
-          } else if (outcome === 'failed') {
+          } else if (outcome === 'failed' || outcome === 'held') {
             const job = journal.requireJob(jobId);
             journal.saveJob(jobId, job.snapshot, applyJobEvent(job.snapshot, { type: 'failed', reason: 'server error' }));
           }
@@ -56,7 +56,7 @@ describe('print scheduler', () => {
   it('runs one job at a time per printer, oldest first, printers side by side', async () => {
     const runs = controlledRuns();
     const retries: string[] = [];
-    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: (job) => retries.push(job.id), onError: (e) => { throw e; } });
+    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: (job) => retries.push(job.id), onHeld: () => undefined, onError: (e) => { throw e; } });
     const a1 = add('2026-01-01 10:00:00', 'A');
     const b1 = add('2026-01-01 10:00:01', 'B');
     const a2 = add('2026-01-01 10:00:02', 'A');
@@ -82,7 +82,7 @@ describe('print scheduler', () => {
     const scheduler = new PrintScheduler({
       journal, run: runs.run, timers, now: timers.now, random: () => 0,
       backoff: { baseMs: 1000, capMs: 8000, jitter: 0 },
-      onDone: () => undefined, onRetryScheduled: (_job, _outcome, at) => retries.push(at - timers.now()),
+      onDone: () => undefined, onRetryScheduled: (_job, _outcome, at) => retries.push(at - timers.now()), onHeld: () => undefined,
       onError: (e) => { throw e; },
     });
     const a1 = add('2026-01-01 10:00:00', 'A');
@@ -111,7 +111,7 @@ describe('print scheduler', () => {
 
   it('holds every queue while paused (token rejected) and goes on when resumed', async () => {
     const runs = controlledRuns();
-    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: () => undefined, onError: (e) => { throw e; } });
+    const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: () => undefined, onHeld: () => undefined, onError: (e) => { throw e; } });
     scheduler.pause();
     const a1 = add('2026-01-01 10:00:00', 'A');
     scheduler.kick();
@@ -121,6 +121,48 @@ describe('print scheduler', () => {
     await timers.advance(0);
     expect(runs.running).toEqual([a1]);
     runs.finish(a1);
+    await scheduler.stop();
+  });
+
+  it('holds a hopeless failure for the operator: no timer, not after a restart, runs again on retryNow', async () => {
+    const runs = controlledRuns();
+    const held: string[] = [];
+    const retries: string[] = [];
+    const options = {
+      journal, run: runs.run, timers, now: timers.now, random: () => 0,
+      onDone: () => undefined, onRetryScheduled: (job: { id: string }) => retries.push(job.id), onHeld: (job: { id: string }) => held.push(job.id),
+      onError: (e: unknown) => { throw e; },
+    };
+    let scheduler = new PrintScheduler(options);
+    const a1 = add('2026-01-01 10:00:00', 'A');
+    const a2 = add('2026-01-01 10:00:01', 'A');
+    scheduler.kick();
+    await timers.advance(0);
+    expect(scheduler.isRunning(a1)).toBe(true);
+    runs.finish(a1, 'held');
+    await timers.advance(0);
+    expect(scheduler.isRunning(a1)).toBe(false);
+    expect(held).toEqual([a1]);
+    expect(journal.requireJob(a1)).toMatchObject({ held: true, attempts: 1, retryAt: null });
+    expect(runs.running).toEqual([a2]);
+    runs.finish(a2);
+    await timers.advance(3_600_000);
+    expect(timers.pending()).toEqual([]);
+    expect(runs.started).toEqual([a1, a2]);
+    await scheduler.stop();
+
+    journal.clearRetryTimes();
+    scheduler = new PrintScheduler(options);
+    scheduler.kick();
+    await timers.advance(60_000);
+    expect(runs.started).toEqual([a1, a2]);
+    scheduler.retryNow(a1);
+    await timers.advance(0);
+    expect(runs.running).toEqual([a1]);
+    expect(journal.requireJob(a1).held).toBe(false);
+    runs.finish(a1);
+    await timers.advance(0);
+    expect(retries).toEqual([]);
     await scheduler.stop();
   });
 });

@@ -12,6 +12,9 @@ export function newestFirst(batches: readonly BatchView[]): BatchView[] {
   return [...batches].sort((a, b) => (a.processed < b.processed ? 1 : a.processed > b.processed ? -1 : 0));
 }
 
+/** States that do not tell whether `print_order` answered: the next poll gives the count. */
+const unclaimedStates = new Set<JobView['state']>(['queued', 'claiming', 'cancelled']);
+
 /**
  * Puts a job update on its batch. A claimed job means the backend counted the print, so the
  * batch's count follows without waiting for the next poll.
@@ -20,7 +23,7 @@ export function applyJob(batches: readonly BatchView[], job: JobView): BatchView
   return batches.map((batch) => {
     if (batch.processed !== job.processed) return batch;
     if (batch.job && batch.job.id !== job.id && batch.job.createdAt > job.createdAt) return batch;
-    const printStatus = job.targetPrintStatus !== null && job.state !== 'queued' && job.state !== 'claiming'
+    const printStatus = job.targetPrintStatus !== null && !unclaimedStates.has(job.state)
       ? Math.max(batch.printStatus, job.targetPrintStatus)
       : batch.printStatus;
     return { ...batch, job, printStatus };

@@ -1,0 +1,55 @@
+import type { JobView } from '../../shared/station-api.ts';
+import { applyJobEvent, countLabels, isFinished, JobTransitionError, type JobSnapshot } from './job-machine.ts';
+import { toJobView } from './journal.ts';
+import type { StationCore } from './create-station.ts';
+import { BatchStateError } from './station-methods.ts';
+
+/**
+ * The operator's hands on one job: give it up, or run it now. Both act only on a job no worker
+ * is running, so they never race the runner's own writes to the journal.
+ */
+
+function refuseRunning(core: StationCore, jobId: string, what: string): void {
+  if (core.scheduler.isRunning(jobId)) {
+    throw new BatchStateError(`job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
+  }
+}
+
+function cancelled(jobId: string, job: JobSnapshot): JobSnapshot {
+  try {
+    return applyJobEvent(job, { type: 'cancel' });
+  } catch (error) {
+    if (!(error instanceof JobTransitionError)) throw error;
+    const why = job.state === 'printing' ? 'it is printing: wait for it to finish or fail' : `it is already ${job.state}`;
+    throw new BatchStateError(`job ${jobId} cannot be cancelled: ${why}`);
+  }
+}
+
+export function cancelJob(core: StationCore, jobId: string): JobView {
+  const { journal } = core;
+  const job = journal.requireJob(jobId);
+  refuseRunning(core, jobId, 'cancel');
+  const next = cancelled(jobId, job.snapshot);
+  journal.saveJob(jobId, job.snapshot, next);
+  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
+  // The printer's alert goes with its last waiting job; other jobs still waiting keep it.
+  const stillWaiting = journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting');
+  if (!stillWaiting) journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+  const total = next.ordersStored ? next.labels.length : job.expectedLabels;
+  core.log({ level: 'info', kind: 'job-cancelled', message: `cancelled by the operator; ${countLabels(next).confirmed} of ${total} labels were printed`, jobId, processed: job.processed });
+  const view = toJobView(journal.requireJob(jobId));
+  core.events.emit('job', view);
+  // A waiting job held its printer's queue: the jobs behind it may run now.
+  core.scheduler.kick();
+  return view;
+}
+
+export function retryJob(core: StationCore, jobId: string): JobView {
+  const { journal } = core;
+  const job = journal.requireJob(jobId);
+  if (isFinished(job.snapshot.state)) throw new BatchStateError(`job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
+  refuseRunning(core, jobId, 'retry');
+  core.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', jobId, processed: job.processed });
+  core.scheduler.retryNow(jobId);
+  return toJobView(journal.requireJob(jobId));
+}
