@@ -112,4 +112,47 @@ describe('Batches view', () => {
     await waitFor(() => expect(callsTo(station, 'listBatches')).toContainEqual({ q: '09-01' }));
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
+
+  it('retries a failed job now, and cancels it only after confirmation', async () => {
+    const station = createFakeStation();
+    const failed = sampleJob({ id: 'job-9', processed: '2022-09-02 16:11:21', state: 'failed', reason: 'Batch 2022-09-02 16:11:21 no longer exists on the server' });
+    station.data.jobs = [failed];
+    station.data.batches = station.data.batches.map((b) => (b.processed === failed.processed ? { ...b, job: failed } : b));
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [first] = await rows();
+    const row = within(first as HTMLElement);
+    fireEvent.click(row.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(callsTo(station, 'retryJob')).toEqual([{ jobId: 'job-9' }]));
+    expect(await row.findByText('Queued')).toBeTruthy();
+
+    fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
+    const dialog = screen.getByRole('dialog', { name: 'Cancel this print job?' });
+    expect(dialog.textContent).toContain('0 of 3 labels are printed');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(callsTo(station, 'cancelJob')).toEqual([]);
+
+    fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, cancel the job' }));
+    await waitFor(() => expect(callsTo(station, 'cancelJob')).toEqual([{ jobId: 'job-9' }]));
+    expect(await row.findByText('Cancelled')).toBeTruthy();
+    expect(row.queryByRole('button', { name: 'Cancel job' })).toBeNull();
+    expect(row.queryByRole('button', { name: 'Retry now' })).toBeNull();
+  });
+
+  it('offers no Cancel for a job that is printing, and says why an action was refused', async () => {
+    const station = createFakeStation();
+    station.cancelJob = async () => {
+      throw Object.assign(new Error('job job-3 is printing now: wait for it to finish or fail, then cancel it'), { name: 'BatchStateError' });
+    };
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [first] = await rows();
+    const row = within(first as HTMLElement);
+    act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'printing', confirmedLabels: 1 })));
+    expect(row.queryByRole('button', { name: 'Cancel job' })).toBeNull();
+    act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'waiting', reason: 'printer offline' })));
+    expect(row.queryByRole('button', { name: 'Retry now' })).toBeNull();
+    fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, cancel the job' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The job could not be changed: job job-3 is printing now: wait for it to finish or fail, then cancel it');
+  });
 });

@@ -44,4 +44,25 @@ describe('History view', () => {
     fireEvent.change(await screen.findByRole('combobox', { name: 'Level' }), { target: { value: 'error' } });
     await waitFor(() => expect(callsTo(station, 'listEvents')).toContainEqual({ level: 'error', limit: 200 }));
   });
+
+  it('cancels a failed job from its row after confirmation and shows it cancelled, in Indonesian too', async () => {
+    const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs(), language: 'id' });
+    const row = within((await screen.findByText('1/2')).closest('tr') as HTMLElement);
+    expect(row.getByRole('button', { name: 'Coba lagi sekarang' })).toBeTruthy();
+    expect(within(screen.getByText('2/2').closest('tr') as HTMLElement).queryByRole('button', { name: 'Batalkan' })).toBeNull();
+    fireEvent.click(row.getByRole('button', { name: 'Batalkan' }));
+    const dialog = screen.getByRole('dialog', { name: 'Batalkan pekerjaan cetak ini?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ya, batalkan' }));
+    await waitFor(() => expect(callsTo(station, 'cancelJob')).toEqual([{ jobId: 'job-2' }]));
+    expect(await row.findByText('Dibatalkan')).toBeTruthy();
+    expect(row.queryByRole('button', { name: 'Batalkan' })).toBeNull();
+  });
+
+  it('retries a failed job now', async () => {
+    const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs() });
+    const row = within((await screen.findByText('1/2')).closest('tr') as HTMLElement);
+    fireEvent.click(row.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(callsTo(station, 'retryJob')).toEqual([{ jobId: 'job-2' }]));
+    expect(await row.findByText('Queued')).toBeTruthy();
+  });
 });

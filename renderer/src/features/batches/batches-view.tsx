@@ -5,6 +5,7 @@ import type { BatchView, JobView } from '../../../../electron/shared/station-api
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatProcessed } from '../../components/format.ts';
+import { JobActions } from '../../components/job-actions.tsx';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
@@ -18,16 +19,18 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [printerId, setPrinterId] = useState('');
   const [confirming, setConfirming] = useState<BatchView | null>(null);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
+  const [jobError, setJobError] = useState<Error | undefined>(undefined);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
   const printers = useLoad(() => api.listPrinters({}), 'printers');
 
   useStationEvent('batches', (list) => (q ? batches.reload() : batches.setData(() => list)));
   useStationEvent('job', (job) => batches.setData((list) => list && applyJob(list, job)));
 
+  const showJob = (job: JobView) => batches.setData((list) => list && applyJob(list, job));
   const run = (start: () => Promise<JobView>) => {
     setActionError(undefined);
     start().then(
-      (job) => batches.setData((list) => list && applyJob(list, job)),
+      showJob,
       (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
     );
   };
@@ -58,6 +61,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
       </div>
       <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
+      <ErrorNote error={jobError} what={t('job.actionFailed')} />
       {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{t('batches.empty')}</p>}
       {list.length > 0 && (
         <table className="table batches">
@@ -92,7 +96,16 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                         t('batches.printedTimes', { count: batch.printStatus })
                       )}
                     </td>
-                    <td>{batch.job ? <JobProgress job={batch.job} /> : <span className="muted">—</span>}</td>
+                    <td>
+                      {batch.job ? (
+                        <>
+                          <JobProgress job={batch.job} />
+                          <JobActions job={batch.job} onJob={showJob} onError={setJobError} />
+                        </>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="actions">
                       {batch.printStatus === 0 ? (
                         <button type="button" className="primary" disabled={active} onClick={() => print(batch)}>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { jobStateSchema, type JobState, type JournalEvent } from '../../../../electron/shared/station-api.ts';
+import { jobStateSchema, type JobState, type JobView, type JournalEvent } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { JobActions } from '../../components/job-actions.tsx';
 import { formatInstant, formatProcessed } from '../../components/format.ts';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { JobDetail } from './job-detail.tsx';
@@ -17,7 +18,9 @@ export function HistoryView() {
   const [selected, setSelected] = useState<string | null>(null);
   const jobs = useLoad(() => api.listJobs({ ...(state ? { state } : {}), ...(q ? { q } : {}) }), `${state}|${q}`);
   const events = useLoad(() => api.listEvents({ ...(level ? { level } : {}), ...(q ? { q } : {}), limit: 200 }), `${level}|${q}`);
-  useStationEvent('job', (job) => jobs.setData((list) => (list?.some((j) => j.id === job.id) ? list.map((j) => (j.id === job.id ? job : j)) : list)));
+  const [jobError, setJobError] = useState<Error | undefined>(undefined);
+  const showJob = (job: JobView) => jobs.setData((list) => (list?.some((j) => j.id === job.id) ? list.map((j) => (j.id === job.id ? job : j)) : list));
+  useStationEvent('job', showJob);
   useStationEvent('journal', () => events.reload());
 
   return (
@@ -43,6 +46,7 @@ export function HistoryView() {
       <div className="split history-split">
         <div className="pane">
           <ErrorNote error={jobs.error} />
+          <ErrorNote error={jobError} what={t('job.actionFailed')} />
           {jobs.data?.length === 0 && <p className="empty">{t('history.noJobs')}</p>}
           <table className="table">
             <thead>
@@ -53,6 +57,9 @@ export function HistoryView() {
                 <th className="num">{t('batches.labels')}</th>
                 <th>{t('history.printer')}</th>
                 <th>{t('history.created')}</th>
+                <th>
+                  <span className="sr-only">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -70,6 +77,9 @@ export function HistoryView() {
                   <td className="num">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</td>
                   <td>{job.printerName}</td>
                   <td>{formatInstant(job.createdAt, i18n.language)}</td>
+                  <td className="actions">
+                    <JobActions job={job} onJob={showJob} onError={setJobError} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JobView } from '../../../electron/shared/station-api.ts';
+import { useStation } from '../station-context.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { formatProcessed } from './format.ts';
+
+/** A job that is not printing can be given up; the core refuses one a worker is running. */
+const cancellable = new Set<JobView['state']>(['queued', 'failed', 'waiting']);
+
+interface JobActionsProps {
+  job: JobView;
+  /** The station's answer: the job in its new state. */
+  onJob: (job: JobView) => void;
+  /** Called with undefined when an action starts, so an old error goes away. */
+  onError: (error: Error | undefined) => void;
+}
+
+/** Cancel (asked first: it cannot be undone) and, for a failed job, Retry now. */
+export function JobActions({ job, onJob, onError }: JobActionsProps) {
+  const { t, i18n } = useTranslation();
+  const api = useStation();
+  const [confirming, setConfirming] = useState(false);
+  const act = (call: () => Promise<JobView>) => {
+    onError(undefined);
+    void call().then(onJob, (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
+  };
+  if (!cancellable.has(job.state)) return null;
+  return (
+    <span className="job-actions">
+      {job.state === 'failed' && (
+        <button type="button" onClick={() => act(() => api.retryJob({ jobId: job.id }))}>
+          {t('job.retry')}
+        </button>
+      )}
+      <button type="button" onClick={() => setConfirming(true)}>
+        {t('job.cancel')}
+      </button>
+      {confirming && (
+        <ConfirmDialog
+          title={t('job.cancelTitle')}
+          confirmLabel={t('job.cancelConfirm')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            act(() => api.cancelJob({ jobId: job.id }));
+          }}
+        >
+          <p>{t('job.cancelBody', { processed: formatProcessed(job.processed, i18n.language), done: job.confirmedLabels, total: job.totalLabels })}</p>
+        </ConfirmDialog>
+      )}
+    </span>
+  );
+}
