@@ -31,6 +31,9 @@ export function cancelJob(core: StationCore, jobId: string): JobView {
   refuseRunning(core, jobId, 'cancel');
   const next = cancelled(jobId, job.snapshot);
   journal.saveJob(jobId, job.snapshot, next);
+  // Queued and never tried: print_order was not called (a runner claims in the same tick it
+  // resumes), so the server's count is untouched and this job must not push the next target up.
+  if (job.snapshot.state === 'queued' && job.attempts === 0) journal.forgetTarget(jobId);
   journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
   // The printer's alert goes with its last waiting job; other jobs still waiting keep it.
   const stillWaiting = journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting');

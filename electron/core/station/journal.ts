@@ -251,6 +251,11 @@ export class Journal {
     this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = NULL, held = 1 WHERE id = ?').run(attempts, Number(id));
   }
 
+  /** The job never called `print_order`, so it records no print count: Print may start afresh. */
+  forgetTarget(id: string): void {
+    this.#db.prepare('UPDATE jobs SET target_print_status = NULL WHERE id = ?').run(Number(id));
+  }
+
   jobOrders(id: string, indexes?: readonly number[]): Order[] {
     const wanted = indexes ? new Set(indexes) : undefined;
     // Read only the range asked for: a 1000-label job is printed a few labels at a time.

@@ -85,4 +85,28 @@ describe.skipIf(missingTools('zbarimg').length > 0)('giving up on a job: by itse
     expect(scanPrintedLabels(printer)).toHaveLength(2);
     expect(printOrderCalls(sim, processed)).toEqual([1]);
   });
+
+  it('a job cancelled before it called print_order leaves the batch unprinted: Print starts it afresh with count 1', async () => {
+    const { station, sim, printer } = rig;
+    await printer.goOffline();
+    const first = sim.addBatch(1);
+    const second = sim.addBatch(2);
+    await waitFor('the batches listed', async () => (await listed(first.processed)()) && (await listed(second.processed)()));
+    const blocking = await station.printBatch({ processed: first.processed });
+    await waitFor('the first job waiting for its printer', jobIn(station, first.processed, 'waiting'));
+    // The waiting job holds the printer's queue: the second stays queued, never claimed.
+    const queued = await station.printBatch({ processed: second.processed });
+    expect(queued.state).toBe('queued');
+    const cancelled = await station.cancelJob({ jobId: queued.id });
+    expect(cancelled).toMatchObject({ state: 'cancelled', targetPrintStatus: null });
+    expect(printOrderCalls(sim, second.processed)).toEqual([]);
+
+    const again = await station.printBatch({ processed: second.processed });
+    expect(again).toMatchObject({ kind: 'print', targetPrintStatus: 1 });
+    await waitFor('the first job cancelled', () => station.cancelJob({ jobId: blocking.id }).catch(() => undefined));
+    await printer.comeBack();
+    await waitFor('the batch printed afresh', async () => (await station.getJob({ jobId: again.id })).job.state === 'done');
+    expect(printOrderCalls(sim, second.processed)).toEqual([1]);
+    expect(scanPrintedLabels(printer)).toHaveLength(2);
+  });
 });
