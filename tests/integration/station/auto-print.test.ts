@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missingTools } from '../../support/system-tools.ts';
-import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
 describe.skipIf(missingTools('zbarimg').length > 0)('auto-print on the simulator, to a raw printer', () => {
   let rig: StationRig;
@@ -13,7 +13,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('auto-print on the simulator
     const { station, sim } = rig;
     await station.setAutoPrint({ enabled: true });
     station.start();
-    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    await firstPoll(station);
     const { processed } = sim.addBatch(7);
     const job = await waitFor('the batch printed', jobIn(station, processed, 'done'));
     expect(job).toMatchObject({ kind: 'auto-print', targetPrintStatus: 1, totalLabels: 7, confirmedLabels: 7, possibleDuplicates: 0 });
@@ -51,7 +51,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('auto-print on the simulator
     const { station, sim } = rig;
     await station.setAutoPrint({ enabled: true, cutoff: '2099-01-01 00:00:00' });
     station.start();
-    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    await firstPoll(station);
     const { processed } = sim.addBatch(1);
     const warning = await waitFor('a warning', async () => (await station.listEvents({ level: 'warn' })).find((e) => e.kind === 'auto-print-skipped'));
     expect(warning).toMatchObject({ processed });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missingTools } from '../../support/system-tools.ts';
-import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Well past the rig's job and printer backoff (100–400 ms): a retry would have happened. */
@@ -11,16 +11,14 @@ describe.skipIf(missingTools('zbarimg').length > 0)('giving up on a job: by itse
   beforeEach(async () => {
     rig = await startStationRig();
     rig.station.start();
-    await waitFor('first poll', async () => (await rig.station.getState({})).connection === 'ok');
+    await firstPoll(rig.station);
   });
   afterEach(async () => rig.close());
-
-  const listed = (processed: string) => async () => (await rig.station.listBatches({})).some((b) => b.processed === processed);
 
   it('a batch gone from the server fails once (404), is not retried, not even after a restart, until the operator retries or cancels it', async () => {
     const { sim } = rig;
     const { processed } = sim.addBatch(3);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
     // reset() drops the batches the test added: print_order now answers 404 for this one.
     sim.reset();
     const started = await rig.station.printBatch({ processed });
@@ -59,7 +57,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('giving up on a job: by itse
     const { station, sim, printer } = rig;
     await printer.goOffline();
     const { processed } = sim.addBatch(2);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
     const started = await station.printBatch({ processed });
     await waitFor('the job waiting for its printer', jobIn(station, processed, 'waiting'));
     expect((await station.listAlerts({})).map((a) => a.kind)).toContain('printer-offline');
@@ -91,7 +89,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('giving up on a job: by itse
     await printer.goOffline();
     const first = sim.addBatch(1);
     const second = sim.addBatch(2);
-    await waitFor('the batches listed', async () => (await listed(first.processed)()) && (await listed(second.processed)()));
+    await waitFor('the batches listed', async () => (await batchListed(rig.station, first.processed)()) && (await batchListed(rig.station, second.processed)()));
     const blocking = await station.printBatch({ processed: first.processed });
     await waitFor('the first job waiting for its printer', jobIn(station, first.processed, 'waiting'));
     // The waiting job holds the printer's queue: the second stays queued, never claimed.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultMode } from '../../../electron/simulator/sim-faults.ts';
 import { missingTools } from '../../support/system-tools.ts';
-import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
 const survivable: FaultMode[] = ['500', 'hang', 'malformed', 'reset'];
 
@@ -17,7 +17,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
     it.each(survivable)('%s: prints the batch without operator help, never a different print_status', async (mode) => {
       const { station, sim } = rig;
       station.start();
-      await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+      await firstPoll(station);
       sim.addFault({ route, mode, times: 2 });
       const { processed } = sim.addBatch(4);
       const job = await waitFor(`the batch printed despite ${mode}`, jobIn(station, processed, 'done'));
@@ -34,7 +34,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
   it('pauses polling and printing on a rejected token, until a new token is given', async () => {
     const { station, sim } = rig;
     station.start();
-    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    await firstPoll(station);
     sim.addFault({ route: 'processed_list', mode: '401', times: 1 });
     await waitFor('token-rejected', async () => (await station.getState({})).connection === 'token-rejected');
     expect((await station.listAlerts({})).map((a) => a.kind)).toContain('token-rejected');
@@ -52,7 +52,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
   it('a token rejected on print_order holds the job, which goes on with the same print_status once a token is given', async () => {
     const { station, sim } = rig;
     station.start();
-    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    await firstPoll(station);
     sim.addFault({ route: 'print_order', mode: '401', times: 1 });
     const { processed } = sim.addBatch(2);
     await waitFor('token-rejected', async () => (await station.getState({})).connection === 'token-rejected');
@@ -65,7 +65,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('the station survives what t
     it('waits while the printer is offline mid-batch, then completes when it returns', async () => {
     const { station, sim, printer } = rig;
     station.start();
-    await waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+    await firstPoll(station);
     let offline = false;
     station.on('job', (job) => {
       if (!offline && job.confirmedLabels >= 3) {

@@ -3,23 +3,21 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRawPrinter } from '../../support/raw-printer.ts';
 import { missingTools, zbarDecode } from '../../support/system-tools.ts';
-import { jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
 describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at the station', () => {
   let rig: StationRig;
   beforeEach(async () => {
     rig = await startStationRig();
     rig.station.start();
-    await waitFor('first poll', async () => (await rig.station.getState({})).connection === 'ok');
+    await firstPoll(rig.station);
   });
   afterEach(async () => rig.close());
-
-  const listed = (processed: string) => async () => (await rig.station.listBatches({})).some((b) => b.processed === processed);
 
   it('prints a batch, refuses to print it again unasked, reprints it with the next count, and reprints chosen labels without the server', async () => {
     const { station, sim, printer } = rig;
     const { processed, orderIds } = sim.addBatch(4);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
 
     const fromList = await station.getBatchOrders({ processed });
     expect(fromList.map((o) => o.orderId).sort()).toEqual([...orderIds].sort());
@@ -68,7 +66,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
       const dock = await station.savePrinter({ name: 'Dock', uri: `escpos://127.0.0.1:${second.port}`, labelsPerJob: 2 });
       const a = sim.addBatch(2);
       const b = sim.addBatch(3);
-      await waitFor('both listed', listed(b.processed));
+      await waitFor('both listed', batchListed(rig.station, b.processed));
       await station.printBatch({ processed: a.processed, printerId: dock.id });
       await station.printBatch({ processed: b.processed });
       await waitFor('a printed', jobIn(station, a.processed, 'done'));
@@ -87,7 +85,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
     it('previews any order of a batch as a PNG at the template size', async () => {
     const { station, sim } = rig;
     const { processed, orderIds } = sim.addBatch(2);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
     const preview = await station.previewLabel({ processed, orderId: orderIds[1], template: '100x150', dpi: 203 });
     const png = Buffer.from(preview.pngBase64, 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
@@ -102,7 +100,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
   it('keeps the token sealed: never in the journal files, never in the settings view', async () => {
     const { station, sim, dataDir } = rig;
     const { processed } = sim.addBatch(1);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
     await station.printBatch({ processed });
     await waitFor('printed', jobIn(station, processed, 'done'));
     const settings = await station.getSettings({});
@@ -114,7 +112,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
   it('stops gracefully mid-batch and resumes where it stopped, without a second print_order', async () => {
     const { sim } = rig;
     const { processed } = sim.addBatch(12);
-    await waitFor('the batch listed', listed(processed));
+    await waitFor('the batch listed', batchListed(rig.station, processed));
     await rig.station.printBatch({ processed });
     await waitFor('some labels printed', async () => ((await jobIn(rig.station, processed, 'printing')())?.confirmedLabels ?? 0) >= 2);
     const station = await rig.restart();

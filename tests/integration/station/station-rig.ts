@@ -82,6 +82,16 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
+/** Resolves once the station's first poll has answered. */
+export function firstPoll(station: Station): Promise<boolean> {
+  return waitFor('first poll', async () => (await station.getState({})).connection === 'ok');
+}
+
+/** A probe for `waitFor`: the station lists the batch. */
+export function batchListed(station: Station, processed: string): () => Promise<boolean> {
+  return async () => (await station.listBatches({})).some((b) => b.processed === processed);
+}
+
 /** The job of a batch once it reached `state`. */
 export function jobIn(station: Station, processed: string, state: JobView['state']): () => Promise<JobView | undefined> {
   return async () => (await station.listJobs({ limit: 50 })).find((j) => j.processed === processed && j.state === state);
