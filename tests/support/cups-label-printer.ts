@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** The tools `startCupsLabelPrinter` drives: pass to `missingTools(...)` to skip without them. */
-export const cupsLabelPrinterTools = ['cupsd', 'lpadmin', 'lp', 'lpstat', 'ipptool', 'ippeveprinter', 'dbus-daemon'] as const;
+export const cupsLabelPrinterTools = ['cupsd', 'lpadmin', 'lp', 'lpstat', 'ipptool', 'ippeveprinter', 'dbus-daemon', 'dbus-send'] as const;
 
 export interface CupsLabelPrinter {
   /** The CUPS queue name, unique per call. */
@@ -32,11 +32,20 @@ const until = async (what: string, ready: () => boolean, timeoutMs = 10_000): Pr
 
 const schedulerRunning = (): boolean => /is running/.test(spawnSync('lpstat', ['-r'], { encoding: 'utf8' }).stdout ?? '');
 
-/** The D-Bus system bus (ippeveprinter needs it even without DNS-SD) and cupsd, started if absent. */
+const systemBusUp = (): boolean =>
+  spawnSync('dbus-send', ['--system', '--print-reply', '--dest=org.freedesktop.DBus', '/', 'org.freedesktop.DBus.GetId']).status === 0;
+
+/**
+ * The D-Bus system bus (ippeveprinter needs it even without DNS-SD) and cupsd, started if absent.
+ * A bus that died leaves its socket and pid file behind, so the bus is asked, not the file system.
+ */
 export async function ensureCupsRunning(): Promise<void> {
-  if (!existsSync('/run/dbus/system_bus_socket')) {
-    execFileSync('mkdir', ['-p', '/run/dbus']);
+  if (!systemBusUp()) {
+    mkdirSync('/run/dbus', { recursive: true });
+    rmSync('/run/dbus/pid', { force: true });
+    rmSync('/run/dbus/system_bus_socket', { force: true });
     spawnSync('dbus-daemon', ['--system', '--fork']);
+    await until('the D-Bus system bus', systemBusUp);
   }
   if (!schedulerRunning()) spawnSync('/usr/sbin/cupsd');
   await until('the CUPS scheduler', schedulerRunning);
@@ -77,11 +86,18 @@ export async function startCupsLabelPrinter(options: { printSeconds?: number } =
     chmodSync(printCommand, 0o755);
   }
   const printer = spawn('ippeveprinter', ['-k', '-c', printCommand, '-d', spoolDir, '-a', labelsimConf, '-p', String(port), '-r', 'off', queue], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  printer.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-2000);
   });
   const exited = new Promise<void>((resolve) => printer.once('exit', () => resolve()));
   try {
-    await until(`ippeveprinter on port ${port}`, () => printer.exitCode === null && printerAnswers(port));
+    await until(`ippeveprinter on port ${port}`, () => {
+      if (printer.exitCode !== null) throw new Error(`CUPS harness: ippeveprinter exited (${printer.exitCode}): ${stderr.trim()}`);
+      return printerAnswers(port);
+    });
     execFileSync('lpadmin', ['-p', queue, '-E', '-v', `ipp://127.0.0.1:${port}/ipp/print`, '-m', 'everywhere']);
     // lpadmin returns before CUPS has written the queue's PPD; jobs sent before then fail.
     await until(`the PPD of ${queue}`, () => existsSync(`/etc/cups/ppd/${queue}.ppd`));
