@@ -51,7 +51,10 @@ export type JobView = z.infer<typeof jobViewSchema>;
 
 export const labelStateSchema = z.enum(['pending', 'sent', 'confirmed']);
 export const jobLabelSchema = z.object({
+  /** 1-based position in this job: what `reprintLabels` takes. */
   index: z.number().int(),
+  /** 1-based position in the batch, printed on the label ("k of n"); differs from `index` in a label reprint. */
+  batchIndex: z.number().int(),
   orderId: z.string().nullable(),
   invoice: z.string(),
   awb: z.string().nullable(),

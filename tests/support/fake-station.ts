@@ -176,6 +176,7 @@ export function createFakeStation(): FakeStation {
       if (!job) throw new Error(`no job ${input.jobId}`);
       const labels = data.orders.slice(0, job.totalLabels).map((o, i) => ({
         index: i + 1,
+        batchIndex: i + 1,
         orderId: o.orderId,
         invoice: o.invoice,
         awb: o.awb,

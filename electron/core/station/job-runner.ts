@@ -112,12 +112,11 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
       step({ type: 'failed', reason: `the printer "${record.printerName}" was removed: reprint these labels on another printer` });
       return 'failed';
     }
-    const orders = journal.jobOrders(jobId, action.indexes);
-    const count = record.snapshot.labels.length;
-    const labels: LabelToPrint[] = orders.map((order, i) => {
-      const index = action.indexes[i] ?? 0;
-      return { key: String(index), order, meta: { batch: record.processed, index: index + 1, count, printedAt: new Date(deps.now()) } };
-    });
+    const labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
+      key: String(idx),
+      order,
+      meta: { batch: record.processed, index: batchIndex, count: record.batchLabels, printedAt: new Date(deps.now()) },
+    }));
     step({ type: 'labels-sent', indexes: action.indexes });
     const left = new Set<number>();
     try {

@@ -16,6 +16,7 @@ export const jobRow = z.object({
   attempts: z.number(),
   retry_at: z.number().nullable(),
   held: z.number(),
+  batch_labels: z.number().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
 });

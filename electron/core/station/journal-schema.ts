@@ -70,6 +70,10 @@ export const journalMigrations: readonly string[] = [
   `ALTER TABLE jobs ADD COLUMN expected_labels INTEGER NOT NULL DEFAULT 0;`,
   // v3: a failed job that retrying cannot fix (the batch is gone) waits for the operator, across restarts.
   `ALTER TABLE jobs ADD COLUMN held INTEGER NOT NULL DEFAULT 0;`,
+  // v4: a label reprinted on its own still says where it sits in its batch ("7 of 50", not "1 of 1").
+  // NULL in either column means the job is the batch: position idx + 1 of the job's own labels.
+  `ALTER TABLE job_labels ADD COLUMN batch_index INTEGER;
+   ALTER TABLE jobs ADD COLUMN batch_labels INTEGER;`,
 ];
 
 const migrations = journalMigrations;

@@ -37,6 +37,8 @@ export interface JobRecord {
   retryAt: number | null;
   /** Failed in a way retrying cannot fix: runs again only when the operator asks. */
   held: boolean;
+  /** How many labels the batch has, for the labels' "k of n": a label reprint is a part of it. */
+  batchLabels: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -59,7 +61,18 @@ export interface NewJob {
   expectedLabels: number;
   /** Given for label reprints: the job starts claimed with these orders. */
   orders?: readonly Order[];
+  /** With `orders`: where each sits in its batch (1-based), and how many labels the batch has. */
+  batchPlaces?: { indexes: readonly number[]; of: number };
   sourceJobId?: string;
+}
+
+/** A label as the journal stored it: the order, and where it sits in its job and in its batch. */
+export interface StoredLabel {
+  /** 0-based position in the job. */
+  idx: number;
+  /** 1-based position in the batch, printed on the label. */
+  batchIndex: number;
+  order: Order;
 }
 
 const labelRow = z.object({
@@ -70,6 +83,7 @@ const labelRow = z.object({
   recipient: z.string(),
   state: z.enum(['pending', 'sent', 'confirmed']),
   possible_duplicate: z.number(),
+  batch_index: z.number().nullable(),
 });
 const labelStateRow = labelRow.pick({ state: true, possible_duplicate: true });
 export class JournalOpenError extends Error {
@@ -159,22 +173,35 @@ export class Journal {
     const id = this.#durable(() => {
       const result = this.#db
         .prepare(
-          `INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, expected_labels, state, orders_stored, source_job_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, expected_labels, state, orders_stored, source_job_id, batch_labels, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(job.processed, job.kind, job.targetPrintStatus, job.printerId, job.printerName, job.orders?.length ?? job.expectedLabels, stored ? 'claimed' : 'queued', stored ? 1 : 0, job.sourceJobId === undefined ? null : Number(job.sourceJobId), at, at);
+        .run(
+          job.processed,
+          job.kind,
+          job.targetPrintStatus,
+          job.printerId,
+          job.printerName,
+          job.orders?.length ?? job.expectedLabels,
+          stored ? 'claimed' : 'queued',
+          stored ? 1 : 0,
+          job.sourceJobId === undefined ? null : Number(job.sourceJobId),
+          job.batchPlaces?.of ?? null,
+          at,
+          at,
+        );
       const jobId = Number(result.lastInsertRowid);
-      if (job.orders) this.#insertLabels(jobId, job.orders);
+      if (job.orders) this.#insertLabels(jobId, job.orders, job.batchPlaces?.indexes);
       return jobId;
     });
     return this.requireJob(String(id));
   }
 
-  #insertLabels(jobId: number, orders: readonly Order[]): void {
+  #insertLabels(jobId: number, orders: readonly Order[], batchIndexes?: readonly number[]): void {
     const insert = this.#db.prepare(
-      `INSERT INTO job_labels (job_id, idx, order_id, invoice, awb, recipient, order_json, state) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`,
+      `INSERT INTO job_labels (job_id, idx, order_id, invoice, awb, recipient, order_json, state, batch_index) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
     );
-    orders.forEach((o, idx) => insert.run(jobId, idx, o.orderId, o.invoice, o.awb, o.customer.name, JSON.stringify(o)));
+    orders.forEach((o, idx) => insert.run(jobId, idx, o.orderId, o.invoice, o.awb, o.customer.name, JSON.stringify(o), batchIndexes?.[idx] ?? null));
   }
 
   getJob(id: string): JobRecord | undefined {
@@ -208,6 +235,7 @@ export class Journal {
       attempts: row.attempts,
       retryAt: row.retry_at,
       held: row.held === 1,
+      batchLabels: row.batch_labels ?? labels.length,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -256,15 +284,22 @@ export class Journal {
     this.#db.prepare('UPDATE jobs SET target_print_status = NULL WHERE id = ?').run(Number(id));
   }
 
-  jobOrders(id: string, indexes?: readonly number[]): Order[] {
+  /** The stored labels of a job at these 0-based positions (all when absent), in job order. */
+  storedLabels(id: string, indexes?: readonly number[]): StoredLabel[] {
     const wanted = indexes ? new Set(indexes) : undefined;
     // Read only the range asked for: a 1000-label job is printed a few labels at a time.
     const low = indexes && indexes.length > 0 ? Math.min(...indexes) : 0;
     const high = indexes && indexes.length > 0 ? Math.max(...indexes) : Number.MAX_SAFE_INTEGER;
     const rows = this.#db
-      .prepare('SELECT idx, order_json FROM job_labels WHERE job_id = ? AND idx BETWEEN ? AND ? ORDER BY idx')
-      .all(Number(id), low, high) as { idx: number; order_json: string }[];
-    return rows.filter((r) => !wanted || wanted.has(r.idx)).map((r) => orderSchema.parse(JSON.parse(r.order_json)));
+      .prepare('SELECT idx, batch_index, order_json FROM job_labels WHERE job_id = ? AND idx BETWEEN ? AND ? ORDER BY idx')
+      .all(Number(id), low, high) as { idx: number; batch_index: number | null; order_json: string }[];
+    return rows
+      .filter((r) => !wanted || wanted.has(r.idx))
+      .map((r) => ({ idx: r.idx, batchIndex: r.batch_index ?? r.idx + 1, order: orderSchema.parse(JSON.parse(r.order_json)) }));
+  }
+
+  jobOrders(id: string, indexes?: readonly number[]): Order[] {
+    return this.storedLabels(id, indexes).map((label) => label.order);
   }
 
   jobLabels(id: string): JobLabel[] {
@@ -273,7 +308,7 @@ export class Journal {
       .all(Number(id))
       .map((r) => {
         const l = labelRow.parse(r);
-        return { index: l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1 };
+        return { index: l.idx + 1, batchIndex: l.batch_index ?? l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1 };
       });
   }
 

@@ -101,8 +101,18 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       const wrong = indexes.filter((i) => i > count);
       if (wrong.length > 0) throw new BatchStateError(`job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
       const printer = settings.route(printerId ?? source.printerId);
-      const orders = journal.jobOrders(jobId, indexes.map((i) => i - 1));
-      const job = journal.createJob({ processed: source.processed, kind: 'reprint-labels', targetPrintStatus: null, printerId: printer.id, printerName: printer.name, expectedLabels: orders.length, orders, sourceJobId: jobId });
+      const chosen = journal.storedLabels(jobId, indexes.map((i) => i - 1));
+      const job = journal.createJob({
+        processed: source.processed,
+        kind: 'reprint-labels',
+        targetPrintStatus: null,
+        printerId: printer.id,
+        printerName: printer.name,
+        expectedLabels: chosen.length,
+        orders: chosen.map((label) => label.order),
+        batchPlaces: { indexes: chosen.map((label) => label.batchIndex), of: source.batchLabels },
+        sourceJobId: jobId,
+      });
       core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
       core.scheduler.kick();
       return toJobView(job);

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRawPrinter } from '../../support/raw-printer.ts';
 import { missingTools, zbarDecode } from '../../support/system-tools.ts';
 import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
 
-describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at the station', () => {
+describe.skipIf(missingTools('zbarimg', 'pdftotext').length > 0)('what the operator does at the station', () => {
   let rig: StationRig;
   beforeEach(async () => {
     rig = await startStationRig();
@@ -57,6 +58,35 @@ describe.skipIf(missingTools('zbarimg').length > 0)('what the operator does at t
     expect(third.targetPrintStatus).toBe(3);
     await waitFor('reprinted again', async () => (await station.getJob({ jobId: third.id })).job.state === 'done');
     expect(printOrderCalls(sim, processed)).toEqual([1, 2, 3]);
+  });
+
+  it('a label reprinted on its own still says where it sits in its batch, also when reprinted again', async () => {
+    const { station, sim, dataDir } = rig;
+    const folder = join(dataDir, 'reprints');
+    mkdirSync(folder);
+    const pdfs = await station.savePrinter({ name: 'Folder', uri: `pdf-dir:${folder}` });
+    const { processed } = sim.addBatch(5);
+    await waitFor('the batch listed', batchListed(station, processed));
+    const first = await station.printBatch({ processed });
+    await waitFor('printed', jobIn(station, processed, 'done'));
+
+    const seen = new Set<string>();
+    /** The "k/n" in the footers of the labels the job put in the folder. */
+    const footers = async (jobId: string): Promise<string[]> => {
+      await waitFor('reprinted', async () => (await station.getJob({ jobId })).job.state === 'done');
+      const files = readdirSync(folder).filter((name) => name.endsWith('.pdf') && !seen.has(name)).sort();
+      files.forEach((name) => seen.add(name));
+      const text = files.map((name) => execFileSync('pdftotext', ['-layout', join(folder, name), '-'], { encoding: 'utf8' })).join('');
+      return [...text.matchAll(/Label (\d+\/\d+)/g)].map((m) => m[1] ?? '');
+    };
+    const part = await station.reprintLabels({ jobId: first.id, indexes: [4, 2], printerId: pdfs.id });
+    expect(await footers(part.id)).toEqual(['2/5', '4/5']);
+    expect((await station.getJob({ jobId: part.id })).labels.map((l) => [l.index, l.batchIndex])).toEqual([
+      [1, 2],
+      [2, 4],
+    ]);
+    const again = await station.reprintLabels({ jobId: part.id, indexes: [2], printerId: pdfs.id });
+    expect(await footers(again.id)).toEqual(['4/5']);
   });
 
   it('sends a batch to the printer route chosen, others to the default', async () => {

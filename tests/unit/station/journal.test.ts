@@ -145,10 +145,19 @@ describe('journal', () => {
     db.exec('PRAGMA user_version = 1');
     db.prepare(`INSERT INTO jobs (processed, kind, target_print_status, printer_id, printer_name, state, created_at, updated_at)
       VALUES ('2026-01-01 10:00:00', 'print', 1, 'p', 'P', 'queued', 'x', 'x')`).run();
+    const order = sampleOrder(1);
+    db.prepare(`INSERT INTO job_labels (job_id, idx, order_id, invoice, awb, recipient, order_json, state) VALUES (1, 0, ?, ?, ?, ?, ?, 'pending')`).run(
+      order.orderId,
+      order.invoice,
+      order.awb,
+      order.customer.name,
+      JSON.stringify(order),
+    );
     db.close();
     const journal = new Journal(path, clock);
     expect(journal.pendingJobs().map((j) => j.id)).toEqual(['1']);
-    expect(journal.requireJob('1')).toMatchObject({ targetPrintStatus: 1, expectedLabels: 0 });
+    expect(journal.requireJob('1')).toMatchObject({ targetPrintStatus: 1, expectedLabels: 0, batchLabels: 1 });
+    expect(journal.jobLabels('1').map((l) => [l.index, l.batchIndex, l.invoice])).toEqual([[1, 1, order.invoice]]);
     journal.close();
   });
 });

@@ -69,10 +69,10 @@ export function JobDetail({ jobId }: { jobId: string }) {
                   type="checkbox"
                   checked={chosen.has(label.index)}
                   onChange={() => toggle(label.index)}
-                  aria-label={t('history.chooseLabel', { index: label.index, invoice: label.invoice })}
+                  aria-label={t('history.chooseLabel', { index: label.batchIndex, invoice: label.invoice })}
                 />
               </td>
-              <td className="num">{label.index}</td>
+              <td className="num">{label.batchIndex}</td>
               <td className="mono">{label.invoice}</td>
               <td className="mono">{label.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
               <td>{label.recipient}</td>
