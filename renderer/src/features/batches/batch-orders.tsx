@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../electron/shared/domain.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 interface BatchOrdersProps {
@@ -18,20 +19,18 @@ export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
   const list = orders.data ?? [];
   return (
     <table className="table orders-of-batch" aria-label={t('batches.ordersOf', { processed })}>
-      <thead>
-        <tr>
-          <th>#</th>
-          <th>{t('order.invoice')}</th>
-          <th>{t('order.awb')}</th>
-          <th>{t('order.courier')}</th>
-          <th>{t('order.recipient')}</th>
-          <th>{t('order.city')}</th>
-          <th>{t('order.note')}</th>
-          <th>
-            <span className="sr-only">{t('common.actions')}</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          '#',
+          t('order.invoice'),
+          t('order.awb'),
+          t('order.courier'),
+          t('order.recipient'),
+          t('order.city'),
+          t('order.note'),
+          { label: t('common.actions'), hidden: true },
+        ]}
+      />
       <tbody>
         {list.map((order, i) => (
           <tr key={`${order.orderId ?? order.invoice}-${i}`}>

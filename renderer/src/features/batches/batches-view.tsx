@@ -7,6 +7,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { formatProcessed } from '../../components/format.ts';
 import { JobActions } from '../../components/job-actions.tsx';
 import { JobProgress } from '../../components/job-progress.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { applyJob, isJobActive, newestFirst } from './batch-list.ts';
@@ -65,17 +66,15 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
       {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{t('batches.empty')}</p>}
       {list.length > 0 && (
         <table className="table batches">
-          <thead>
-            <tr>
-              <th>{t('batches.processed')}</th>
-              <th className="num">{t('batches.labels')}</th>
-              <th>{t('batches.printed')}</th>
-              <th>{t('batches.job')}</th>
-              <th>
-                <span className="sr-only">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('batches.processed'),
+              { label: t('batches.labels'), num: true },
+              t('batches.printed'),
+              t('batches.job'),
+              { label: t('common.actions'), hidden: true },
+            ]}
+          />
           <tbody>
             {list.map((batch) => {
               const active = isJobActive(batch.job);

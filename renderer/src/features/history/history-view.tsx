@@ -4,6 +4,7 @@ import { jobStateSchema, type JobState, type JobView, type JournalEvent } from '
 import { ErrorNote } from '../../components/error-note.tsx';
 import { JobActions } from '../../components/job-actions.tsx';
 import { formatInstant, formatProcessed } from '../../components/format.ts';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { JobDetail } from './job-detail.tsx';
 
@@ -49,19 +50,17 @@ export function HistoryView() {
           <ErrorNote error={jobError} what={t('job.actionFailed')} />
           {jobs.data?.length === 0 && <p className="empty">{t('history.noJobs')}</p>}
           <table className="table">
-            <thead>
-              <tr>
-                <th>{t('batches.processed')}</th>
-                <th>{t('history.kind')}</th>
-                <th>{t('history.state')}</th>
-                <th className="num">{t('batches.labels')}</th>
-                <th>{t('history.printer')}</th>
-                <th>{t('history.created')}</th>
-                <th>
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('batches.processed'),
+                t('history.kind'),
+                t('history.state'),
+                { label: t('batches.labels'), num: true },
+                t('history.printer'),
+                t('history.created'),
+                { label: t('common.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {(jobs.data ?? []).map((job) => (
                 <tr key={job.id} className={selected === job.id ? 'selected' : undefined}>

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { JobProgress } from '../../components/job-progress.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 
 /** One job's labels, to pick some and print them again from the journal's copy. */
@@ -49,18 +50,16 @@ export function JobDetail({ jobId }: { jobId: string }) {
       </div>
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
       <table className="table">
-        <thead>
-          <tr>
-            <th>
-              <span className="sr-only">{t('history.choose')}</span>
-            </th>
-            <th className="num">#</th>
-            <th>{t('order.invoice')}</th>
-            <th>{t('order.awb')}</th>
-            <th>{t('order.recipient')}</th>
-            <th>{t('history.labelState')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('history.choose'), hidden: true },
+            { label: '#', num: true },
+            t('order.invoice'),
+            t('order.awb'),
+            t('order.recipient'),
+            t('history.labelState'),
+          ]}
+        />
         <tbody>
           {labels.map((label) => (
             <tr key={label.index}>

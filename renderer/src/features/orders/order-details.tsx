@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatRupiah } from '../../components/format.ts';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 /** The backend's `details` of one order. Every value is text: an order's HTML stays text. */
@@ -43,13 +44,7 @@ export function OrderDetailsPanel({ id, onClose }: { id: string; onClose: () => 
             <dd>{t('batches.printedTimes', { count: d.printStatus })}</dd>
           </dl>
           <table className="table">
-            <thead>
-              <tr>
-                <th>{t('order.product')}</th>
-                <th className="num">{t('order.qty')}</th>
-                <th className="num">{t('order.price')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('order.product'), { label: t('order.qty'), num: true }, { label: t('order.price'), num: true }]} />
             <tbody>
               {d.products.map((p, i) => (
                 <tr key={`${p.productId ?? ''}-${i}`}>

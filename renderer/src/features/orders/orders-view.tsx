@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderStatusSchema, type Order, type OrderStatus } from '../../../../electron/shared/domain.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { OrderDetailsPanel } from './order-details.tsx';
 
@@ -67,19 +68,17 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
         <div className="pane">
           {page.data && orders.length === 0 && <p className="empty">{t('orders.empty')}</p>}
           <table className="table">
-            <thead>
-              <tr>
-                <th>{t('order.invoice')}</th>
-                <th>{t('order.status')}</th>
-                <th>{t('order.awb')}</th>
-                <th>{t('order.courier')}</th>
-                <th>{t('order.recipient')}</th>
-                <th>{t('order.city')}</th>
-                <th>
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('order.invoice'),
+                t('order.status'),
+                t('order.awb'),
+                t('order.courier'),
+                t('order.recipient'),
+                t('order.city'),
+                { label: t('common.actions'), hidden: true },
+              ]}
+            />
             <tbody>
               {orders.map((order, i) => (
                 <tr key={`${order.orderId ?? order.invoice}-${i}`} className={selected === order.orderId ? 'selected' : undefined}>
