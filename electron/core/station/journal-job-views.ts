@@ -1,7 +1,7 @@
 import type Database from 'libsql';
 import { z } from 'zod';
 import type { JobState, JobView } from '../../shared/station-api.ts';
-import { jobRow } from './journal-rows.ts';
+import { jobIdentity, jobRow } from './journal-rows.ts';
 
 const jobViewRow = jobRow.extend({ label_count: z.number(), confirmed: z.number(), duplicates: z.number() });
 
@@ -41,12 +41,7 @@ export class JobViewQueries {
       .map((r) => {
         const row = jobViewRow.parse(r);
         return {
-          id: String(row.id),
-          processed: row.processed,
-          kind: row.kind,
-          targetPrintStatus: row.target_print_status,
-          printerId: row.printer_id,
-          printerName: row.printer_name,
+          ...jobIdentity(row),
           state: row.state,
           totalLabels: row.orders_stored === 1 ? row.label_count : row.expected_labels,
           confirmedLabels: row.confirmed,

@@ -20,3 +20,15 @@ export const jobRow = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
+
+/** What names a job in every view of it: which batch, what kind, what count, which printer. */
+export function jobIdentity(row: z.output<typeof jobRow>) {
+  return {
+    id: String(row.id),
+    processed: row.processed,
+    kind: row.kind,
+    targetPrintStatus: row.target_print_status,
+    printerId: row.printer_id,
+    printerName: row.printer_name,
+  };
+}

@@ -7,7 +7,7 @@ import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
-import { jobRow } from './journal-rows.ts';
+import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
@@ -224,12 +224,7 @@ export class Journal {
         return { state: l.state, possibleDuplicate: l.possible_duplicate === 1 } satisfies LabelSnapshot;
       });
     return {
-      id: String(row.id),
-      processed: row.processed,
-      kind: row.kind,
-      targetPrintStatus: row.target_print_status,
-      printerId: row.printer_id,
-      printerName: row.printer_name,
+      ...jobIdentity(row),
       expectedLabels: row.expected_labels,
       snapshot: { state: row.state, reason: row.reason, ordersStored: row.orders_stored === 1, labels },
       attempts: row.attempts,
