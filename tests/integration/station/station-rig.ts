@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrderApiClient } from '../../../electron/core/api/order-api-client.ts';
@@ -10,10 +10,9 @@ import type { StationOptions } from '../../../electron/core/station/station-opti
 import type { JobView } from '../../../electron/shared/station-api.ts';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
+import { scanLabels } from '../../support/label-scan.ts';
 import { decodeEscPos } from '../../support/printer-decoders.ts';
-import { monoBitmapToPngBuffer } from '../../support/mono-bitmap-png.ts';
 import { startRawPrinter, type RawPrinter } from '../../support/raw-printer.ts';
-import { zbarDecode } from '../../support/system-tools.ts';
 
 /** Short retries so fault tests take seconds; the policies are the real ones otherwise. */
 export const fastBackoff = { poll: { baseMs: 100, capMs: 400, jitter: 0.5 }, job: { baseMs: 100, capMs: 400, jitter: 0.5 }, printer: { baseMs: 100, capMs: 400, jitter: 0.5 } };
@@ -102,7 +101,6 @@ export function jobIn(station: Station, processed: string, state: JobView['state
  * `skipCut`, a connection cut mid-label (the sender was killed) counts as the half label it is.
  */
 export function scanPrintedLabels(printer: RawPrinter, options: { skipCut?: boolean } = {}): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   const decode = (bytes: Buffer) => {
     try {
       return decodeEscPos(bytes);
@@ -111,18 +109,7 @@ export function scanPrintedLabels(printer: RawPrinter, options: { skipCut?: bool
       throw error;
     }
   };
-  try {
-    return printer
-      .received()
-      .flatMap(decode)
-      .map((bitmap, i) => {
-        const file = join(dir, `label-${i}.png`);
-        writeFileSync(file, monoBitmapToPngBuffer(bitmap));
-        return zbarDecode(file);
-      });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return scanLabels(printer.received().flatMap(decode));
 }
 
 /** The `print_status` of each `print_order` call the simulator received for a batch. */
