@@ -220,6 +220,8 @@ const rssFirst = mean(firstMinute.map((s) => s.rssMb));
 const rssLast = mean(lastMinute.map((s) => s.rssMb));
 const hoursApart = (mean(lastMinute.map((s) => s.t)) - mean(firstMinute.map((s) => s.t))) / 3600;
 const growth = hoursApart > 0 ? `${((rssLast - rssFirst) / hoursApart).toFixed(1)} MB/hour` : 'n/a (run 2 minutes or more)';
+// The trend, in tenths of the run: a leak climbs steadily, a warming heap levels off.
+const tenths = Array.from({ length: 10 }, (_, i) => mean(samples.filter((s) => Math.floor((s.t / samples.length) * 10) === i).map((s) => s.rssMb)));
 const [firstSample, lastSample] = [samples[0], samples.at(-1)];
 const cpu = firstSample && lastSample && lastSample.t > firstSample.t ? ((lastSample.cpuS - firstSample.cpuS) / (lastSample.t - firstSample.t)) * 100 : 0;
 const ranMinutes = samples.length / 60;
@@ -230,6 +232,7 @@ console.log(`  faults injected ${faults} (calls that hit one: ${calls.filter((c)
 console.log(`  print_order: ${printOrders} calls; repeated for a batch ${repeatedPrintOrders}; at a print_status other than 1: ${wrongStatus.length} batches; for batches not added: ${otherPrintOrders}`);
 console.log(`  labels on paper ${labels.length}: lost ${lost.length}, printed more than once ${duplicated.length} (not explained by an outage: ${unexplained.length}), no code read ${unreadable}, not ours ${unexpected}, AWB unread ${awbMissing}`);
 console.log(`  station RSS minute 1 ${rssFirst.toFixed(0)} MB, last minute ${rssLast.toFixed(0)} MB, growth ${growth}, peak ${Math.max(...samples.map((s) => s.rssMb)).toFixed(0)} MB; CPU mean ${cpu.toFixed(1)} %`);
+console.log(`  station RSS by tenth of the run (MB): ${tenths.map((mb) => mb.toFixed(0)).join(' ')}`);
 console.log(`  journal ${(journalMb + walMb).toFixed(1)} MB (journal.db ${journalMb.toFixed(1)} MB + wal ${walMb.toFixed(1)} MB)`);
 console.log(`  station ${crashed === undefined ? `stopped by SIGTERM: ${stoppedAs ?? 'did not exit'}` : `DIED during the soak: ${crashed}`}; log warnings and errors: ${[...logCounts].map(([kind, n]) => `${kind} ×${n}`).join(', ') || 'none'}`);
 
