@@ -8,6 +8,7 @@ import type { StationLogger } from '../core/station/station-options.ts';
 import type { StationState } from '../shared/station-api.ts';
 import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { registerStationIpc } from './ipc-station.ts';
+import { applyLoginItem } from './login-item.ts';
 import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
 import { createShellPreferencesStore, type ShellPreferences } from './shell-preferences.ts';
 import { mergeDiscovered, systemPrintersFrom } from './system-printers.ts';
@@ -121,7 +122,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, options:
     let language = (await station.getSettings({})).language;
     const applyPreferences = (patch: Partial<ShellPreferences>): void => {
       const next = preferences.set(patch);
-      app.setLoginItemSettings({ openAtLogin: next.openAtLogin, args: next.startMinimised ? ['--minimised'] : [] });
+      applyLoginItem(app, next);
       refreshTray();
     };
     const refreshTray = (): void => {
