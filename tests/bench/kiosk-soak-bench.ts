@@ -20,14 +20,13 @@ import { createRng } from '../../electron/simulator/prng.ts';
 import type { Fault } from '../../electron/simulator/sim-faults.ts';
 import { printOrderCalls } from '../integration/station/station-rig.ts';
 import { scanLabels, wholeEscPosLabels } from '../support/label-scan.ts';
+import { processStats } from '../support/proc-stats.ts';
 import { startRawPrinter } from '../support/raw-printer.ts';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' } } });
 const minutes = Number(values.minutes);
 if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${values.minutes}`);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const clockTicks = 100;
-const pageKb = 4;
 const seed = 7;
 // Faults and outages are offset from each other so each one's effect can be told apart in the log.
 const faultEvery = 60;
@@ -45,14 +44,6 @@ const faultRotation: Fault[] = [
   { route: 'print_order', mode: 'reset' },
   { route: 'print_order', mode: '500' },
 ];
-
-/** utime + stime of a process, in seconds, and its resident memory in MB, from /proc. */
-function sample(pid: number): { cpuS: number; rssMb: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const cpuS = (Number(fields[11]) + Number(fields[12])) / clockTicks;
-  const rssMb = (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * pageKb) / 1024;
-  return { cpuS, rssMb };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const mean = (numbers: number[]) => numbers.reduce((sum, n) => sum + n, 0) / Math.max(1, numbers.length);
@@ -110,7 +101,7 @@ const t0 = Date.now();
 for (let t = 0; t < seconds && exited === undefined; t++) {
   await sleep(t0 + t * 1000 - Date.now());
   if (exited !== undefined) break;
-  samples.push({ t, ...sample(pid) });
+  samples.push({ t, ...processStats(pid) });
   if (t >= nextBatchAt) {
     added.push(sim.addBatch(rng.int(1, 40)));
     nextBatchAt = t + rng.int(3, 5);

@@ -7,7 +7,7 @@
  * Targets: idle < 1 % CPU and < 150 MB RSS; first label ≤ 300 ms at every size.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,21 +18,12 @@ import { discoverPrinters, openPrinter } from '../../electron/core/printers/inde
 import { createStation } from '../../electron/core/station/create-station.ts';
 import { createKeyFileSecretStore } from '../../electron/core/station/key-file-secret-store.ts';
 import { createSimulator } from '../../electron/simulator/create-simulator.ts';
+import { processStats } from '../support/proc-stats.ts';
 import { startRawPrinter } from '../support/raw-printer.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
 const seconds = Number(values.seconds);
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-const clockTicks = 100;
-const pageKb = 4;
-
-/** utime + stime of a process, in seconds, and its resident memory in MB, from /proc. */
-function sample(pid: number): { cpuS: number; rssMb: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  const cpuS = (Number(fields[11]) + Number(fields[12])) / clockTicks;
-  const rssMb = (Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * pageKb) / 1024;
-  return { cpuS, rssMb };
-}
 
 async function idle(): Promise<void> {
   const sim = await createSimulator({ seed: 3, port: 0 });
@@ -46,14 +37,14 @@ async function idle(): Promise<void> {
   const pid = child.pid ?? 0;
   // Let it start up (tsx compiles the sources) before measuring the steady state.
   await new Promise((resolve) => setTimeout(resolve, 5000));
-  const start = sample(pid);
+  const start = processStats(pid);
   const t0 = process.hrtime.bigint();
   let peakRss = start.rssMb;
   for (let s = 0; s < seconds; s++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    peakRss = Math.max(peakRss, sample(pid).rssMb);
+    peakRss = Math.max(peakRss, processStats(pid).rssMb);
   }
-  const end = sample(pid);
+  const end = processStats(pid);
   const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
   const polls = sim.calls().filter((c) => c.call === 'processed_list').length;
   child.kill('SIGTERM');
