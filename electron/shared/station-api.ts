@@ -26,6 +26,8 @@ const isoTime = z.string().describe('ISO 8601 instant');
 
 export const jobStateSchema = z.enum(['queued', 'claiming', 'claimed', 'printing', 'done', 'failed', 'waiting', 'cancelled']);
 export type JobState = z.infer<typeof jobStateSchema>;
+/** The states `cancelJob` accepts. A printing job has labels in flight: cancelling it would leave them unaccounted for. */
+export const cancellableJobStates: readonly JobState[] = ['queued', 'claiming', 'claimed', 'failed', 'waiting'];
 
 export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -1,4 +1,4 @@
-import type { JobState } from '../../shared/station-api.ts';
+import { cancellableJobStates, type JobState } from '../../shared/station-api.ts';
 
 /**
  * A print job as a pure state machine:
@@ -50,8 +50,6 @@ export function newJob(ordersStored: boolean, labelCount = 0): JobSnapshot {
 }
 
 const finished: readonly JobState[] = ['done', 'cancelled'];
-/** A printing job has labels in flight: cancelling it would leave them unaccounted for. */
-const cancellable: readonly JobState[] = ['queued', 'claiming', 'claimed', 'failed', 'waiting'];
 
 /** Whether a job is over: nothing will run or retry it again. */
 export function isFinished(state: JobState): boolean {
@@ -113,7 +111,7 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
     case 'failed':
       return { ...job, state: 'failed', reason: event.reason };
     case 'cancel':
-      if (!cancellable.includes(job.state)) refuse(job, event);
+      if (!cancellableJobStates.includes(job.state)) refuse(job, event);
       return { ...job, state: 'cancelled' };
     case 'resume': {
       // A label handed to the printer but never confirmed may or may not be on paper: print it

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JobView } from '../../../electron/shared/station-api.ts';
+import { cancellableJobStates, type JobView } from '../../../electron/shared/station-api.ts';
 import { useStation } from '../station-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { formatProcessed } from './format.ts';
 
-/** A job that is not printing can be given up; the core refuses one a worker is running. */
-const cancellable = new Set<JobView['state']>(['queued', 'failed', 'waiting']);
 
 interface JobActionsProps {
   job: JobView;
@@ -25,7 +23,8 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
     onError(undefined);
     void call().then(onJob, (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
   };
-  if (!cancellable.has(job.state)) return null;
+  // The core also refuses a job a worker has just taken, with a message shown as the error.
+  if (!cancellableJobStates.includes(job.state)) return null;
   return (
     <span className="job-actions">
       {job.state === 'failed' && (

@@ -149,6 +149,9 @@ describe('Batches view', () => {
     const row = within(first as HTMLElement);
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'printing', confirmedLabels: 1 })));
     expect(row.queryByRole('button', { name: 'Cancel job' })).toBeNull();
+    // Claimed and queued behind another job on its printer: it can still be given up.
+    act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'claimed' })));
+    expect(row.getByRole('button', { name: 'Cancel job' })).toBeTruthy();
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'waiting', reason: 'printer offline' })));
     expect(row.queryByRole('button', { name: 'Retry now' })).toBeNull();
     fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
