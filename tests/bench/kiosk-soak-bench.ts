@@ -19,7 +19,7 @@ import { createSimulator } from '../../electron/simulator/create-simulator.ts';
 import { createRng } from '../../electron/simulator/prng.ts';
 import type { Fault } from '../../electron/simulator/sim-faults.ts';
 import { printOrderCalls } from '../integration/station/station-rig.ts';
-import { scanLabels, wholeEscPosLabels } from '../support/label-scan.ts';
+import { scanLabelsAsync, wholeEscPosLabels } from '../support/label-scan.ts';
 import { processStats } from '../support/proc-stats.ts';
 import { startRawPrinter } from '../support/raw-printer.ts';
 
@@ -97,6 +97,37 @@ let outages = 0;
 let nextBatchAt = 0;
 let backOnlineAt: number | undefined;
 const seconds = Math.round(minutes * 60);
+/** Each whole label on paper, with the printer connection it came in. */
+const scanned: { connection: number; codes: string[] }[] = [];
+let scannedUpTo = 0;
+const scanConnection = async (bytes: Buffer, connection: number) =>
+  (await scanLabelsAsync(wholeEscPosLabels(bytes))).map((codes) => ({ connection, codes }));
+/**
+ * Scans each connection once it is over (every one but the last; all when `final`) and lets the
+ * printer forget its bytes, so a run of hours keeps the bench's memory flat and its drain short.
+ */
+async function scanSettled(final: boolean): Promise<void> {
+  const connections = printer.received();
+  const settled = final ? connections.length : connections.length - 1;
+  for (; scannedUpTo < settled; scannedUpTo++) {
+    scanned.push(...(await scanConnection(connections[scannedUpTo] ?? Buffer.alloc(0), scannedUpTo)));
+    printer.release(scannedUpTo);
+  }
+}
+/** What is on paper so far: the settled labels and those of the connection still open. */
+async function onPaperSoFar(): Promise<{ connection: number; codes: string[] }[]> {
+  await scanSettled(false);
+  const last = printer.received()[scannedUpTo];
+  return last === undefined ? scanned : [...scanned, ...(await scanConnection(last, scannedUpTo))];
+}
+
+let loading = true;
+const scanner = (async () => {
+  while (loading) {
+    await scanSettled(false);
+    await sleep(2000);
+  }
+})();
 const t0 = Date.now();
 for (let t = 0; t < seconds && exited === undefined; t++) {
   await sleep(t0 + t * 1000 - Date.now());
@@ -121,6 +152,8 @@ for (let t = 0; t < seconds && exited === undefined; t++) {
 }
 if (backOnlineAt !== undefined) await printer.comeBack();
 const loadEndedAt = Date.now();
+loading = false;
+await scanner;
 
 // What each added batch must put on paper, from the server's side: invoice → batch (and AWB).
 const api = createOrderApiClient({ baseUrl: sim.baseUrl, userId: sim.userId, token: sim.token });
@@ -137,23 +170,13 @@ for (let offset = 0, total = Infinity; offset < total; offset += 200) {
 const labelCount = added.reduce((n, b) => n + b.orderIds.length, 0);
 if (expected.size !== labelCount) throw new Error(`the simulator lists ${expected.size} of the ${labelCount} orders added`);
 
-/** Each whole label on paper, with the printer connection it came in. Every connection but the last is final: scanned once. */
-const scanned: { connection: number; codes: string[] }[] = [];
-let scannedUpTo = 0;
-const scanConnection = (bytes: Buffer, connection: number) => scanLabels(wholeEscPosLabels(bytes)).map((codes) => ({ connection, codes }));
-function scanPrinter(final: boolean): { connection: number; codes: string[] }[] {
-  const connections = printer.received();
-  const settled = Math.max(0, final ? connections.length : connections.length - 1);
-  for (; scannedUpTo < settled; scannedUpTo++) scanned.push(...scanConnection(connections[scannedUpTo], scannedUpTo));
-  return [...scanned, ...connections.slice(settled).flatMap((bytes, i) => scanConnection(bytes, settled + i))];
-}
 const bytesAtPrinter = () => printer.received().reduce((n, bytes) => n + bytes.length, 0);
 
 // Drain: every batch claimed on the server and every label on paper, or the deadline.
 const drainDeadline = Date.now() + drainTimeoutMs;
 let drained = false;
 while (exited === undefined && Date.now() < drainDeadline) {
-  const seen = new Set(scanPrinter(false).flatMap((label) => label.codes));
+  const seen = new Set((await onPaperSoFar()).flatMap((label) => label.codes));
   const printCount = new Map(sim.batches().map((b) => [b.processed, b.printStatus]));
   if ([...expected.keys()].every((invoice) => seen.has(invoice)) && added.every((b) => (printCount.get(b.processed) ?? 0) >= 1)) {
     drained = true;
@@ -178,7 +201,8 @@ const stoppedAs = exited;
 await new Promise((resolve) => logFile.end(resolve));
 
 // Verify the paper and the server's record.
-const labels = scanPrinter(true);
+await scanSettled(true);
+const labels = scanned;
 const copies = new Map<string, number[]>();
 let unreadable = 0;
 let unexpected = 0;

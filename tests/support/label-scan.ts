@@ -4,19 +4,38 @@ import { join } from 'node:path';
 import type { MonoBitmap } from '../../electron/core/labels/label-types.ts';
 import { monoBitmapToPngBuffer } from './mono-bitmap-png.ts';
 import { decodeEscPos } from './printer-decoders.ts';
-import { zbarDecode } from './system-tools.ts';
+import { zbarDecode, zbarDecodeAsync } from './system-tools.ts';
+
+/** Each label as a PNG in a fresh folder, and a way to remove them. */
+function labelPngs(labels: MonoBitmap[]): { files: string[]; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  const files = labels.map((bitmap, i) => {
+    const file = join(dir, `label-${i}.png`);
+    writeFileSync(file, monoBitmapToPngBuffer(bitmap));
+    return file;
+  });
+  return { files, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 /** The codes zbar reads on each label bitmap, in order: what a scanner reads off the paper. */
 export function scanLabels(labels: MonoBitmap[]): string[][] {
-  const dir = mkdtempSync(join(tmpdir(), 'scan-'));
+  const pngs = labelPngs(labels);
   try {
-    return labels.map((bitmap, i) => {
-      const file = join(dir, `label-${i}.png`);
-      writeFileSync(file, monoBitmapToPngBuffer(bitmap));
-      return zbarDecode(file);
-    });
+    return pngs.files.map(zbarDecode);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    pngs.remove();
+  }
+}
+
+/** As `scanLabels`, one label at a time without blocking the event loop. */
+export async function scanLabelsAsync(labels: MonoBitmap[]): Promise<string[][]> {
+  const pngs = labelPngs(labels);
+  try {
+    const codes: string[][] = [];
+    for (const file of pngs.files) codes.push(await zbarDecodeAsync(file));
+    return codes;
+  } finally {
+    pngs.remove();
   }
 }
 

@@ -20,6 +20,8 @@ export interface RawPrinter {
   received(): Buffer[];
   /** Reports this condition to status queries from now on. */
   setState(state: Partial<RawPrinterState>): void;
+  /** Forgets the bytes of connection `index` (it stays in `received()`, empty): a long soak keeps memory flat. */
+  release(index: number): void;
   /** The most connections that were open at the same time: a real raw port serves one. */
   peakConnections(): number;
   /** The next connection is cut (reset) once it has received this many bytes: a printer dying mid-job. */
@@ -186,6 +188,10 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     host,
     port,
     received: () => connections.map((chunks) => Buffer.concat(chunks)),
+    release: (index) => {
+      const chunks = connections[index];
+      if (chunks) chunks.length = 0;
+    },
     setState: (next) => Object.assign(state, next),
     peakConnections: () => peak,
     dropNextConnectionAfter: (bytes) => {

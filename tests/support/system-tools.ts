@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 
 /**
  * System tools the real-parts tests need (zbar, poppler, CUPS, Chromium). Missing locally, the
@@ -18,11 +18,32 @@ export function missingTools(...commands: string[]): string[] {
   return missing;
 }
 
+const zbarArgs = (imagePath: string) => ['-q', '--raw', '--nodbus', imagePath];
+
+/** zbarimg exits 4 when it found no code: that is an answer, not a failure. */
+function zbarCodes(status: number | null, stdout: string, stderr: string): string[] {
+  if (status !== 0 && status !== 4) throw new Error(`zbarimg failed: ${stderr}`);
+  return stdout.split('\n').filter((line) => line.length > 0);
+}
+
 /** Decodes every barcode zbar finds in an image file; [] when none. */
 export function zbarDecode(imagePath: string): string[] {
-  const result = spawnSync('zbarimg', ['-q', '--raw', '--nodbus', imagePath], { encoding: 'utf8' });
-  if (result.status !== 0 && result.status !== 4) throw new Error(`zbarimg failed: ${result.stderr}`);
-  return result.stdout.split('\n').filter((line) => line.length > 0);
+  const result = spawnSync('zbarimg', zbarArgs(imagePath), { encoding: 'utf8' });
+  return zbarCodes(result.status, result.stdout, result.stderr);
+}
+
+/** As `zbarDecode`, without blocking the event loop: a long soak scans while the station prints. */
+export function zbarDecodeAsync(imagePath: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    execFile('zbarimg', zbarArgs(imagePath), { encoding: 'utf8' }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      try {
+        resolve(zbarCodes(status, stdout, stderr));
+      } catch (failure) {
+        reject(failure instanceof Error ? failure : new Error(String(failure)));
+      }
+    });
+  });
 }
 
 /** Rasterises a PDF as a 203-dpi thermal printer would; returns the page PNGs in order. */
