@@ -27,3 +27,13 @@ export function Field({ id, label, error, children }: FieldProps) {
 export function invalidProps(id: string, error: string | null | undefined): Record<string, string | boolean> {
   return error ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
 }
+
+/** A control in a view's toolbar, named by the short text before it. */
+export function InlineField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="inline">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../electron/shared/domain.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { PreviewCell, ShippingCells } from '../../components/order-cells.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 interface BatchOrdersProps {
@@ -36,16 +37,9 @@ export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
           <tr key={`${order.orderId ?? order.invoice}-${i}`}>
             <td className="num">{i + 1}</td>
             <td className="mono">{order.invoice}</td>
-            <td className="mono">{order.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
-            <td>{order.courierName}</td>
-            <td>{order.customer.name}</td>
-            <td>{order.customer.cityName}</td>
+            <ShippingCells order={order} />
             <td className="note">{[order.customerNote, order.adminNote].filter(Boolean).join(' · ')}</td>
-            <td>
-              <button type="button" className="link" onClick={() => onPreview(order)}>
-                {t('preview.open')}
-              </button>
-            </td>
+            <PreviewCell onPreview={() => onPreview(order)} />
           </tr>
         ))}
       </tbody>

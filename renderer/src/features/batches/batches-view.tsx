@@ -8,6 +8,7 @@ import { formatProcessed } from '../../components/format.ts';
 import { JobActions } from '../../components/job-actions.tsx';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { applyJob, isJobActive, newestFirst } from './batch-list.ts';
@@ -44,12 +45,10 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
     <section className="view" aria-labelledby="batches-title">
       <div className="toolbar">
         <h1 id="batches-title">{t('batches.title')}</h1>
-        <label className="inline">
-          <span>{t('common.search')}</span>
+        <InlineField label={t('common.search')}>
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('batches.searchHint')} />
-        </label>
-        <label className="inline">
-          <span>{t('batches.printTo')}</span>
+        </InlineField>
+        <InlineField label={t('batches.printTo')}>
           <select value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
             <option value="">{t('batches.defaultPrinter')}</option>
             {(printers.data ?? []).map((p) => (
@@ -58,7 +57,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
               </option>
             ))}
           </select>
-        </label>
+        </InlineField>
       </div>
       <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
       <ErrorNote error={actionError} what={t('batches.printFailed')} />

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { JobActions } from '../../components/job-actions.tsx';
 import { formatInstant, formatProcessed } from '../../components/format.ts';
 import { TableHead } from '../../components/table-head.tsx';
+import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { JobDetail } from './job-detail.tsx';
 
@@ -28,12 +29,10 @@ export function HistoryView() {
     <section className="view" aria-labelledby="history-title">
       <div className="toolbar">
         <h1 id="history-title">{t('history.title')}</h1>
-        <label className="inline">
-          <span>{t('common.search')}</span>
+        <InlineField label={t('common.search')}>
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        </label>
-        <label className="inline">
-          <span>{t('history.state')}</span>
+        </InlineField>
+        <InlineField label={t('history.state')}>
           <select value={state} onChange={(e) => setState(e.target.value as JobState | '')}>
             <option value="">{t('common.all')}</option>
             {jobStateSchema.options.map((s) => (
@@ -42,7 +41,7 @@ export function HistoryView() {
               </option>
             ))}
           </select>
-        </label>
+        </InlineField>
       </div>
       <div className="split history-split">
         <div className="pane">
@@ -88,15 +87,14 @@ export function HistoryView() {
         <div className="pane events-pane">
           <div className="toolbar">
             <h2>{t('history.events')}</h2>
-            <label className="inline">
-              <span>{t('history.level')}</span>
+            <InlineField label={t('history.level')}>
               <select value={level} onChange={(e) => setLevel(e.target.value as Level | '')}>
                 <option value="">{t('common.all')}</option>
                 <option value="info">{t('history.levels.info')}</option>
                 <option value="warn">{t('history.levels.warn')}</option>
                 <option value="error">{t('history.levels.error')}</option>
               </select>
-            </label>
+            </InlineField>
           </div>
           <ErrorNote error={events.error} />
           <ul className="events">

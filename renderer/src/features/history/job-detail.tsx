@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { AwbCell } from '../../components/order-cells.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 
 /** One job's labels, to pick some and print them again from the journal's copy. */
@@ -73,7 +74,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
               </td>
               <td className="num">{label.batchIndex}</td>
               <td className="mono">{label.invoice}</td>
-              <td className="mono">{label.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
+              <AwbCell awb={label.awb} />
               <td>{label.recipient}</td>
               <td>
                 {t(`history.label.${label.state}`)}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { orderStatusSchema, type Order, type OrderStatus } from '../../../../electron/shared/domain.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { InlineField } from '../../components/field.tsx';
+import { PreviewCell, ShippingCells } from '../../components/order-cells.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { OrderDetailsPanel } from './order-details.tsx';
 
@@ -25,8 +27,7 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
     <section className="view" aria-labelledby="orders-title">
       <div className="toolbar">
         <h1 id="orders-title">{t('orders.title')}</h1>
-        <label className="inline">
-          <span>{t('common.search')}</span>
+        <InlineField label={t('common.search')}>
           <input
             type="search"
             value={q}
@@ -35,9 +36,8 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
               setOffset(0);
             }}
           />
-        </label>
-        <label className="inline">
-          <span>{t('order.status')}</span>
+        </InlineField>
+        <InlineField label={t('order.status')}>
           <select
             value={status}
             onChange={(e) => {
@@ -52,7 +52,7 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
               </option>
             ))}
           </select>
-        </label>
+        </InlineField>
         <div className="pager">
           <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
             {t('orders.previous')}
@@ -92,15 +92,8 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
                     )}
                   </td>
                   <td>{order.status ? t(`status.${order.status}`) : '—'}</td>
-                  <td className="mono">{order.awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>
-                  <td>{order.courierName}</td>
-                  <td>{order.customer.name}</td>
-                  <td>{order.customer.cityName}</td>
-                  <td>
-                    <button type="button" className="link" onClick={() => onPreview(order)}>
-                      {t('preview.open')}
-                    </button>
-                  </td>
+                  <ShippingCells order={order} />
+                  <PreviewCell onPreview={() => onPreview(order)} />
                 </tr>
               ))}
             </tbody>

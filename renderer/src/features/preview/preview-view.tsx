@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../electron/shared/domain.ts';
 import { labelTemplateIds, supportedDpis, type LabelTemplateId } from '../../../../electron/shared/printer-profile.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 /** One order drawn in any template and dpi, as the printer will get it. */
@@ -17,8 +18,7 @@ export function PreviewView({ order }: { order: Order | null }) {
     <section className="view" aria-labelledby="preview-title">
       <div className="toolbar">
         <h1 id="preview-title">{t('preview.title')}</h1>
-        <label className="inline">
-          <span>{t('printers.template')}</span>
+        <InlineField label={t('printers.template')}>
           <select value={template} onChange={(e) => setTemplate(e.target.value as LabelTemplateId)}>
             {labelTemplateIds.map((id) => (
               <option key={id} value={id}>
@@ -26,9 +26,8 @@ export function PreviewView({ order }: { order: Order | null }) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="inline">
-          <span>{t('printers.dpi')}</span>
+        </InlineField>
+        <InlineField label={t('printers.dpi')}>
           <select value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
             {supportedDpis.map((d) => (
               <option key={d} value={d}>
@@ -36,7 +35,7 @@ export function PreviewView({ order }: { order: Order | null }) {
               </option>
             ))}
           </select>
-        </label>
+        </InlineField>
       </div>
       {!order && <p className="empty">{t('preview.pickOrder')}</p>}
       {order && (

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import type { Order } from '../../../electron/shared/domain.ts';
+
+/** An AWB cell: a missing AWB stands out, as it prints a "NO AWB" label. */
+export function AwbCell({ awb }: { awb: string | null }) {
+  const { t } = useTranslation();
+  return <td className="mono">{awb ?? <span className="badge warn">{t('order.noAwb')}</span>}</td>;
+}
+
+/** Where an order goes, as the order tables show it: AWB, courier, recipient, city. */
+export function ShippingCells({ order }: { order: Order }) {
+  return (
+    <>
+      <AwbCell awb={order.awb} />
+      <td>{order.courierName}</td>
+      <td>{order.customer.name}</td>
+      <td>{order.customer.cityName}</td>
+    </>
+  );
+}
+
+/** The last cell of an order row: opens the order in Preview. */
+export function PreviewCell({ onPreview }: { onPreview: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      <button type="button" className="link" onClick={onPreview}>
+        {t('preview.open')}
+      </button>
+    </td>
+  );
+}
