@@ -15,14 +15,22 @@ async function startWithout(env: Record<string, string>): Promise<string> {
     env: { ...process.env, ...env, electron_config_cache: join(dir, 'electron-cache') },
   });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let stdout = '';
   try {
+    // stdout and stderr are separate pipes: the demo notice (stderr) can arrive after the ready
+    // line (stdout) although it was written first, so wait for both.
     const url = await new Promise<string>((resolve, reject) => {
-      let stdout = '';
+      const check = (): void => {
+        const found = /Label Station is ready: open (\S+)/.exec(stdout);
+        if (found?.[1] && stderr.includes('DEMO MODE')) resolve(found[1]);
+      };
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        const found = /Label Station is ready: open (\S+)/.exec(stdout);
-        if (found?.[1]) resolve(found[1]);
+        check();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        check();
       });
       child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${stderr}`)));
     });
