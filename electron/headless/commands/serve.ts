@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../../core/printers/file-modes.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { startDemoStation, startStationOrDemo, type RunningStation } from '../demo-station.ts';
 import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
@@ -65,7 +65,7 @@ export const serveCommand: CliCommand = {
     const args = parseServeArgs(argv);
     const staticDir = await ensureRendererBuilt(announce);
     const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
-    await mkdir(dataDir, { recursive: true });
+    await makeFolder(dataDir);
     const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startHeadlessStation }[args.demo];
     const headless: RunningStation = await start({ ...args.station, dataDir });
     let transport;
