@@ -90,6 +90,21 @@ describe('serve against malformed requests', () => {
     await stillServes();
   });
 
+  it('answers 400, not 500, when the core refuses what the caller asked (a job in the wrong state)', async () => {
+    const refusing = await startHttpTransport({
+      api: { ...station, cancelJob: async () => Promise.reject(Object.assign(new Error('job j-1 is printing now: wait for it to finish or fail, then cancel it'), { name: 'BatchStateError' })) },
+      staticDir: join(dir, 'static'),
+      port: 0,
+    });
+    try {
+      const answer = await rawRequest(refusing.port, '/api/cancelJob', { Authorization: `Bearer ${refusing.token}` }, 'POST', '{"jobId":"j-1"}');
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toEqual({ name: 'BatchStateError', message: 'job j-1 is printing now: wait for it to finish or fail, then cancel it' });
+    } finally {
+      await refusing.close();
+    }
+  });
+
   it('refuses a body over 2 MB by its announced length without reading it', async () => {
     const answer = await rawHttp(
       transport.port,
