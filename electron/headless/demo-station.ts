@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeFolder } from '../core/printers/file-modes.ts';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import type { SettingsPatch, StationApi } from '../shared/station-api.ts';
 import { startHeadlessStation, type HeadlessStation, type HeadlessStationOptions } from './headless-station.ts';
@@ -28,7 +28,7 @@ export async function startDemoStation(options: HeadlessStationOptions & { dataD
   const sim = await createSimulator({ port: 0 });
   const dataDir = join(options.dataDir, 'demo');
   const labelsDir = join(dataDir, 'labels');
-  await mkdir(labelsDir, { recursive: true });
+  await makeFolder(labelsDir);
   try {
     const headless = await startHeadlessStation({
       ...options,

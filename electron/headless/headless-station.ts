@@ -12,6 +12,7 @@ import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.
 import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
 import { labelTemplateIdSchema, printerProfileInputSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
+import { takeEnvSecret } from './env-secrets.ts';
 
 /** What a headless station is started with: a config file, then flags, override the stored settings. */
 export interface HeadlessStationOptions {
@@ -23,7 +24,7 @@ export interface HeadlessStationOptions {
   dataDir?: string;
   pollSeconds?: number;
   autoPrint?: boolean;
-  /** Where `LABEL_STATION_TOKEN` is read; default `process.env`. */
+  /** Where `LABEL_STATION_TOKEN` is read (and removed); default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Default: JSON lines on stdout. */
   logger?: StationLogger;
@@ -63,12 +64,26 @@ export class HeadlessConfigError extends Error {
   override name = 'HeadlessConfigError';
 }
 
+function jsonErrorPlace(text: string, error: unknown): string {
+  const position = Number(/position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? Number.NaN);
+  if (!Number.isInteger(position)) return '';
+  const before = text.slice(0, position).split('\n');
+  return ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+}
+
 export function readHeadlessConfig(path: string): HeadlessConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new HeadlessConfigError(`cannot read the config file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
-    throw new HeadlessConfigError(`cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    // JSON.parse quotes the text around the fault, which may be a secret pasted by mistake: only say where.
+    throw new HeadlessConfigError(`the config file ${path} is not valid JSON${jsonErrorPlace(text, error)}`);
   }
   const parsed = headlessConfigSchema.safeParse(json);
   if (!parsed.success) {
@@ -102,7 +117,7 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
   const pollSeconds = options.pollSeconds ?? config.pollSeconds;
   if (pollSeconds !== undefined) patch.pollSeconds = pollSeconds;
   if (config.language) patch.language = config.language;
-  const token = env.LABEL_STATION_TOKEN?.trim();
+  const token = takeEnvSecret(env, 'LABEL_STATION_TOKEN');
   if (token) patch.token = token;
 
   const station = createStation({

@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { stationEventNames, type StationApi } from '../shared/station-api.ts';
 import { callStationMethod, StationCallError, toStationError } from '../shared/station-transport.ts';
+import { bearer, hostAllowed, loopbackHost as host, offeredProtocolToken, originAllowed, refuseSocket, requestPath } from './http-request-guards.ts';
 
 /**
  * The headless transport: the StationApi over loopback HTTP (`POST /api/<method>`, JSON in and
@@ -36,7 +37,6 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-const host = '127.0.0.1';
 const maxBodyBytes = 2 * 1024 * 1024;
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,33 +73,38 @@ export function tokenMatches(expected: string, offered: string | undefined): boo
   return offered !== undefined && timingSafeEqual(digest(expected), digest(offered));
 }
 
-function bearer(request: IncomingMessage): string | undefined {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
-function offeredProtocolToken(request: IncomingMessage): string | undefined {
-  const protocols = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-  return protocols.find((p) => p.startsWith('token.'))?.slice(6);
-}
-
-/** Refuses requests whose Host is not this loopback server: a DNS-rebinding page cannot pose as it. */
-function hostAllowed(request: IncomingMessage, port: number): boolean {
-  return request.headers.host === `${host}:${port}` || request.headers.host === `localhost:${port}`;
-}
+/** Errors a caller caused with what it sent (a refused argument, a job in the wrong state): 400, not 500. */
+const callerErrorNames = new Set(['StationCallError', 'StationInputError', 'BatchStateError', 'JobTransitionError']);
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent || response.destroyed) return;
+  let text: string;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    status = 500;
+    text = JSON.stringify(toStationError(error));
+  }
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+  response.end(text);
 }
+
+/** The client went away mid-body: there is no one to answer. */
+class RequestAbortedError extends Error {}
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) throw new StationCallError('the request body is larger than 2 MB');
-    chunks.push(chunk);
+  if (Number(request.headers['content-length'] ?? 0) > maxBodyBytes) throw new StationCallError('the request body is larger than 2 MB');
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) throw new StationCallError('the request body is larger than 2 MB');
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof StationCallError) throw error;
+    throw new RequestAbortedError('the client closed the request', { cause: error });
   }
   const text = Buffer.concat(chunks).toString('utf8');
   if (text.trim() === '') return {};
@@ -110,8 +115,9 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-async function serveStatic(staticDir: string, pathname: string, response: ServerResponse): Promise<void> {
-  const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+/** `path` is already decoded (see `requestPath`). */
+async function serveStatic(staticDir: string, path: string, response: ServerResponse): Promise<void> {
+  const relative = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '');
   const file = join(staticDir, relative);
   if (!file.startsWith(staticDir + sep)) return sendJson(response, 404, { name: 'NotFound', message: 'no such file' });
   const info = await stat(file).catch(() => null);
@@ -121,7 +127,8 @@ async function serveStatic(staticDir: string, pathname: string, response: Server
     'content-length': info.size,
     'cache-control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(response);
+  // The file can vanish between stat and read: end this answer, not the process.
+  createReadStream(file).on('error', () => response.destroy()).pipe(response);
 }
 
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
@@ -135,45 +142,66 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     response.setHeader('referrer-policy', 'no-referrer');
     response.setHeader('x-frame-options', 'DENY');
     if (!hostAllowed(request, port)) return sendJson(response, 421, { name: 'MisdirectedRequest', message: 'wrong host' });
-    const { pathname } = new URL(request.url ?? '/', `http://${host}`);
-    if (pathname.startsWith('/api/')) {
+    const path = requestPath(request);
+    if (path === null) return sendJson(response, 400, { name: 'BadRequest', message: 'the request target is not a path this server can read' });
+    if (path.startsWith('/api/')) {
       if (request.method !== 'POST') return sendJson(response, 405, { name: 'MethodNotAllowed', message: 'calls are POST' });
+      if (!originAllowed(request, port)) return sendJson(response, 403, { name: 'Forbidden', message: 'calls come only from the station\'s own page' });
       if (!tokenMatches(token, bearer(request))) {
         return sendJson(response, 401, { name: 'Unauthorized', message: 'open the address `label-station serve` printed: it carries the access token' });
       }
-      const method = pathname.slice('/api/'.length);
+      const method = path.slice('/api/'.length);
       readJson(request)
         .then((input) => callStationMethod(options.api, method, input))
         .then(
           (output) => sendJson(response, 200, output ?? null),
-          (error: unknown) => sendJson(response, error instanceof StationCallError ? 400 : 500, toStationError(error)),
+          (error: unknown) => {
+            if (error instanceof RequestAbortedError) return void response.destroy();
+            const wire = toStationError(error);
+            sendJson(response, callerErrorNames.has(wire.name) ? 400 : 500, wire);
+          },
         );
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { name: 'MethodNotAllowed', message: 'read only' });
-    serveStatic(staticDir, pathname, response).catch((error: unknown) => sendJson(response, 500, toStationError(error)));
+    serveStatic(staticDir, path, response).catch((error: unknown) => sendJson(response, 500, toStationError(error)));
+  });
+  // A request the HTTP parser refuses (a bad header, a broken chunk) is answered, never thrown.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    refuseSocket(socket, error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400);
   });
 
   const sockets = new WebSocketServer({
     noServer: true,
+    // The page never sends anything on the event socket: a big frame is not a client of ours.
+    maxPayload: 4096,
     handleProtocols: (protocols) => (protocols.has('label-station') ? 'label-station' : false),
   });
   server.on('upgrade', (request, socket, head) => {
-    const { pathname } = new URL(request.url ?? '/', `http://${host}`);
-    if (pathname !== '/events' || !hostAllowed(request, port) || !tokenMatches(token, offeredProtocolToken(request))) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
+    // Nothing else listens on an upgraded socket: a reset by the peer must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    const path = requestPath(request);
+    if (path === null) return refuseSocket(socket, 400);
+    if (!hostAllowed(request, port)) return refuseSocket(socket, 421);
+    if (!originAllowed(request, port)) return refuseSocket(socket, 403);
+    if (path !== '/events' || !tokenMatches(token, offeredProtocolToken(request))) return refuseSocket(socket, 401);
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws));
   });
 
   const alive = new WeakSet<WebSocket>();
   sockets.on('connection', (ws: WebSocket) => {
     alive.add(ws);
+    // A malformed frame makes the socket emit 'error': without a listener it would end the process.
+    ws.on('error', () => ws.terminate());
     ws.on('pong', () => alive.add(ws));
     const unsubscribe = stationEventNames.map((event) =>
       options.api.on(event, (payload) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+        if (ws.readyState !== ws.OPEN) return;
+        try {
+          ws.send(JSON.stringify({ event, payload }));
+        } catch (error) {
+          options.logger?.warn(`event ${event} could not be sent: ${error instanceof Error ? error.message : String(error)}`);
+        }
       }),
     );
     ws.on('close', () => unsubscribe.forEach((off) => off()));

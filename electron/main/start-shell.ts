@@ -9,7 +9,7 @@ import type { StationState } from '../shared/station-api.ts';
 import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
 import { registerStationIpc } from './ipc-station.ts';
 import { applyLoginItem } from './login-item.ts';
-import { createSafeStorageSecretStore } from './safe-storage-secret-store.ts';
+import { createSafeStorageSecretStore, keychainProtects } from './safe-storage-secret-store.ts';
 import { createShellPreferencesStore, type ShellPreferences } from './shell-preferences.ts';
 import { mergeDiscovered, systemPrintersFrom } from './system-printers.ts';
 import { trayMenuTemplate, trayTooltip } from './tray-menu.ts';
@@ -95,9 +95,13 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, options:
     serveAppScheme(protocol, net, paths.rendererDir);
     denyAllPermissions(session.defaultSession);
 
+    const logger = options.logger ?? createJsonLogger((line) => process.stdout.write(line));
+    if (!keychainProtects(safeStorage)) {
+      logger.warn(`no system keyring protects secrets here: the API token is sealed with the key file in ${dataDir} instead`, { kind: 'no-keyring' });
+    }
     const running = await startStationOrDemo({
       dataDir,
-      logger: options.logger ?? createJsonLogger((line) => process.stdout.write(line)),
+      logger,
       overrides: {
         secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
         discoverPrinters: async () => {

@@ -33,6 +33,11 @@ export const printerProfileSchema = z.object({
   darkness: z.number().int().min(0).max(15).nullable(),
   /** Labels sent in one job: small, so the first label prints while the rest render. */
   labelsPerJob: z.number().int().min(1).max(100),
+  /**
+   * `pdf-dir:` only: the mode of its label files, octal (default "0600", the user's alone). A hot
+   * folder another account reads sets e.g. "0640" or "0644"; folders it creates follow (0750, 0755).
+   */
+  fileMode: z.string().regex(/^0?6[0246][0246]$/, 'a file mode is octal, readable and writable by the owner, never executable: 0600, 0640, 0644').optional(),
 });
 export type PrinterProfile = z.infer<typeof printerProfileSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiBaseUrlSchema } from './api-base-url.ts';
 import {
   batchSchema,
   orderDetailsSchema,
@@ -125,7 +126,7 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 export const settingsPatchSchema = z
   .object({
-    apiBaseUrl: z.url({ protocol: /^https?$/, error: 'the API address must start with http:// or https://' }),
+    apiBaseUrl: apiBaseUrlSchema,
     userId: z.string().trim().length(36, 'the user id has 36 characters'),
     token: z.string().trim().min(1, 'the token is empty'),
     pollSeconds: z.number().min(2, 'poll at most every 2 seconds').max(3600),

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { access, link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { access, link, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { RenderOptions } from '../labels/label-types.ts';
 import type { PrinterProfile, PrinterStatus } from '../../shared/printer-profile.ts';
+import { folderModeFor, makeFolder, parseFileMode } from './file-modes.ts';
 import type { PrinterDeps } from './printer-deps.ts';
 import type { PrinterPort } from './printer-port.ts';
 import { PrinterConfigError, PrinterError } from './printer-errors.ts';
@@ -11,9 +12,11 @@ import { ensureWholePdf } from './pdf-check.ts';
 import { printInJobs } from './print-in-jobs.ts';
 
 /** Writes and flushes a file, and the folder entry pointing at it, before returning. */
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const file = await open(path, 'wx');
+async function writeDurably(path: string, bytes: Buffer, mode: number): Promise<void> {
+  // Created with its mode, then set exactly (the umask may have taken bits a shared folder needs).
+  const file = await open(path, 'wx', mode);
   try {
+    await file.chmod(mode);
     await file.writeFile(bytes);
     await file.sync();
   } finally {
@@ -61,17 +64,18 @@ const safeName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '_'
  */
 export function createPdfDirPrinter(profile: PrinterProfile, folder: string, deps: PrinterDeps): PrinterPort {
   const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const fileMode = parseFileMode(profile.fileMode);
 
   async function place(pdf: Buffer, stem: string): Promise<string> {
     ensureWholePdf(pdf, profile.name);
     try {
-      await mkdir(folder, { recursive: true });
+      await makeFolder(folder, folderModeFor(fileMode));
     } catch (error) {
       throw new PrinterConfigError(profile.name, `Cannot use folder ${folder} for labels: ${(error as Error).message}`, { cause: error });
     }
     const temp = join(folder, `.${stem}.${randomBytes(4).toString('hex')}.partial`);
     try {
-      await writeDurably(temp, pdf);
+      await writeDurably(temp, pdf, fileMode);
       for (let attempt = 0; ; attempt++) {
         const name = join(folder, `${stem}${attempt === 0 ? '' : `-${attempt}`}.pdf`);
         if (await publish(temp, name)) {
@@ -91,7 +95,7 @@ export function createPdfDirPrinter(profile: PrinterProfile, folder: string, dep
     profile,
     async status(): Promise<PrinterStatus> {
       try {
-        await mkdir(folder, { recursive: true });
+        await makeFolder(folder, folderModeFor(fileMode));
         return { state: 'ready', message: `Labels are saved as PDF files in ${folder}` };
       } catch (error) {
         return { state: 'error', message: `Cannot use folder ${folder}: ${(error as Error).message}` };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import { childEnvironment } from './child-environment.ts';
 import type { LabelRenderer } from './label-renderer.ts';
 
 export interface CommandResult {
@@ -32,7 +33,7 @@ export interface PrinterDeps {
 
 export const runCommand: RunCommand = (command, args, options) =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: childEnvironment({ LC_ALL: 'C' }) });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiOrigin } from '../../shared/api-base-url.ts';
 import { processedTimestampSchema } from '../../shared/domain.ts';
 import { printerProfileInputSchema, printerProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../shared/printer-profile.ts';
 import { languageSchema, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../shared/station-api.ts';
@@ -62,12 +63,20 @@ export class StationSettings {
     }
     const values: Record<string, unknown> = { ...plain };
     if (token !== undefined) values.sealedToken = this.#secrets.seal(token);
+    // The token belongs to the server it was given for: pointing the station elsewhere must not
+    // hand it over, so a new origin without a new token in the same save forgets it (null reads as none).
+    else if (this.#movesToAnotherOrigin(plain.apiBaseUrl)) values.sealedToken = null;
     this.#journal.setSettings(values);
     return {
       connection: plain.apiBaseUrl !== undefined || plain.userId !== undefined || token !== undefined,
       token: token !== undefined,
       pollSeconds: plain.pollSeconds !== undefined,
     };
+  }
+
+  #movesToAnotherOrigin(apiBaseUrl: string | undefined): boolean {
+    const current = this.view().apiBaseUrl;
+    return apiBaseUrl !== undefined && current !== '' && apiOrigin(apiBaseUrl) !== apiOrigin(current);
   }
 
   /** Whether address, user and token are all stored (without opening the token). */

@@ -1,8 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { makeFolder } from '../../core/printers/file-modes.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { startDemoStation, startStationOrDemo, type RunningStation } from '../demo-station.ts';
 import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
 import { startHttpTransport } from '../http-transport.ts';
+import { takeEnvSecret } from '../env-secrets.ts';
 import { ensureRendererBuilt } from '../renderer-build.ts';
 import { parseCommandLine, stationArgOptions, stationArgsHelp, stationOptionsFromArgs } from './station-args.ts';
 
@@ -44,7 +45,7 @@ export function parseServeArgs(argv: string[], env: Record<string, string | unde
   const station = stationOptionsFromArgs(values);
   const port = values.port === undefined ? 7450 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number from 0 to 65535, got "${values.port}"`);
-  const accessToken = env.LABEL_STATION_UI_TOKEN?.trim() || undefined;
+  const accessToken = takeEnvSecret(env, 'LABEL_STATION_UI_TOKEN');
   if (accessToken !== undefined && accessToken.length < 32) throw new UsageError('LABEL_STATION_UI_TOKEN must have at least 32 characters: it is all that guards the station');
   return {
     port,
@@ -64,7 +65,7 @@ export const serveCommand: CliCommand = {
     const args = parseServeArgs(argv);
     const staticDir = await ensureRendererBuilt(announce);
     const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
-    await mkdir(dataDir, { recursive: true });
+    await makeFolder(dataDir);
     const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startHeadlessStation }[args.demo];
     const headless: RunningStation = await start({ ...args.station, dataDir });
     let transport;

@@ -1,8 +1,15 @@
 import { EventEmitter } from 'node:events';
 import type { ElectronModule } from '../../../electron/main/start-shell.ts';
 
+export interface MockSafeStorage {
+  available: boolean;
+  /** What `getSelectedStorageBackend` says on Linux (`basic_text` when there is no keyring). */
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+}
+
 /** Just enough of Electron's main-process API to drive `startShell` in Node, recording what it did. */
-export function createElectronMock(options: { gotLock: boolean; userData: string }) {
+export function createElectronMock(options: { gotLock: boolean; userData: string; safeStorage?: MockSafeStorage }) {
+  const keychain = options.safeStorage ?? { available: false, backend: 'unknown' };
   const record = {
     quit: 0,
     windows: [] as MockWindow[],
@@ -13,6 +20,8 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
     loginItems: [] as unknown[],
     permissionsDenied: false,
     errorBoxes: [] as string[],
+    /** Every string handed to the keychain to seal. */
+    encrypted: [] as string[],
   };
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: () => options.gotLock,
@@ -81,7 +90,15 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
       registerSchemesAsPrivileged: (schemes: unknown[]) => record.schemes.push(...schemes),
       handle: (scheme: string) => record.protocolHandlers.push(scheme),
     },
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+    safeStorage: {
+      isEncryptionAvailable: () => keychain.available,
+      getSelectedStorageBackend: () => keychain.backend,
+      encryptString: (plain: string) => {
+        record.encrypted.push(plain);
+        return Buffer.from(plain, 'utf8').reverse();
+      },
+      decryptString: (sealed: Buffer) => Buffer.from(sealed).reverse().toString('utf8'),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: () => {

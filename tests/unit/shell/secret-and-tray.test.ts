@@ -13,6 +13,7 @@ function fakeSafeStorage(available: { value: boolean }) {
     isEncryptionAvailable: () => available.value,
     encryptString: (plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
     decryptString: (sealed: Buffer) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString('utf8'),
+    getSelectedStorageBackend: () => 'gnome_libsecret' as const,
   };
 }
 

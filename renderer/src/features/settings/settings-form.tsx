@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiBaseUrlProblem, apiOrigin } from '../../../../electron/shared/api-base-url.ts';
 import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { Field, invalidProps } from '../../components/field.tsx';
@@ -59,7 +60,13 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
     );
   };
 
-  const error = (field: string) => (errors[field] ? t(`settings.errors.${field}`, { defaultValue: errors[field] }) : null);
+  const errorKey = (field: string): string => {
+    const problem = field === 'apiBaseUrl' ? apiBaseUrlProblem(apiBaseUrl.trim()) : null;
+    return problem === 'plain-http' || problem === 'credentials' || problem === 'query' ? `apiBaseUrl-${problem}` : field;
+  };
+  const error = (field: string) => (errors[field] ? t(`settings.errors.${errorKey(field)}`, { defaultValue: errors[field] }) : null);
+  // The core forgets the stored token when the server changes (it must not reach another server): say so before saving.
+  const tokenForgotten = settings.hasToken && settings.apiBaseUrl !== '' && !token.trim() && apiOrigin(apiBaseUrl.trim()) !== apiOrigin(settings.apiBaseUrl);
   const invalid = (field: string) => invalidProps(`settings-${field}`, errors[field]);
 
   return (
@@ -82,6 +89,11 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           {...invalid('token')}
         />
       </Field>
+      {tokenForgotten && (
+        <p className="field-note" role="note">
+          {t('settings.tokenForgotten')}
+        </p>
+      )}
       <Field id="settings-pollSeconds" label={t('settings.pollSeconds')} error={error('pollSeconds')}>
         <input id="settings-pollSeconds" type="number" min={2} max={3600} value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} {...invalid('pollSeconds')} />
       </Field>
