@@ -7,6 +7,10 @@ import type { Order } from './domain.ts';
  * totals the printed pick list carries.
  */
 
+/** The media a pick list prints on: an office sheet, the receipt roll, or a shipping label. */
+export const pickListTemplateSchema = z.enum(['a4', '80mm', '100x150']);
+export type PickListTemplate = z.infer<typeof pickListTemplateSchema>;
+
 export const pickListLineSchema = z.object({
   productId: z.string().nullable(),
   productName: z.string(),

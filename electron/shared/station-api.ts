@@ -15,6 +15,7 @@ import {
   printerProfileSchema,
   printerStatusSchema,
 } from './printer-profile.ts';
+import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
 
 /**
  * The one contract between the station core and any UI. Each method takes one object and
@@ -155,6 +156,13 @@ export const stationMethods = {
   listBatches: { input: z.object({ q: z.string().optional() }), output: z.array(batchViewSchema) },
   /** The batch's orders without printing it (from the journal, else the order list). */
   getBatchOrders: { input: z.object({ processed: processedTimestampSchema }), output: z.array(orderSchema) },
+  /** The products to pick for some batches, summed, and their parcels per courier. */
+  getPickList: { input: z.object({ processed: z.array(processedTimestampSchema).min(1).max(100) }), output: pickListSchema },
+  /** The same pick list as a PDF, on the chosen medium, in the operator's language. */
+  renderPickList: {
+    input: z.object({ processed: z.array(processedTimestampSchema).min(1).max(100), template: pickListTemplateSchema, language: languageSchema }),
+    output: z.object({ pdfBase64: z.string() }),
+  },
   printBatch: { input: byProcessed, output: jobViewSchema },
   /** Prints a printed batch again and increments its count: the UI confirms first. */
   reprintBatch: { input: byProcessed.extend({ confirmed: z.literal(true) }), output: jobViewSchema },

@@ -1,3 +1,4 @@
+import { summarisePickList } from '../../electron/shared/pick-list.ts';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
 import type {
@@ -157,6 +158,8 @@ export function createFakeStation(): FakeStation {
       return input.q ? data.batches.filter((b) => b.processed.includes(input.q ?? '')) : data.batches;
     },
     getBatchOrders: async (input) => (record('getBatchOrders', input), data.orders),
+    getPickList: async (input) => (record('getPickList', input), summarisePickList(input.processed.map((processed) => ({ processed, orders: data.orders })))),
+    renderPickList: async (input) => (record('renderPickList', input), { pdfBase64: Buffer.from('%PDF-1.7 fake').toString('base64') }),
     printBatch: async (input) => (record('printBatch', input), startJob(input.processed, 'print', input.printerId)),
     reprintBatch: async (input) => (record('reprintBatch', input), startJob(input.processed, 'reprint', input.printerId)),
     reprintLabels: async (input) => {

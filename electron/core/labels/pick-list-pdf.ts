@@ -1,12 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { z } from 'zod';
-import type { PickList } from '../../shared/pick-list.ts';
+import type { PickList, PickListTemplate } from '../../shared/pick-list.ts';
 import { pickListText, type PickListLanguage } from '../../shared/i18n/pick-list-text.ts';
 import { loadLabelFonts } from './label-fonts.ts';
 import { formatWib } from './label-format.ts';
-
-export const pickListTemplateSchema = z.enum(['a4', '80mm', '100x150']);
-export type PickListTemplate = z.infer<typeof pickListTemplateSchema>;
 
 export interface PickListPdfOptions {
   template: PickListTemplate;

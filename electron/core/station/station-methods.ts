@@ -4,6 +4,8 @@ import type { PrinterView, StationMethodName, StationMethodOutput, stationMethod
 import { toJobView, type JobRecord } from './journal.ts';
 import { cancelJob, retryJob } from './job-control.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
+import { summarisePickList } from '../../shared/pick-list.ts';
+import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -71,6 +73,9 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     }
   };
 
+  const pickList = async (processed: string[]) =>
+    summarisePickList(await Promise.all([...new Set(processed)].map(async (p) => ({ processed: p, orders: await batchOrders(p) }))));
+
   const printerView = async (id: string): Promise<PrinterView['status']> => {
     const port = core.port(id);
     if (!port) return { state: 'unknown', message: 'this printer is not set up' };
@@ -92,6 +97,11 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     getState: async () => core.state(),
     listBatches: async ({ q }) => batchViews(q),
     getBatchOrders: async ({ processed }) => batchOrders(processed),
+    getPickList: async ({ processed }) => pickList(processed),
+    renderPickList: async ({ processed, template, language }) => {
+      const pdf = await renderPickListPdf(await pickList(processed), { template, language, printedAt: new Date(core.now()) });
+      return { pdfBase64: pdf.toString('base64') };
+    },
     printBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'print')),
     reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
     reprintLabels: async ({ jobId, indexes, printerId }) => {

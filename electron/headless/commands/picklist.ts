@@ -1,9 +1,9 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pickListTemplateSchema, renderPickListPdf } from '../../core/labels/pick-list-pdf.ts';
+import { renderPickListPdf } from '../../core/labels/pick-list-pdf.ts';
 import { pickListLanguages, pickListText, type PickListLanguage } from '../../shared/i18n/pick-list-text.ts';
-import { summarisePickList } from '../../shared/pick-list.ts';
+import { pickListTemplateSchema, summarisePickList } from '../../shared/pick-list.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { readOrdersFile } from './orders-file.ts';
 

@@ -20,6 +20,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [open, setOpen] = useState<string | null>(null);
   const [printerId, setPrinterId] = useState('');
   const [confirming, setConfirming] = useState<BatchView | null>(null);
+  const [withoutAwb, setWithoutAwb] = useState<{ batch: BatchView; missing: number } | null>(null);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [jobError, setJobError] = useState<Error | undefined>(undefined);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
@@ -37,7 +38,20 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
     );
   };
   const target = printerId ? { printerId } : {};
-  const print = (batch: BatchView) => run(() => api.printBatch({ processed: batch.processed, ...target }));
+  const startPrint = (batch: BatchView) => run(() => api.printBatch({ processed: batch.processed, ...target }));
+  // A label without an AWB prints without a courier barcode: say so before it is on paper. When
+  // the orders cannot be read, print anyway; print_order itself then says what is wrong.
+  const print = (batch: BatchView) => {
+    setActionError(undefined);
+    api.getBatchOrders({ processed: batch.processed }).then(
+      (orders) => {
+        const missing = orders.filter((o) => o.awb === null).length;
+        if (missing > 0) setWithoutAwb({ batch, missing });
+        else startPrint(batch);
+      },
+      () => startPrint(batch),
+    );
+  };
   const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
 
   const list = newestFirst(batches.data ?? []);
@@ -128,6 +142,25 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             })}
           </tbody>
         </table>
+      )}
+      {withoutAwb && (
+        <ConfirmDialog
+          title={t('batches.withoutAwbTitle')}
+          confirmLabel={t('batches.withoutAwbConfirm')}
+          onCancel={() => setWithoutAwb(null)}
+          onConfirm={() => {
+            startPrint(withoutAwb.batch);
+            setWithoutAwb(null);
+          }}
+        >
+          <p>
+            {t('batches.withoutAwbBody', {
+              missing: withoutAwb.missing,
+              count: withoutAwb.batch.totalLabels,
+              processed: formatProcessed(withoutAwb.batch.processed, i18n.language),
+            })}
+          </p>
+        </ConfirmDialog>
       )}
       {confirming && (
         <ConfirmDialog
