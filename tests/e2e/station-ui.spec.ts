@@ -98,7 +98,16 @@ test('the operator sees the batches, prints one and watches it reach done as the
   const target = (await simBatches()).find((b) => b.printStatus === 0);
   if (!target) throw new Error('the simulator has no unprinted batch');
   await expect(row(page, target.processed).getByText('Belum pernah dicetak')).toBeVisible();
+  const token = new URLSearchParams(new URL(serve.url).hash.slice(1)).get('token') ?? '';
+  const batchOrders = (await (
+    await fetch(`${serve.origin}/api/getBatchOrders`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ processed: target.processed }) })
+  ).json()) as { awb: string | null }[];
   await row(page, target.processed).getByRole('button', { name: 'Cetak', exact: true }).click();
+  if (batchOrders.some((o) => o.awb === null)) {
+    const warning = page.getByRole('dialog', { name: 'Ada pesanan tanpa AWB' });
+    await expect(warning).toContainText(`${batchOrders.filter((o) => o.awb === null).length} dari ${target.totalLabels} pesanan`);
+    await warning.getByRole('button', { name: 'Tetap cetak' }).click();
+  }
   await expect(row(page, target.processed).getByText('Selesai')).toBeVisible();
   await expect(row(page, target.processed).getByText(`${target.totalLabels}/${target.totalLabels}`)).toBeVisible();
   expect(labelPages()).toBe(target.totalLabels);
@@ -109,6 +118,11 @@ test('the operator sees the batches, prints one and watches it reach done as the
   const orders = page.getByRole('table', { name: /Pesanan dalam batch/ });
   await expect(orders.getByRole('row')).toHaveCount(target.totalLabels + 1);
   await page.screenshot({ path: `${shots}/batch-orders-1024x600.png` });
+  await page.getByRole('button', { name: 'Daftar ambil' }).click();
+  const pickList = page.getByRole('region', { name: 'Daftar ambil' });
+  await expect(pickList.getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: `${shots}/pick-list-1024x600.png` });
+  await page.getByRole('button', { name: 'Daftar ambil' }).click();
   const awbs = (await orders.locator('tbody tr td:nth-child(3)').allInnerTexts()).filter((awb) => awb !== 'AWB kosong');
   expect(awbs.length).toBeGreaterThan(0);
   const scanned = scannedCodes();

@@ -5,7 +5,6 @@ import { pickListTemplateSchema } from '../../../../electron/shared/pick-list.ts
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
-import { CourierTotals } from './courier-totals.tsx';
 
 /** Hands a PDF to the browser as a download: the same in Electron and in a kiosk browser. */
 function download(pdfBase64: string, name: string): void {
@@ -54,7 +53,6 @@ export function PickListPanel({ processed }: { processed: string }) {
         ))}
       </div>
       <ErrorNote error={error} what={t('pickList.saveFailed')} />
-      <CourierTotals totals={data.couriers} />
       <table className="table">
         <TableHead columns={[t('pickList.product'), { label: t('pickList.qty'), num: true }, { label: t('pickList.inOrders'), num: true }]} />
         <tbody>
