@@ -16,6 +16,7 @@ import {
   printerStatusSchema,
 } from './printer-profile.ts';
 import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
+import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
 
 /**
  * The one contract between the station core and any UI. Each method takes one object and
@@ -82,6 +83,8 @@ export type JournalEvent = z.infer<typeof journalEventSchema>;
 export const batchViewSchema = batchSchema.extend({
   /** The latest local job for this batch, if any. */
   job: jobViewSchema.nullable(),
+  /** Parcels of it marked packed at this station's bench. */
+  packed: z.number().int(),
 });
 export type BatchView = z.infer<typeof batchViewSchema>;
 
@@ -163,6 +166,10 @@ export const stationMethods = {
     input: z.object({ processed: z.array(processedTimestampSchema).min(1).max(100), template: pickListTemplateSchema, language: languageSchema }),
     output: z.object({ pdfBase64: z.string() }),
   },
+  /** A code scanned at the packing bench (AWB or invoice): the parcel found and marked packed, once. */
+  scanToPack: { input: z.object({ code: scanCodeSchema, processed: processedTimestampSchema.optional() }), output: scanResultSchema },
+  /** Every parcel of the batches printed in [from, to), packed or not, for the day's export. */
+  packingReport: { input: z.object({ from: isoTime, to: isoTime }), output: z.array(packingRowSchema) },
   printBatch: { input: byProcessed, output: jobViewSchema },
   /** Prints a printed batch again and increments its count: the UI confirms first. */
   reprintBatch: { input: byProcessed.extend({ confirmed: z.literal(true) }), output: jobViewSchema },

@@ -172,6 +172,46 @@ test('with auto-print on, a batch created on the server prints by itself', async
   await expect(autoPrint).not.toBeChecked();
 });
 
+test('a packer scans a whole printed batch with a keyboard-wedge scanner, an unknown code and a repeat included', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  const token = new URLSearchParams(new URL(serve.url).hash.slice(1)).get('token') ?? '';
+  const call = async <T,>(method: string, input: unknown): Promise<T> =>
+    (await (await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) })).json()) as T;
+  const created = (await (await fetch(`${sim.info.adminUrl}/batches`, { method: 'POST', body: JSON.stringify({ orders: 3 }) })).json()) as { processed: string };
+  await expect.poll(async () => (await call<{ processed: string }[]>('listBatches', {})).some((b) => b.processed === created.processed), { timeout: 20_000 }).toBe(true);
+  await call('printBatch', { processed: created.processed });
+  await expect.poll(async () => (await call<{ processed: string; job: { state: string } | null }[]>('listBatches', {})).find((b) => b.processed === created.processed)?.job?.state, { timeout: 30_000 }).toBe('done');
+  const orders = await call<{ invoice: string; awb: string | null; items: { productName: string }[] }[]>('getBatchOrders', { processed: created.processed });
+
+  await page.goto(serve.url);
+  await page.getByRole('button', { name: 'Pindai' }).click();
+  const field = page.getByLabel('Kode label (AWB atau invoice)');
+  await expect(field).toBeFocused();
+  await page.getByRole('combobox', { name: 'Batch' }).selectOption(created.processed);
+  await field.focus();
+  const result = page.getByRole('article', { name: 'Hasil pindai' });
+  // A keyboard-wedge scanner types the code and Enter; the field keeps the focus for the next.
+  for (const [i, order] of orders.entries()) {
+    await page.keyboard.type(order.awb ?? order.invoice);
+    await page.keyboard.press('Enter');
+    await expect(result.getByRole('status')).toHaveText('Dikemas');
+    await expect(result).toContainText(`Dikemas ${i + 1}/3`);
+    await expect(result.getByRole('list', { name: 'Isi paket' })).toContainText(order.items[0]?.productName ?? '');
+    await expect(field).toBeFocused();
+  }
+  await page.screenshot({ path: `${shots}/scan-packed-1024x600.png` });
+  await page.keyboard.type(orders[0]?.invoice ?? '');
+  await page.keyboard.press('Enter');
+  await expect(result.getByRole('status')).toContainText('Sudah dikemas pada');
+  await page.keyboard.type('TIDAKADA123');
+  await page.keyboard.press('Enter');
+  await expect(result.getByRole('status')).toHaveText('Kode TIDAKADA123 tidak dikenal: tidak ada label tercetak dengan AWB atau invoice ini');
+  await page.screenshot({ path: `${shots}/scan-unknown-1024x600.png` });
+
+  await page.getByRole('button', { name: 'Batch', exact: true }).click();
+  await expect(row(page, created.processed).getByText('dikemas 3/3')).toBeVisible();
+});
+
 test('an order with HTML in its note shows the text, and nothing runs', async ({ page }) => {
   const note = '<img src=x onerror="window.injected=1"><script>window.injected=2</script><b>PECAH BELAH</b>';
   const invoice = `INV-E2E-${Date.now()}`;

@@ -6,6 +6,7 @@ import { cancelJob, retryJob } from './job-control.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
+import { createPackingMethods } from './packing-methods.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -30,13 +31,14 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
 
   const batchViews = (q?: string): BatchView[] => {
     const latest = journal.views.latestPerBatch();
+    const packed = journal.packing.packedCounts();
     const needle = q?.trim().toLowerCase();
     return core
       .batches()
       .filter((b) => !needle || b.processed.toLowerCase().includes(needle))
       .map((b) => {
         const job = latest.get(b.processed);
-        return { ...b, job: job ?? null };
+        return { ...b, job: job ?? null, packed: packed.get(b.processed) ?? 0 };
       });
   };
 
@@ -76,6 +78,8 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   const pickList = async (processed: string[]) =>
     summarisePickList(await Promise.all([...new Set(processed)].map(async (p) => ({ processed: p, orders: await batchOrders(p) }))));
 
+  const packing = createPackingMethods({ journal, now: core.now, log: core.log, onPacked: () => core.events.emit('batches', batchViews()) });
+
   const printerView = async (id: string): Promise<PrinterView['status']> => {
     const port = core.port(id);
     if (!port) return { state: 'unknown', message: 'this printer is not set up' };
@@ -102,6 +106,8 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       const pdf = await renderPickListPdf(await pickList(processed), { template, language, printedAt: new Date(core.now()) });
       return { pdfBase64: pdf.toString('base64') };
     },
+    scanToPack: async ({ code, processed }) => packing.scan(code, processed),
+    packingReport: async ({ from, to }) => packing.report(from, to),
     printBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'print')),
     reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
     reprintLabels: async ({ jobId, indexes, printerId }) => {

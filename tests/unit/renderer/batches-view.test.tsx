@@ -77,7 +77,7 @@ describe('Batches view', () => {
   it('shows a new batch the core reports without a reload', async () => {
     const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
     await rows();
-    act(() => station.emit('batches', [{ processed: '2022-09-03 08:00:00', totalLabels: 7, printStatus: 0, job: null }, ...station.data.batches]));
+    act(() => station.emit('batches', [{ processed: '2022-09-03 08:00:00', totalLabels: 7, printStatus: 0, job: null, packed: 0 }, ...station.data.batches]));
     const [first] = await rows();
     expect(first?.dataset.processed).toBe('2022-09-03 08:00:00');
     expect(callsTo(station, 'listBatches')).toHaveLength(1);

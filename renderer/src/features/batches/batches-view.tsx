@@ -100,7 +100,10 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                         {formatProcessed(batch.processed, i18n.language)}
                       </button>
                     </td>
-                    <td className="num">{batch.totalLabels}</td>
+                    <td className="num">
+                      {batch.totalLabels}
+                      {batch.packed > 0 && <span className="packed-count">{t('batches.packed', { packed: batch.packed, total: batch.totalLabels })}</span>}
+                    </td>
                     <td>
                       {batch.printStatus === 0 ? (
                         <span className="badge attention">{t('batches.neverPrinted')}</span>

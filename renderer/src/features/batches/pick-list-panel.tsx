@@ -2,20 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PickListTemplate } from '../../../../electron/shared/pick-list.ts';
 import { pickListTemplateSchema } from '../../../../electron/shared/pick-list.ts';
+import { downloadBlob } from '../../components/download.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
-
-/** Hands a PDF to the browser as a download: the same in Electron and in a kiosk browser. */
-function download(pdfBase64: string, name: string): void {
-  const bytes = Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 const fileStamp = (processed: string): string => processed.replace(/[^0-9]/g, '');
 
@@ -32,7 +22,7 @@ export function PickListPanel({ processed }: { processed: string }) {
     api
       .renderPickList({ processed: [processed], template, language: i18n.language === 'en' ? 'en' : 'id' })
       .then(
-        ({ pdfBase64 }) => download(pdfBase64, `daftar-ambil-${fileStamp(processed)}-${template}.pdf`),
+        ({ pdfBase64 }) => downloadBlob(new Blob([Uint8Array.from(atob(pdfBase64), (c) => c.charCodeAt(0))], { type: 'application/pdf' }), `daftar-ambil-${fileStamp(processed)}-${template}.pdf`),
         (failure: unknown) => setError(failure instanceof Error ? failure : new Error(String(failure))),
       )
       .finally(() => setSaving(null));
