@@ -7,6 +7,7 @@ import { toServerTimestamp as toServerNow } from './server-time.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
 import { createPackingMethods } from './packing-methods.ts';
+import { batchesMatching } from './batch-search.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -29,13 +30,12 @@ function pngSize(png: Buffer): { widthPx: number; heightPx: number } {
 export function createStationMethods(core: StationCore): StationMethodImpls & { batchViews(): BatchView[] } {
   const { journal, settings } = core;
 
-  const batchViews = (q?: string): BatchView[] => {
+  const batchViews = (matches?: (batch: Batch) => boolean): BatchView[] => {
     const latest = journal.views.latestPerBatch();
     const packed = journal.packing.packedCounts();
-    const needle = q?.trim().toLowerCase();
     return core
       .batches()
-      .filter((b) => !needle || b.processed.toLowerCase().includes(needle))
+      .filter((b) => !matches || matches(b))
       .map((b) => {
         const job = latest.get(b.processed);
         return { ...b, job: job ?? null, packed: packed.get(b.processed) ?? 0 };
@@ -99,7 +99,12 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   return {
     batchViews,
     getState: async () => core.state(),
-    listBatches: async ({ q }) => batchViews(q),
+    listBatches: async ({ q }) => {
+      const needle = q?.trim();
+      if (!needle) return batchViews();
+      const found = await batchesMatching(needle, { journal, api: core.api, log: core.log });
+      return batchViews((b) => b.processed.toLowerCase().includes(needle.toLowerCase()) || found.has(b.processed));
+    },
     getBatchOrders: async ({ processed }) => batchOrders(processed),
     getPickList: async ({ processed }) => pickList(processed),
     renderPickList: async ({ processed, template, language }) => {

@@ -151,6 +151,24 @@ describe('Batches view', () => {
     click.mockRestore();
   });
 
+  it('prints every new batch at once, oldest first, after one question', async () => {
+    const station = createFakeStation();
+    station.data.batches.push({ processed: '2022-08-30 08:00:00', totalLabels: 4, printStatus: 0, job: null, packed: 0 });
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    await rows();
+    fireEvent.click(screen.getByRole('button', { name: 'Print all new (2 batches · 7 labels)' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Print every new batch?' })).getByRole('button', { name: 'Yes, print them all' }));
+    await waitFor(() => expect(callsTo(station, 'printBatch')).toEqual([{ processed: '2022-08-30 08:00:00' }, { processed: '2022-09-02 16:11:21' }]));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Print all new/ })).toBeNull());
+  });
+
+  it('says no batch matches a search that finds nothing, not that there are no batches', async () => {
+    await renderWithStation(<BatchesView onPreview={noPreview} />);
+    await rows();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'JP999' } });
+    expect(await screen.findByText('No batch matches “JP999”.')).toBeTruthy();
+  });
+
   it('searches with q', async () => {
     const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
     await rows();

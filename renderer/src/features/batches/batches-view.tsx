@@ -21,6 +21,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [printerId, setPrinterId] = useState('');
   const [confirming, setConfirming] = useState<BatchView | null>(null);
   const [withoutAwb, setWithoutAwb] = useState<{ batch: BatchView; missing: number } | null>(null);
+  const [printingAllNew, setPrintingAllNew] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [jobError, setJobError] = useState<Error | undefined>(undefined);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
@@ -55,6 +56,12 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
 
   const list = newestFirst(batches.data ?? []);
+  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !b.job);
+  const freshLabels = fresh.reduce((n, b) => n + b.totalLabels, 0);
+  // Oldest first, so the piles come out in the order the orders were processed.
+  const printAllNew = () => {
+    for (const batch of [...fresh].reverse()) startPrint(batch);
+  };
   return (
     <section className="view" aria-labelledby="batches-title">
       <div className="toolbar">
@@ -72,11 +79,16 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             ))}
           </select>
         </InlineField>
+        {fresh.length > 0 && (
+          <button type="button" className="primary" onClick={() => setPrintingAllNew(true)}>
+            {t('batches.printAllNew', { batches: fresh.length, labels: freshLabels })}
+          </button>
+        )}
       </div>
       <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
       <ErrorNote error={jobError} what={t('job.actionFailed')} />
-      {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{t('batches.empty')}</p>}
+      {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{q.trim() ? t('batches.noMatch', { q: q.trim() }) : t('batches.empty')}</p>}
       {list.length > 0 && (
         <table className="table batches">
           <TableHead
@@ -145,6 +157,19 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             })}
           </tbody>
         </table>
+      )}
+      {printingAllNew && (
+        <ConfirmDialog
+          title={t('batches.printAllNewTitle')}
+          confirmLabel={t('batches.printAllNewConfirm')}
+          onCancel={() => setPrintingAllNew(false)}
+          onConfirm={() => {
+            printAllNew();
+            setPrintingAllNew(false);
+          }}
+        >
+          <p>{t('batches.printAllNewBody', { batches: fresh.length, labels: freshLabels })}</p>
+        </ConfirmDialog>
       )}
       {withoutAwb && (
         <ConfirmDialog
