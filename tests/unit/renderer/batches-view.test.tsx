@@ -217,9 +217,27 @@ describe('Batches view', () => {
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'claimed' })));
     expect(row.getByRole('button', { name: 'Cancel job' })).toBeTruthy();
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'waiting', reason: 'printer offline' })));
-    expect(row.queryByRole('button', { name: 'Retry now' })).toBeNull();
+    // Waiting for its printer: trying now (the printer is back) is its one primary action.
+    expect(row.getByRole('button', { name: 'Retry now' }).className).toBe('primary');
     fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, cancel the job' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The job could not be changed: job job-3 is printing now: wait for it to finish or fail, then cancel it');
+  });
+
+  it('keeps a batch marked until every label is on paper, apart from the server\'s count, with Retry as its action', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const [, second] = await rows();
+    const row = within(second as HTMLElement);
+    act(() => station.emit('job', sampleJob({ id: 'job-9', processed: '2022-09-01 09:00:00', kind: 'reprint', state: 'failed', totalLabels: 4, confirmedLabels: 0, targetPrintStatus: 1, reason: 'printer offline' })));
+    expect(row.getByText('once')).toBeTruthy();
+    expect(row.getByText('Not all on paper: 0/4')).toBeTruthy();
+    expect((second as HTMLElement).className).toBe('never-printed');
+    expect(row.queryByRole('button', { name: 'Reprint' })).toBeNull();
+    expect(row.getByRole('button', { name: 'Retry now' }).className).toBe('primary');
+
+    act(() => station.emit('job', sampleJob({ id: 'job-9', processed: '2022-09-01 09:00:00', kind: 'reprint', state: 'done', totalLabels: 4, confirmedLabels: 4, targetPrintStatus: 1 })));
+    expect(row.queryByText(/Not all on paper/)).toBeNull();
+    expect((second as HTMLElement).className).toBe('');
+    expect(row.getByRole('button', { name: 'Reprint' })).toBeTruthy();
   });
 });

@@ -11,7 +11,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
-import { applyJob, isJobActive, newestFirst } from './batch-list.ts';
+import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 
 export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
   const { t, i18n } = useTranslation();
@@ -106,7 +106,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
               const isOpen = open === batch.processed;
               return (
                 <Fragment key={batch.processed}>
-                  <tr className={batch.printStatus === 0 ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
+                  <tr className={needsPrinting(batch) ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
                     <td className="when">
                       <button type="button" className="link" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : batch.processed)}>
                         {formatProcessed(batch.processed, i18n.language)}
@@ -120,7 +120,12 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                       {batch.printStatus === 0 ? (
                         <span className="badge attention">{t('batches.neverPrinted')}</span>
                       ) : (
-                        t('batches.printedTimes', { count: batch.printStatus })
+                        <>
+                          {t('batches.printedTimes', { count: batch.printStatus })}
+                          {needsPrinting(batch) && batch.job && (
+                            <span className="badge attention">{t('batches.notAllOnPaper', { done: batch.job.confirmedLabels, total: batch.job.totalLabels })}</span>
+                          )}
+                        </>
                       )}
                     </td>
                     <td>
@@ -134,7 +139,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                       )}
                     </td>
                     <td className="actions">
-                      {batch.printStatus === 0 ? (
+                      {batch.job?.state === 'failed' ? null : batch.printStatus === 0 ? (
                         <button type="button" className="primary" disabled={active} onClick={() => print(batch)}>
                           {t('batches.print')}
                         </button>
