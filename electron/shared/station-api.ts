@@ -16,6 +16,8 @@ import {
   printerProfileSchema,
   printerStatusSchema,
 } from './printer-profile.ts';
+import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
+import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
 
 /**
  * The one contract between the station core and any UI. Each method takes one object and
@@ -82,6 +84,8 @@ export type JournalEvent = z.infer<typeof journalEventSchema>;
 export const batchViewSchema = batchSchema.extend({
   /** The latest local job for this batch, if any. */
   job: jobViewSchema.nullable(),
+  /** Parcels of it marked packed at this station's bench. */
+  packed: z.number().int(),
 });
 export type BatchView = z.infer<typeof batchViewSchema>;
 
@@ -156,6 +160,17 @@ export const stationMethods = {
   listBatches: { input: z.object({ q: z.string().optional() }), output: z.array(batchViewSchema) },
   /** The batch's orders without printing it (from the journal, else the order list). */
   getBatchOrders: { input: z.object({ processed: processedTimestampSchema }), output: z.array(orderSchema) },
+  /** The products to pick for some batches, summed, and their parcels per courier. */
+  getPickList: { input: z.object({ processed: z.array(processedTimestampSchema).min(1).max(100) }), output: pickListSchema },
+  /** The same pick list as a PDF, on the chosen medium, in the operator's language. */
+  renderPickList: {
+    input: z.object({ processed: z.array(processedTimestampSchema).min(1).max(100), template: pickListTemplateSchema, language: languageSchema }),
+    output: z.object({ pdfBase64: z.string() }),
+  },
+  /** A code scanned at the packing bench (AWB or invoice): the parcel found and marked packed, once. */
+  scanToPack: { input: z.object({ code: scanCodeSchema, processed: processedTimestampSchema.optional() }), output: scanResultSchema },
+  /** Every parcel of the batches printed in [from, to), packed or not, for the day's export. */
+  packingReport: { input: z.object({ from: isoTime, to: isoTime }), output: z.array(packingRowSchema) },
   printBatch: { input: byProcessed, output: jobViewSchema },
   /** Prints a printed batch again and increments its count: the UI confirms first. */
   reprintBatch: { input: byProcessed.extend({ confirmed: z.literal(true) }), output: jobViewSchema },

@@ -8,11 +8,12 @@ import { BatchesView } from './features/batches/batches-view.tsx';
 import { StatusBar } from './features/dashboard/status-bar.tsx';
 import { HistoryView } from './features/history/history-view.tsx';
 import { OrdersView } from './features/orders/orders-view.tsx';
+import { ScanView } from './features/packing/scan-view.tsx';
 import { PreviewView } from './features/preview/preview-view.tsx';
 import { SettingsView as SettingsPage } from './features/settings/settings-view.tsx';
 import { useLinkState, useStation } from './station-context.tsx';
 
-const views = ['batches', 'history', 'orders', 'preview', 'settings'] as const;
+const views = ['batches', 'scan', 'history', 'orders', 'preview', 'settings'] as const;
 type ViewName = (typeof views)[number];
 
 export function App({ audio }: { audio?: new () => AudioContext }) {
@@ -77,6 +78,7 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
       <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beep()} />
       <main key={`main-${generation}`}>
         {view === 'batches' && <BatchesView onPreview={preview} />}
+        {view === 'scan' && <ScanView audio={audio} />}
         {view === 'history' && <HistoryView />}
         {view === 'orders' && <OrdersView onPreview={preview} />}
         {view === 'preview' && <PreviewView order={previewOrder} />}

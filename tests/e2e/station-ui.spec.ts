@@ -98,7 +98,16 @@ test('the operator sees the batches, prints one and watches it reach done as the
   const target = (await simBatches()).find((b) => b.printStatus === 0);
   if (!target) throw new Error('the simulator has no unprinted batch');
   await expect(row(page, target.processed).getByText('Belum pernah dicetak')).toBeVisible();
+  const token = new URLSearchParams(new URL(serve.url).hash.slice(1)).get('token') ?? '';
+  const batchOrders = (await (
+    await fetch(`${serve.origin}/api/getBatchOrders`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ processed: target.processed }) })
+  ).json()) as { awb: string | null }[];
   await row(page, target.processed).getByRole('button', { name: 'Cetak', exact: true }).click();
+  if (batchOrders.some((o) => o.awb === null)) {
+    const warning = page.getByRole('dialog', { name: 'Ada pesanan tanpa AWB' });
+    await expect(warning).toContainText(`${batchOrders.filter((o) => o.awb === null).length} dari ${target.totalLabels} pesanan`);
+    await warning.getByRole('button', { name: 'Tetap cetak' }).click();
+  }
   await expect(row(page, target.processed).getByText('Selesai')).toBeVisible();
   await expect(row(page, target.processed).getByText(`${target.totalLabels}/${target.totalLabels}`)).toBeVisible();
   expect(labelPages()).toBe(target.totalLabels);
@@ -109,6 +118,11 @@ test('the operator sees the batches, prints one and watches it reach done as the
   const orders = page.getByRole('table', { name: /Pesanan dalam batch/ });
   await expect(orders.getByRole('row')).toHaveCount(target.totalLabels + 1);
   await page.screenshot({ path: `${shots}/batch-orders-1024x600.png` });
+  await page.getByRole('button', { name: 'Daftar ambil' }).click();
+  const pickList = page.getByRole('region', { name: 'Daftar ambil' });
+  await expect(pickList.getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: `${shots}/pick-list-1024x600.png` });
+  await page.getByRole('button', { name: 'Daftar ambil' }).click();
   const awbs = (await orders.locator('tbody tr td:nth-child(3)').allInnerTexts()).filter((awb) => awb !== 'AWB kosong');
   expect(awbs.length).toBeGreaterThan(0);
   const scanned = scannedCodes();
@@ -156,6 +170,46 @@ test('with auto-print on, a batch created on the server prints by itself', async
   expect((await simBatches()).find((b) => b.processed === created.processed)?.printStatus).toBe(1);
   await autoPrint.click();
   await expect(autoPrint).not.toBeChecked();
+});
+
+test('a packer scans a whole printed batch with a keyboard-wedge scanner, an unknown code and a repeat included', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  const token = new URLSearchParams(new URL(serve.url).hash.slice(1)).get('token') ?? '';
+  const call = async <T,>(method: string, input: unknown): Promise<T> =>
+    (await (await fetch(`${serve.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) })).json()) as T;
+  const created = (await (await fetch(`${sim.info.adminUrl}/batches`, { method: 'POST', body: JSON.stringify({ orders: 3 }) })).json()) as { processed: string };
+  await expect.poll(async () => (await call<{ processed: string }[]>('listBatches', {})).some((b) => b.processed === created.processed), { timeout: 20_000 }).toBe(true);
+  await call('printBatch', { processed: created.processed });
+  await expect.poll(async () => (await call<{ processed: string; job: { state: string } | null }[]>('listBatches', {})).find((b) => b.processed === created.processed)?.job?.state, { timeout: 30_000 }).toBe('done');
+  const orders = await call<{ invoice: string; awb: string | null; items: { productName: string }[] }[]>('getBatchOrders', { processed: created.processed });
+
+  await page.goto(serve.url);
+  await page.getByRole('button', { name: 'Pindai' }).click();
+  const field = page.getByLabel('Kode label (AWB atau invoice)');
+  await expect(field).toBeFocused();
+  await page.getByRole('combobox', { name: 'Batch' }).selectOption(created.processed);
+  await field.focus();
+  const result = page.getByRole('article', { name: 'Hasil pindai' });
+  // A keyboard-wedge scanner types the code and Enter; the field keeps the focus for the next.
+  for (const [i, order] of orders.entries()) {
+    await page.keyboard.type(order.awb ?? order.invoice);
+    await page.keyboard.press('Enter');
+    await expect(result.getByRole('status')).toHaveText('Dikemas');
+    await expect(result).toContainText(`Dikemas ${i + 1}/3`);
+    await expect(result.getByRole('list', { name: 'Isi paket' })).toContainText(order.items[0]?.productName ?? '');
+    await expect(field).toBeFocused();
+  }
+  await page.screenshot({ path: `${shots}/scan-packed-1024x600.png` });
+  await page.keyboard.type(orders[0]?.invoice ?? '');
+  await page.keyboard.press('Enter');
+  await expect(result.getByRole('status')).toContainText('Sudah dikemas pada');
+  await page.keyboard.type('TIDAKADA123');
+  await page.keyboard.press('Enter');
+  await expect(result.getByRole('status')).toHaveText('Kode TIDAKADA123 tidak dikenal: tidak ada label tercetak dengan AWB atau invoice ini');
+  await page.screenshot({ path: `${shots}/scan-unknown-1024x600.png` });
+
+  await page.getByRole('button', { name: 'Batch', exact: true }).click();
+  await expect(row(page, created.processed).getByText('dikemas 3/3')).toBeVisible();
 });
 
 test('an order with HTML in its note shows the text, and nothing runs', async ({ page }) => {

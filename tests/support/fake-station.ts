@@ -1,3 +1,4 @@
+import { summarisePickList } from '../../electron/shared/pick-list.ts';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
 import type {
@@ -26,6 +27,8 @@ export interface FakeStation extends StationApi {
     settings: SettingsView;
     alerts: Alert[];
     jobs: JobView[];
+    /** Order id (or invoice) → when it was packed. */
+    packed: Map<string, string>;
   };
   emit<E extends StationEventName>(event: E, payload: StationEventPayload<E>): void;
   listenerCount(): number;
@@ -110,13 +113,14 @@ export function createFakeStation(): FakeStation {
   const data: FakeStation['data'] = {
     state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
     batches: [
-      { processed: '2022-09-02 16:11:21', totalLabels: 3, printStatus: 0, job: null },
-      { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null },
+      { processed: '2022-09-02 16:11:21', totalLabels: 3, printStatus: 0, job: null, packed: 0 },
+      { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
     ],
     orders: [sampleOrder(), sampleOrder({ orderId: 'o-2', invoice: 'INV/2022/09/0002', awb: null, customer: { ...sampleOrder().customer, name: 'Budi', cityName: 'Bandung' } })],
     settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, defaultPrinterId: 'p-1', printers },
     alerts: [],
     jobs: [],
+    packed: new Map(),
   };
   let nextJob = 1;
   const record = (method: string, input: unknown) => calls.push({ method, input });
@@ -157,6 +161,25 @@ export function createFakeStation(): FakeStation {
       return input.q ? data.batches.filter((b) => b.processed.includes(input.q ?? '')) : data.batches;
     },
     getBatchOrders: async (input) => (record('getBatchOrders', input), data.orders),
+    scanToPack: async (input) => {
+      record('scanToPack', input);
+      const code = input.code.trim();
+      const order = data.orders.find((o) => o.awb === code || o.invoice === code) ?? null;
+      const processed = data.batches[0]?.processed ?? null;
+      if (!order || !processed) return { outcome: 'unknown', code, order: null, processed: null, packedAt: null, progress: null };
+      const key = order.orderId ?? order.invoice;
+      const packedAt = data.packed.get(key) ?? null;
+      if (packedAt === null) data.packed.set(key, '2026-01-01T01:00:00.000Z');
+      const progress = { packed: data.packed.size, total: data.orders.length };
+      return { outcome: packedAt === null ? 'packed' : 'already-packed', code, order, processed, packedAt: packedAt ?? '2026-01-01T01:00:00.000Z', progress };
+    },
+    packingReport: async (input) => {
+      record('packingReport', input);
+      const processed = data.batches[0]?.processed ?? '';
+      return data.orders.map((o) => ({ processed, invoice: o.invoice, awb: o.awb, courier: o.courierName, recipient: o.customer.name, packedAt: data.packed.get(o.orderId ?? o.invoice) ?? null }));
+    },
+    getPickList: async (input) => (record('getPickList', input), summarisePickList(input.processed.map((processed) => ({ processed, orders: data.orders })))),
+    renderPickList: async (input) => (record('renderPickList', input), { pdfBase64: Buffer.from('%PDF-1.7 fake').toString('base64') }),
     printBatch: async (input) => (record('printBatch', input), startJob(input.processed, 'print', input.printerId)),
     reprintBatch: async (input) => (record('reprintBatch', input), startJob(input.processed, 'reprint', input.printerId)),
     reprintLabels: async (input) => {

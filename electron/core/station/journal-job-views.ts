@@ -29,6 +29,18 @@ export class JobViewQueries {
     );
   }
 
+  /** Batches with a stored label whose invoice, AWB or recipient contains `text`. */
+  batchesWithLabel(text: string): Set<string> {
+    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.#db
+      .prepare(
+        `SELECT DISTINCT j.processed FROM job_labels l JOIN jobs j ON j.id = l.job_id
+         WHERE l.invoice LIKE ?1 ESCAPE '\\' OR l.awb LIKE ?1 ESCAPE '\\' OR l.recipient LIKE ?1 ESCAPE '\\' LIMIT 500`,
+      )
+      .all(like);
+    return new Set(rows.map((r) => z.object({ processed: z.string() }).parse(r).processed));
+  }
+
   /** Job views with their label counts summed by SQLite: lists never load every label row. */
   #views(where: string, params: unknown[], tail = ''): JobView[] {
     return this.#db

@@ -74,6 +74,18 @@ export const journalMigrations: readonly string[] = [
   // NULL in either column means the job is the batch: position idx + 1 of the job's own labels.
   `ALTER TABLE job_labels ADD COLUMN batch_index INTEGER;
    ALTER TABLE jobs ADD COLUMN batch_labels INTEGER;`,
+  // v5: scan-to-pack. A parcel is packed once per batch; the label tables are searched by the
+  // code a scanner reads (AWB or invoice).
+  `CREATE TABLE packed (
+     processed TEXT NOT NULL,
+     order_key TEXT NOT NULL,
+     invoice TEXT NOT NULL,
+     awb TEXT,
+     packed_at TEXT NOT NULL,
+     PRIMARY KEY (processed, order_key)
+   );
+   CREATE INDEX job_labels_by_awb ON job_labels (awb COLLATE NOCASE);
+   CREATE INDEX job_labels_by_invoice ON job_labels (invoice COLLATE NOCASE);`,
 ];
 
 const migrations = journalMigrations;

@@ -4,6 +4,10 @@ import type { PrinterView, StationMethodName, StationMethodOutput, stationMethod
 import { toJobView, type JobRecord } from './journal.ts';
 import { cancelJob, retryJob } from './job-control.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
+import { summarisePickList } from '../../shared/pick-list.ts';
+import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
+import { createPackingMethods } from './packing-methods.ts';
+import { batchesMatching } from './batch-search.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -26,15 +30,15 @@ function pngSize(png: Buffer): { widthPx: number; heightPx: number } {
 export function createStationMethods(core: StationCore): StationMethodImpls & { batchViews(): BatchView[] } {
   const { journal, settings } = core;
 
-  const batchViews = (q?: string): BatchView[] => {
+  const batchViews = (matches?: (batch: Batch) => boolean): BatchView[] => {
     const latest = journal.views.latestPerBatch();
-    const needle = q?.trim().toLowerCase();
+    const packed = journal.packing.packedCounts();
     return core
       .batches()
-      .filter((b) => !needle || b.processed.toLowerCase().includes(needle))
+      .filter((b) => !matches || matches(b))
       .map((b) => {
         const job = latest.get(b.processed);
-        return { ...b, job: job ?? null };
+        return { ...b, job: job ?? null, packed: packed.get(b.processed) ?? 0 };
       });
   };
 
@@ -71,6 +75,11 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     }
   };
 
+  const pickList = async (processed: string[]) =>
+    summarisePickList(await Promise.all([...new Set(processed)].map(async (p) => ({ processed: p, orders: await batchOrders(p) }))));
+
+  const packing = createPackingMethods({ journal, now: core.now, log: core.log, onPacked: () => core.events.emit('batches', batchViews()) });
+
   const printerView = async (id: string): Promise<PrinterView['status']> => {
     const port = core.port(id);
     if (!port) return { state: 'unknown', message: 'this printer is not set up' };
@@ -90,8 +99,20 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   return {
     batchViews,
     getState: async () => core.state(),
-    listBatches: async ({ q }) => batchViews(q),
+    listBatches: async ({ q }) => {
+      const needle = q?.trim();
+      if (!needle) return batchViews();
+      const found = await batchesMatching(needle, { journal, api: core.api, log: core.log });
+      return batchViews((b) => b.processed.toLowerCase().includes(needle.toLowerCase()) || found.has(b.processed));
+    },
     getBatchOrders: async ({ processed }) => batchOrders(processed),
+    getPickList: async ({ processed }) => pickList(processed),
+    renderPickList: async ({ processed, template, language }) => {
+      const pdf = await renderPickListPdf(await pickList(processed), { template, language, printedAt: new Date(core.now()) });
+      return { pdfBase64: pdf.toString('base64') };
+    },
+    scanToPack: async ({ code, processed }) => packing.scan(code, processed),
+    packingReport: async ({ from, to }) => packing.report(from, to),
     printBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'print')),
     reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
     reprintLabels: async ({ jobId, indexes, printerId }) => {

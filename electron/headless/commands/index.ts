@@ -28,6 +28,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./render.ts')).renderCommand,
   },
   {
+    name: 'picklist',
+    summary: 'Sum the products of an orders file into a pick list (PDF), with parcels per courier',
+    load: async () => (await import('./picklist.ts')).picklistCommand,
+  },
+  {
     name: 'simulator',
     summary: 'Serve a simulator of the order API, for demos and tests',
     load: async () => (await import('./simulator.ts')).simulatorCommand,

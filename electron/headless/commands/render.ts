@@ -1,13 +1,13 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { parseOrderRecords } from '../../core/api/parse-orders.ts';
 import { renderPdf, renderPng, type LabelToRender, type RenderOptions } from '../../core/labels/index.ts';
 import { dpiSchema, labelTemplateIdSchema } from '../../shared/printer-profile.ts';
 import type { Order } from '../../shared/domain.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
+import { readOrdersFile } from './orders-file.ts';
 
 const help = `Usage: label-station render --orders FILE --out OUT [--template ID] [--dpi 203]
 
@@ -50,24 +50,6 @@ function parse(argv: string[]): RenderArgs {
   const dpi = dpiSchema.safeParse(Number(values.dpi ?? '203'));
   if (!dpi.success) throw new UsageError('--dpi must be 203 or 300');
   return { ordersFile: values.orders, out: values.out, options: { template: template.data, dpi: dpi.data } };
-}
-
-async function readOrders(file: string): Promise<Order[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const orders = parseOrderRecords(json);
-  if (orders.length === 0) throw new Error(`${file} holds no orders: there is nothing to render`);
-  return orders;
 }
 
 function toLabels(orders: Order[]): LabelToRender[] {
@@ -134,7 +116,7 @@ export const renderCommand: CliCommand = {
   help,
   async run(argv) {
     const args = parse(argv);
-    const labels = toLabels(await readOrders(args.ordersFile));
+    const labels = toLabels(await readOrdersFile(args.ordersFile));
     const written = await writeOutput(labels, args.out, args.options);
     const missing = labels.filter((l) => l.order.awb === null).map((l) => l.order.invoice || `label ${l.meta.index}`);
     console.log(`rendered ${labels.length} label(s), template ${args.options.template} at ${args.options.dpi} dpi: ${written.length === 1 ? written[0] : `${written.length} files in ${dirname(written[0] ?? args.out)}`}`);

@@ -14,7 +14,7 @@ interface JobActionsProps {
   onError: (error: Error | undefined) => void;
 }
 
-/** Cancel (asked first: it cannot be undone) and, for a failed job, Retry now. */
+/** Cancel (asked first: it cannot be undone) and, for a failed or waiting job, Retry now: its one primary action. */
 export function JobActions({ job, onJob, onError }: JobActionsProps) {
   const { t, i18n } = useTranslation();
   const api = useStation();
@@ -27,8 +27,8 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
   if (!cancellableJobStates.includes(job.state)) return null;
   return (
     <span className="job-actions">
-      {job.state === 'failed' && (
-        <button type="button" onClick={() => act(() => api.retryJob({ jobId: job.id }))}>
+      {(job.state === 'failed' || job.state === 'waiting') && (
+        <button type="button" className="primary" onClick={() => act(() => api.retryJob({ jobId: job.id }))}>
           {t('job.retry')}
         </button>
       )}

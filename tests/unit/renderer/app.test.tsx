@@ -78,7 +78,7 @@ describe('App shell', () => {
     const loads = callsTo(station, 'listBatches').length;
     act(() => link.set('down'));
     expect(screen.getByText('Lost the link to the station')).toBeTruthy();
-    station.data.batches.unshift({ processed: '2022-09-05 10:00:00', totalLabels: 1, printStatus: 0, job: null });
+    station.data.batches.unshift({ processed: '2022-09-05 10:00:00', totalLabels: 1, printStatus: 0, job: null, packed: 0 });
     act(() => link.set('up'));
     await waitFor(() => expect(callsTo(station, 'listBatches').length).toBeGreaterThan(loads));
     expect((await screen.findAllByTestId('batch-row'))[0]?.dataset.processed).toBe('2022-09-05 10:00:00');

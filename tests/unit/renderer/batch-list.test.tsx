@@ -3,7 +3,7 @@ import { applyJob, isJobActive, newestFirst } from '../../../renderer/src/featur
 import type { BatchView } from '../../../electron/shared/station-api.ts';
 import { sampleJob } from '../../support/fake-station.ts';
 
-const batch = (processed: string, printStatus = 0): BatchView => ({ processed, totalLabels: 3, printStatus, job: null });
+const batch = (processed: string, printStatus = 0): BatchView => ({ processed, totalLabels: 3, printStatus, job: null, packed: 0 });
 
 describe('batch list', () => {
   it('sorts newest first', () => {

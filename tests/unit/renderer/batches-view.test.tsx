@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BatchesView } from '../../../renderer/src/features/batches/batches-view.tsx';
 import { createFakeStation, sampleJob, sampleOrder } from '../../support/fake-station.ts';
 import { callsTo, renderWithStation } from './render-station.tsx';
@@ -24,7 +24,9 @@ describe('Batches view', () => {
   });
 
   it('prints a batch and follows its job live to done', async () => {
-    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const station = createFakeStation();
+    station.data.orders = [sampleOrder()];
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
     const [first] = await rows();
     fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
     await waitFor(() => expect(callsTo(station, 'printBatch')).toEqual([{ processed: '2022-09-02 16:11:21' }]));
@@ -75,7 +77,7 @@ describe('Batches view', () => {
   it('shows a new batch the core reports without a reload', async () => {
     const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
     await rows();
-    act(() => station.emit('batches', [{ processed: '2022-09-03 08:00:00', totalLabels: 7, printStatus: 0, job: null }, ...station.data.batches]));
+    act(() => station.emit('batches', [{ processed: '2022-09-03 08:00:00', totalLabels: 7, printStatus: 0, job: null, packed: 0 }, ...station.data.batches]));
     const [first] = await rows();
     expect(first?.dataset.processed).toBe('2022-09-03 08:00:00');
     expect(callsTo(station, 'listBatches')).toHaveLength(1);
@@ -96,6 +98,7 @@ describe('Batches view', () => {
 
   it('says plainly when printing cannot start', async () => {
     const station = createFakeStation();
+    station.data.orders = [sampleOrder()];
     station.printBatch = async () => {
       throw Object.assign(new Error('no printer is set up: add one in Settings'), { name: 'StationNotConfiguredError' });
     };
@@ -103,6 +106,67 @@ describe('Batches view', () => {
     const [first] = await rows();
     fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Printing could not start: no printer is set up: add one in Settings');
+  });
+
+  it('warns before printing a batch with orders without an AWB, and prints only when told to', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const [first] = await rows();
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Orders without an AWB' });
+    expect(dialog.textContent).toContain('1 of the 3 orders');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(callsTo(station, 'printBatch')).toEqual([]);
+
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Print anyway' }));
+    await waitFor(() => expect(callsTo(station, 'printBatch')).toEqual([{ processed: '2022-09-02 16:11:21' }]));
+  });
+
+  it('shows a batch its parcels per courier and its pick list, summed', async () => {
+    const station = createFakeStation();
+    const kaos = { productId: 'k', productName: 'Kaos Hitam L', qty: 2, productPrice: 50000, totalPrice: 100000 };
+    station.data.orders = [
+      sampleOrder({ courierName: 'J&T', items: [kaos] }),
+      sampleOrder({ orderId: 'o-2', courierName: 'J&T', items: [{ ...kaos, qty: 3 }] }),
+      sampleOrder({ orderId: 'o-3', courierName: 'SPX', awb: null, items: [{ ...kaos, productId: 'g', productName: 'Gula Aren', qty: 1 }] }),
+    ];
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station, language: 'id' });
+    const [first] = await rows();
+    fireEvent.click(within(first as HTMLElement).getByRole('button', { expanded: false }));
+    expect((await screen.findByLabelText('Paket per kurir')).textContent).toBe('J&T 2 · tanpa AWB 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Daftar ambil' }));
+    const list = await screen.findByRole('region', { name: 'Daftar ambil' });
+    const lines = within(list).getAllByRole('row').slice(1).map((row) => row.textContent);
+    expect(lines).toEqual(['Gula Aren11', 'Kaos Hitam L52']);
+    // jsdom cannot navigate: catch the download the browser would start.
+    const downloads: string[] = [];
+    URL.createObjectURL = vi.fn(() => 'blob:pick-list');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(`${this.href} ${this.download}`);
+    });
+    fireEvent.click(within(list).getByRole('button', { name: 'PDF 80 mm' }));
+    await waitFor(() => expect(downloads).toEqual(['blob:pick-list daftar-ambil-20220902161121-80mm.pdf']));
+    expect(callsTo(station, 'renderPickList')).toEqual([{ processed: ['2022-09-02 16:11:21'], template: '80mm', language: 'id' }]);
+    click.mockRestore();
+  });
+
+  it('prints every new batch at once, oldest first, after one question', async () => {
+    const station = createFakeStation();
+    station.data.batches.push({ processed: '2022-08-30 08:00:00', totalLabels: 4, printStatus: 0, job: null, packed: 0 });
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    await rows();
+    fireEvent.click(screen.getByRole('button', { name: 'Print all new (2 batches · 7 labels)' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Print every new batch?' })).getByRole('button', { name: 'Yes, print them all' }));
+    await waitFor(() => expect(callsTo(station, 'printBatch')).toEqual([{ processed: '2022-08-30 08:00:00' }, { processed: '2022-09-02 16:11:21' }]));
+    await waitFor(() => expect(screen.queryByRole('button', { name: /Print all new/ })).toBeNull());
+  });
+
+  it('says no batch matches a search that finds nothing, not that there are no batches', async () => {
+    await renderWithStation(<BatchesView onPreview={noPreview} />);
+    await rows();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'JP999' } });
+    expect(await screen.findByText('No batch matches “JP999”.')).toBeTruthy();
   });
 
   it('searches with q', async () => {
@@ -153,9 +217,27 @@ describe('Batches view', () => {
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'claimed' })));
     expect(row.getByRole('button', { name: 'Cancel job' })).toBeTruthy();
     act(() => station.emit('job', sampleJob({ id: 'job-3', state: 'waiting', reason: 'printer offline' })));
-    expect(row.queryByRole('button', { name: 'Retry now' })).toBeNull();
+    // Waiting for its printer: trying now (the printer is back) is its one primary action.
+    expect(row.getByRole('button', { name: 'Retry now' }).className).toBe('primary');
     fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, cancel the job' }));
     expect((await screen.findByRole('alert')).textContent).toBe('The job could not be changed: job job-3 is printing now: wait for it to finish or fail, then cancel it');
+  });
+
+  it('keeps a batch marked until every label is on paper, apart from the server\'s count, with Retry as its action', async () => {
+    const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
+    const [, second] = await rows();
+    const row = within(second as HTMLElement);
+    act(() => station.emit('job', sampleJob({ id: 'job-9', processed: '2022-09-01 09:00:00', kind: 'reprint', state: 'failed', totalLabels: 4, confirmedLabels: 0, targetPrintStatus: 1, reason: 'printer offline' })));
+    expect(row.getByText('once')).toBeTruthy();
+    expect(row.getByText('Not all on paper: 0/4')).toBeTruthy();
+    expect((second as HTMLElement).className).toBe('never-printed');
+    expect(row.queryByRole('button', { name: 'Reprint' })).toBeNull();
+    expect(row.getByRole('button', { name: 'Retry now' }).className).toBe('primary');
+
+    act(() => station.emit('job', sampleJob({ id: 'job-9', processed: '2022-09-01 09:00:00', kind: 'reprint', state: 'done', totalLabels: 4, confirmedLabels: 4, targetPrintStatus: 1 })));
+    expect(row.queryByText(/Not all on paper/)).toBeNull();
+    expect((second as HTMLElement).className).toBe('');
+    expect(row.getByRole('button', { name: 'Reprint' })).toBeTruthy();
   });
 });

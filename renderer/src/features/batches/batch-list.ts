@@ -7,6 +7,16 @@ export function isJobActive(job: JobView | null): boolean {
   return job !== null && activeStates.has(job.state);
 }
 
+/**
+ * Labels of the batch are still to come out: never printed, or its last print did not put every
+ * label on paper. The server's print count says neither: it moves when print_order answers.
+ */
+export function needsPrinting(batch: BatchView): boolean {
+  const { job } = batch;
+  if (batch.printStatus === 0) return true;
+  return job !== null && job.kind !== 'reprint-labels' && job.state !== 'done' && job.confirmedLabels < job.totalLabels;
+}
+
 /** `processed` timestamps sort as text, so newest first is a reverse string sort. */
 export function newestFirst(batches: readonly BatchView[]): BatchView[] {
   return [...batches].sort((a, b) => (a.processed < b.processed ? 1 : a.processed > b.processed ? -1 : 0));

@@ -11,7 +11,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
-import { applyJob, isJobActive, newestFirst } from './batch-list.ts';
+import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 
 export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
   const { t, i18n } = useTranslation();
@@ -20,6 +20,8 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [open, setOpen] = useState<string | null>(null);
   const [printerId, setPrinterId] = useState('');
   const [confirming, setConfirming] = useState<BatchView | null>(null);
+  const [withoutAwb, setWithoutAwb] = useState<{ batch: BatchView; missing: number } | null>(null);
+  const [printingAllNew, setPrintingAllNew] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [jobError, setJobError] = useState<Error | undefined>(undefined);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
@@ -37,10 +39,29 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
     );
   };
   const target = printerId ? { printerId } : {};
-  const print = (batch: BatchView) => run(() => api.printBatch({ processed: batch.processed, ...target }));
+  const startPrint = (batch: BatchView) => run(() => api.printBatch({ processed: batch.processed, ...target }));
+  // A label without an AWB prints without a courier barcode: say so before it is on paper. When
+  // the orders cannot be read, print anyway; print_order itself then says what is wrong.
+  const print = (batch: BatchView) => {
+    setActionError(undefined);
+    api.getBatchOrders({ processed: batch.processed }).then(
+      (orders) => {
+        const missing = orders.filter((o) => o.awb === null).length;
+        if (missing > 0) setWithoutAwb({ batch, missing });
+        else startPrint(batch);
+      },
+      () => startPrint(batch),
+    );
+  };
   const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
 
   const list = newestFirst(batches.data ?? []);
+  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !b.job);
+  const freshLabels = fresh.reduce((n, b) => n + b.totalLabels, 0);
+  // Oldest first, so the piles come out in the order the orders were processed.
+  const printAllNew = () => {
+    for (const batch of [...fresh].reverse()) startPrint(batch);
+  };
   return (
     <section className="view" aria-labelledby="batches-title">
       <div className="toolbar">
@@ -58,11 +79,16 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             ))}
           </select>
         </InlineField>
+        {fresh.length > 0 && (
+          <button type="button" className="primary" onClick={() => setPrintingAllNew(true)}>
+            {t('batches.printAllNew', { batches: fresh.length, labels: freshLabels })}
+          </button>
+        )}
       </div>
       <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
       <ErrorNote error={jobError} what={t('job.actionFailed')} />
-      {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{t('batches.empty')}</p>}
+      {!batches.loading && list.length === 0 && !batches.error && <p className="empty">{q.trim() ? t('batches.noMatch', { q: q.trim() }) : t('batches.empty')}</p>}
       {list.length > 0 && (
         <table className="table batches">
           <TableHead
@@ -80,18 +106,26 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
               const isOpen = open === batch.processed;
               return (
                 <Fragment key={batch.processed}>
-                  <tr className={batch.printStatus === 0 ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
+                  <tr className={needsPrinting(batch) ? 'never-printed' : undefined} data-testid="batch-row" data-processed={batch.processed}>
                     <td className="when">
                       <button type="button" className="link" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : batch.processed)}>
                         {formatProcessed(batch.processed, i18n.language)}
                       </button>
                     </td>
-                    <td className="num">{batch.totalLabels}</td>
+                    <td className="num">
+                      {batch.totalLabels}
+                      {batch.packed > 0 && <span className="packed-count">{t('batches.packed', { packed: batch.packed, total: batch.totalLabels })}</span>}
+                    </td>
                     <td>
                       {batch.printStatus === 0 ? (
                         <span className="badge attention">{t('batches.neverPrinted')}</span>
                       ) : (
-                        t('batches.printedTimes', { count: batch.printStatus })
+                        <>
+                          {t('batches.printedTimes', { count: batch.printStatus })}
+                          {needsPrinting(batch) && batch.job && (
+                            <span className="badge attention">{t('batches.notAllOnPaper', { done: batch.job.confirmedLabels, total: batch.job.totalLabels })}</span>
+                          )}
+                        </>
                       )}
                     </td>
                     <td>
@@ -105,7 +139,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                       )}
                     </td>
                     <td className="actions">
-                      {batch.printStatus === 0 ? (
+                      {batch.job?.state === 'failed' ? null : batch.printStatus === 0 ? (
                         <button type="button" className="primary" disabled={active} onClick={() => print(batch)}>
                           {t('batches.print')}
                         </button>
@@ -128,6 +162,38 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             })}
           </tbody>
         </table>
+      )}
+      {printingAllNew && (
+        <ConfirmDialog
+          title={t('batches.printAllNewTitle')}
+          confirmLabel={t('batches.printAllNewConfirm')}
+          onCancel={() => setPrintingAllNew(false)}
+          onConfirm={() => {
+            printAllNew();
+            setPrintingAllNew(false);
+          }}
+        >
+          <p>{t('batches.printAllNewBody', { batches: fresh.length, labels: freshLabels })}</p>
+        </ConfirmDialog>
+      )}
+      {withoutAwb && (
+        <ConfirmDialog
+          title={t('batches.withoutAwbTitle')}
+          confirmLabel={t('batches.withoutAwbConfirm')}
+          onCancel={() => setWithoutAwb(null)}
+          onConfirm={() => {
+            startPrint(withoutAwb.batch);
+            setWithoutAwb(null);
+          }}
+        >
+          <p>
+            {t('batches.withoutAwbBody', {
+              missing: withoutAwb.missing,
+              count: withoutAwb.batch.totalLabels,
+              processed: formatProcessed(withoutAwb.batch.processed, i18n.language),
+            })}
+          </p>
+        </ConfirmDialog>
       )}
       {confirming && (
         <ConfirmDialog
