@@ -9,7 +9,7 @@ export interface FakeClock {
   now(): number;
   /** Moves time on by `ms`, running every timer that falls due, in time order. */
   advance(ms: number): Promise<void>;
-  /** Lets everything the fakes have answered run to its next timer or its next wait. */
+  /** Runs what is due now (answers, zero-delay timers) until everything waits for time or a fake. */
   flush(): Promise<void>;
   /** How far ahead each pending timer is, soonest first. */
   pending(): number[];
@@ -17,7 +17,7 @@ export interface FakeClock {
 
 // The fakes answer with promises, and the journal is synchronous: draining the microtask queue
 // (one macrotask turn) runs every chain a callback started as far as it can go without time.
-async function flush(): Promise<void> {
+async function drain(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
@@ -28,6 +28,17 @@ export function createFakeClock(start = mondayMorning): FakeClock {
   const due = new Map<number, { at: number; run: () => void }>();
   const soonest = (): [number, { at: number; run: () => void }] | undefined =>
     [...due.entries()].sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0];
+  const advance = async (ms: number): Promise<void> => {
+    const until = now + ms;
+    await drain();
+    for (let next = soonest(); next && next[1].at <= until; next = soonest()) {
+      due.delete(next[0]);
+      now = next[1].at;
+      next[1].run();
+      await drain();
+    }
+    now = until;
+  };
   return {
     clock: { now: () => now },
     timers: {
@@ -41,18 +52,8 @@ export function createFakeClock(start = mondayMorning): FakeClock {
       },
     },
     now: () => now,
-    flush,
+    flush: () => advance(0),
     pending: () => [...due.values()].map((t) => t.at - now).sort((a, b) => a - b),
-    async advance(ms) {
-      const until = now + ms;
-      await flush();
-      for (let next = soonest(); next && next[1].at <= until; next = soonest()) {
-        due.delete(next[0]);
-        now = next[1].at;
-        next[1].run();
-        await flush();
-      }
-      now = until;
-    },
+    advance,
   };
 }

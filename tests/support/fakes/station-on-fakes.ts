@@ -52,7 +52,7 @@ export interface FakeStationSetup {
   /** Printer routes, by id; the first is the default. */
   printers?: { id: string; labelsPerJob?: number }[];
   pollSeconds?: number;
-  /** Starts the station (resume and first poll) and lets it run until it waits for time. */
+  /** Starts the station (resume and first poll) and lets it run until it waits for time; default true. */
   start?: boolean;
 }
 
@@ -147,6 +147,9 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
       return next;
     },
     async close() {
+      // Whatever still hangs answers now, so the station can stop.
+      world.server.answerHeld();
+      for (const device of world.printers.values()) device.release();
       await station.stop();
       rmSync(world.dir, { recursive: true, force: true });
     },
