@@ -19,6 +19,8 @@ export type PrinterFault =
   | { kind: 'paper-out'; after: number }
   /** The spooler rejects the job as it is: nothing prints. */
   | { kind: 'job-failed' }
+  /** `onPaper` labels come out but are never confirmed, then the connection drops: offline. */
+  | { kind: 'cut'; onPaper: number }
   /** Reports success without confirming anything: an adapter that breaks its contract. */
   | { kind: 'lie' }
   /** Waits with every label until `release()`: a slow printer, to watch what else runs meanwhile. */
@@ -107,9 +109,10 @@ export class FakePrinter {
         throw withUnconfirmed(new PrinterPaperOutError(this.uri, `${this.uri} is out of labels`), keys.slice(i));
       }
       if (fault?.kind === 'crash' && i === fault.onPaper) break;
+      if (fault?.kind === 'cut' && i === fault.onPaper) throw withUnconfirmed(new PrinterOfflineError(this.uri, `${this.uri} dropped the connection`), keys);
       this.paper.push({ invoice: label.order.invoice, batch: label.meta.batch, place: `${label.meta.index}/${label.meta.count}` });
       onProgress({ key: label.key, state: 'sent' });
-      if (fault?.kind === 'lie' || (fault?.kind === 'crash' && i >= fault.confirmed)) continue;
+      if (fault?.kind === 'lie' || fault?.kind === 'cut' || (fault?.kind === 'crash' && i >= fault.confirmed)) continue;
       onProgress({ key: label.key, state: 'confirmed' });
     }
     if (fault?.kind === 'crash') {
