@@ -57,8 +57,8 @@ export interface StationOnFakes {
   crashWhenJob(matches: (job: JobView) => boolean): void;
   /** A new station on what the crash left on disk: fresh client, ports and timers; time goes on. */
   afterCrash(): Promise<StationOnFakes>;
-  /** Stops this station gracefully and starts a new one on the same journal. */
-  restart(): Promise<StationOnFakes>;
+  /** Stops this station gracefully and starts a new one on the same journal, `offForMs` later. */
+  restart(offForMs?: number): Promise<StationOnFakes>;
   /** Stops the station and removes the data folder. */
   close(): Promise<void>;
 }
@@ -154,9 +154,9 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
       await next.clock.flush();
       return next;
     },
-    async restart() {
+    async restart(offForMs = 0) {
       await station.stop();
-      const next = openStation(world, journalPath, clock.now(), pollSeconds);
+      const next = openStation(world, journalPath, clock.now() + offForMs, pollSeconds);
       next.station.start();
       await next.clock.flush();
       return next;
