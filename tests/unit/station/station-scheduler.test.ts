@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ApiServerError } from '../../../electron/core/api/api-errors.ts';
 import { startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
 
 describe('the print queue through the station: one job at a time per printer, in order', () => {
@@ -29,6 +30,24 @@ describe('the print queue through the station: one job at a time per printer, in
     expect(h.printer('bench').invoices()).toEqual([...a.orders, ...b.orders].map((o) => o.invoice));
     expect(h.printer('bench').mostAtOnce).toBe(1);
     expect(h.server.calls.filter((call) => call.call === 'print_order').map((call) => call.processed)).toEqual([a.processed, c.processed, b.processed]);
+  });
+
+  it('a failed job steps aside until its retry time: the next job on its printer prints meanwhile', async () => {
+    h = await startStationOnFakes();
+    const failing = h.server.addBatch(1);
+    const next = h.server.addBatch(2);
+    await h.clock.advance(10_000);
+    h.server.fail('print_order', { kind: 'fail', error: new ApiServerError({ call: 'print_order', method: 'POST', path: '/order/orders/print_order/u', status: 500 }) });
+    await h.station.printBatch({ processed: failing.processed });
+    await h.clock.flush();
+    expect((await h.jobOf(failing.processed))?.state).toBe('failed');
+    await h.station.printBatch({ processed: next.processed });
+    await h.clock.flush();
+    expect(h.printer().invoices()).toEqual(next.orders.map((o) => o.invoice));
+    await h.clock.advance(2999);
+    expect(h.printer().paper).toHaveLength(2);
+    await h.clock.advance(1);
+    expect(h.printer().invoices()).toEqual([...next.orders, ...failing.orders].map((o) => o.invoice));
   });
 
   it('sends the first label of a job alone, then the rest in jobs of the printer’s size', async () => {
