@@ -23,7 +23,7 @@ export type PrinterFault =
   | { kind: 'cut'; onPaper: number }
   /** Reports success without confirming anything: an adapter that breaks its contract. */
   | { kind: 'lie' }
-  /** Waits with every label until `release()`: a slow printer, to watch what else runs meanwhile. */
+  /** Waits with every label until `release()`, then prints them all: a slow printer, to watch what else runs meanwhile. */
   | { kind: 'hold' }
   /** `onPaper` labels come out (the first `confirmed` of them confirmed), then the station dies. */
   | { kind: 'crash'; onPaper: number; confirmed: number };
@@ -81,12 +81,12 @@ export class FakePrinter {
       kill: () => void (dead = true),
       status: async (): Promise<PrinterStatus> => (this.online ? { state: 'ready', message: '' } : { state: 'offline', message: 'switched off' }),
       printTestPage: async () => undefined,
-      print: async (labels, onProgress, signal) => {
+      print: async (labels, onProgress) => {
         if (dead) throw new StationCrashedError('this station has crashed');
         this.#active += 1;
         this.#mostActive = Math.max(this.#mostActive, this.#active);
         try {
-          await this.#print(labels, onProgress, signal);
+          await this.#print(labels, onProgress);
         } finally {
           this.#active -= 1;
         }
@@ -94,16 +94,14 @@ export class FakePrinter {
     };
   }
 
-  async #print(labels: readonly LabelToPrint[], onProgress: (p: PrintProgress) => void, signal?: AbortSignal): Promise<void> {
+  async #print(labels: readonly LabelToPrint[], onProgress: (p: PrintProgress) => void): Promise<void> {
     this.jobs.push(labels.map((l) => l.order.invoice));
     const keys = labels.map((l) => l.key);
     if (!this.online) throw withUnconfirmed(new PrinterOfflineError(this.uri, `${this.uri} is switched off`), keys);
     const fault = this.#faults.shift();
     if (fault?.kind === 'job-failed') throw withUnconfirmed(new PrintJobFailedError(this.uri, 'the spooler rejected the job', 'Unsupported document-format'), keys);
-    if (fault?.kind === 'hold') {
-      await new Promise<void>((resolve) => this.#held.push(resolve));
-      if (signal?.aborted) throw withUnconfirmed(new PrinterOfflineError(this.uri, 'stopped'), keys);
-    }
+    // A printer finishes what it took, stopping station or not.
+    if (fault?.kind === 'hold') await new Promise<void>((resolve) => this.#held.push(resolve));
     for (const [i, label] of labels.entries()) {
       if (fault?.kind === 'paper-out' && i === fault.after) {
         throw withUnconfirmed(new PrinterPaperOutError(this.uri, `${this.uri} is out of labels`), keys.slice(i));

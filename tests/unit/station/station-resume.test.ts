@@ -165,4 +165,21 @@ describe('resume after a crash at each commit point of a print job', () => {
     // The original job is untouched by its reprint's crash.
     expect((await h.station.getJob({ jobId })).job).toMatchObject({ state: 'done', confirmedLabels: 7 });
   });
+
+  it('stopped gracefully mid-batch: the printer finishes the labels it has, the next start prints the rest, nothing flagged', async () => {
+    const { processed, orders } = await batchListed(7);
+    h.printer().fail({ kind: 'ok' });
+    h.printer().fail({ kind: 'hold' });
+    const id = await printed(processed);
+    const stopping = h.station.stop();
+    h.printer().release();
+    await stopping;
+    expect(h.printer().invoices()).toEqual(invoices(orders, 1, 2, 3, 4));
+
+    h = await h.restart();
+    const { job } = await h.station.getJob({ jobId: id });
+    expect(job).toMatchObject({ state: 'done', confirmedLabels: 7, possibleDuplicates: 0 });
+    expect(h.server.printOrderCalls(processed)).toEqual([1]);
+    expect(h.printer().invoices()).toEqual(invoices(orders, 1, 2, 3, 4, 5, 6, 7));
+  });
 });
