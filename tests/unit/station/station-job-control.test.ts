@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiNotFoundError, ApiRejectedError, ApiServerError } from '../../../electron/core/api/api-errors.ts';
+import { ApiNetworkError, ApiNotFoundError, ApiProtocolError, ApiRejectedError, ApiServerError, ApiTimeoutError } from '../../../electron/core/api/api-errors.ts';
 import { startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
 
 const printOrderPath = '/order/orders/print_order/u/2026-01-05%2010%3A01%3A00/1';
@@ -39,6 +39,23 @@ describe('failed jobs retry by themselves; the operator can retry or cancel them
     expect(await h.jobOf(processed)).toMatchObject({ state: 'done', confirmedLabels: 2 });
     expect(h.server.printOrderCalls(processed)).toEqual([1, 1, 1]);
     expect(await h.station.listAlerts({})).toEqual([]);
+  });
+
+  const claimCall = { call: 'print_order', method: 'POST', path: printOrderPath, status: null } as const;
+  it.each([
+    ['the connection reset', new ApiNetworkError({ ...claimCall, reason: 'ECONNRESET' })],
+    ['no answer in time', new ApiTimeoutError({ ...claimCall, timeoutMs: 15_000 })],
+    ['an unreadable answer', new ApiProtocolError({ ...claimCall, status: 200, problem: 'cut-off JSON', field: null })],
+  ])('print_order recorded the print but %s: retried with the same print_status, every label once', async (_what, error) => {
+    const { processed, orders } = await unprintedBatch(3);
+    h.server.fail('print_order', { kind: 'fail', error, commit: true });
+    await h.station.printBatch({ processed });
+    await h.clock.flush();
+    expect(await h.jobOf(processed)).toMatchObject({ state: 'failed', reason: error.message });
+    await nextClaimAfter(processed, 3000);
+    expect(h.server.printOrderCalls(processed)).toEqual([1, 1]);
+    expect(h.server.printStatusOf(processed)).toBe(1);
+    expect(h.printer().invoices()).toEqual(orders.map((o) => o.invoice));
   });
 
   it('Retry now runs a failed job at once instead of at its retry time', async () => {
