@@ -44,6 +44,8 @@ export interface StationOnFakes {
   clock: FakeClock;
   server: FakeOrderServer;
   journalPath: string;
+  /** Every line the station logged, as a log file would hold it. */
+  logs: string[];
   printer(id?: string): FakePrinter;
   /** The newest job of a batch. */
   jobOf(processed: string): Promise<JobView | undefined>;
@@ -90,6 +92,8 @@ export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise
 function openStation(world: World, journalPath: string, startAt: number, pollSeconds?: number): StationOnFakes {
   const clock = createFakeClock(startAt);
   const cutOff: (() => void)[] = [];
+  const logs: string[] = [];
+  const line = (level: string) => (message: string, fields?: Record<string, unknown>) => void logs.push(JSON.stringify({ level, message, ...fields }));
   let crashedTo: string | undefined;
   const station = createStation({
     journalPath,
@@ -112,6 +116,7 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
     timers: clock.timers,
     // No jitter: every backoff is its full, documented delay.
     random: () => 0,
+    logger: { info: line('info'), warn: line('warn'), error: line('error') },
     pollSeconds,
   });
   const self: StationOnFakes = {
@@ -119,6 +124,7 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
     clock,
     server: world.server,
     journalPath,
+    logs,
     printer: (id = 'bench') => {
       const device = world.printers.get(id);
       if (!device) throw new Error(`no fake printer "${id}" in this test`);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiNetworkError, ApiProtocolError, ApiServerError, ApiTimeoutError, type ApiErrorDetails } from '../../../electron/core/api/api-errors.ts';
 import { startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
@@ -136,6 +138,25 @@ describe('a rejected token pauses polling and printing until a new token is save
     expect(h.server.printOrderCalls(processed)).toEqual([1, 1]);
     expect(h.server.printStatusOf(processed)).toBe(1);
     expect(h.printer().paper).toHaveLength(3);
+  });
+
+  it('never shows either token in a log line, an event, an alert, an error or the journal files', async () => {
+    h = await startStationOnFakes();
+    const oldToken = h.server.token;
+    const newToken = h.server.revokeToken();
+    const { processed } = h.server.addBatch(1);
+    await h.clock.advance(10_000);
+    await h.station.updateSettings({ token: newToken });
+    await h.station.printBatch({ processed });
+    await h.clock.flush();
+    const said = JSON.stringify([h.logs, await h.station.listEvents({}), await h.station.listAlerts({}), await h.station.getSettings({}), await h.station.getState({})]);
+    expect(said).toContain('rejected the API token');
+    const folder = dirname(h.journalPath);
+    const files = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'latin1')).join('');
+    for (const token of [oldToken, newToken]) {
+      expect(said).not.toContain(token);
+      expect(files).not.toContain(token);
+    }
   });
 
   it('the same old token saved again does not lift the pause by itself: the server refuses it again', async () => {
