@@ -10,6 +10,8 @@ import { FakePrinter } from './fake-printer.ts';
 
 export const fakeUserId = 'c0ffee00-0000-4000-8000-000000000001';
 
+export const fakeServerSettings = (server: FakeOrderServer) => ({ apiBaseUrl: 'https://orders.example.test/public', userId: fakeUserId, token: server.token });
+
 /** Reversible, so a reopened journal's token still opens; never the clear token on disk. */
 const fakeSecretStore: SecretStore = {
   seal: (plain) => Buffer.from(plain).toString('base64'),
@@ -69,6 +71,8 @@ export interface FakeStationSetup {
   /** Printer routes, by id; the first is the default. */
   printers?: { id: string; labelsPerJob?: number }[];
   pollSeconds?: number;
+  /** Stores the server address, user id and token before the start; default true. */
+  configure?: boolean;
   /** Starts the station (resume and first poll) and lets it run until it waits for time; default true. */
   start?: boolean;
 }
@@ -78,7 +82,7 @@ export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise
   const routes = setup.printers ?? [{ id: 'bench', labelsPerJob: 3 }];
   for (const { id } of routes) world.printers.set(id, new FakePrinter(`escpos://${id}.local:9100`));
   const running = openStation(world, join(world.dir, 'journal.db'), mondayMorning, setup.pollSeconds);
-  await running.station.updateSettings({ apiBaseUrl: 'https://orders.example.test/public', userId: fakeUserId, token: world.server.token });
+  if (setup.configure ?? true) await running.station.updateSettings(fakeServerSettings(world.server));
   for (const { id, labelsPerJob } of routes) {
     await running.station.savePrinter({ id, name: `Printer ${id}`, uri: `escpos://${id}.local:9100`, labelsPerJob: labelsPerJob ?? 3 });
   }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiNetworkError, ApiProtocolError, ApiServerError, ApiTimeoutError, type ApiErrorDetails } from '../../../electron/core/api/api-errors.ts';
-import { startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
+import { fakeServerSettings, startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
 
 const listCall: ApiErrorDetails = { call: 'processed_list', method: 'GET', path: '/order/orders/processed_list/u', status: null };
 
@@ -29,6 +29,26 @@ describe('polling processed_list through the station', () => {
     await h.clock.flush();
     expect(h.server.pollCount()).toBe(4);
     await nextPollAfter(30_000);
+  });
+
+  it('not set up yet: says so, calls nothing, alerts nothing; set up, it polls at once', async () => {
+    h = await startStationOnFakes({ configure: false });
+    await h.clock.advance(3_600_000);
+    expect(await h.station.getState({})).toMatchObject({ connection: 'not-configured', lastPollAt: null });
+    expect(h.server.calls).toEqual([]);
+    expect(await h.station.listAlerts({})).toEqual([]);
+    expect(await h.station.listEvents({ level: 'warn' })).toEqual([]);
+    await h.station.updateSettings(fakeServerSettings(h.server));
+    await h.clock.flush();
+    expect(h.server.pollCount()).toBe(1);
+    expect((await h.station.getState({})).connection).toBe('ok');
+  });
+
+  it('a new server address or user takes effect at once, through a new client', async () => {
+    h = await startStationOnFakes();
+    await h.station.updateSettings({ userId: 'c0ffee00-0000-4000-8000-000000000002' });
+    await h.clock.flush();
+    expect(h.server.calls.map((c) => c.client)).toEqual([1, 2]);
   });
 
   it('never starts a poll while one is unanswered, however long it takes', async () => {

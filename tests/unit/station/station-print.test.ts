@@ -33,6 +33,21 @@ describe('printing through the station: print, reprint, reprint chosen labels', 
     expect((await h.station.getBatchOrders({ processed })).map((o) => o.invoice)).toEqual(orders.map((o) => o.invoice));
   });
 
+  it('tells the UI each step of the job as it happens, the labels counted up one by one', async () => {
+    h = await startStationOnFakes({ printers: [{ id: 'bench', labelsPerJob: 2 }] });
+    const { processed } = await listed(3);
+    const seen: string[] = [];
+    h.station.on('job', (job) => {
+      const shown = `${job.state} ${job.confirmedLabels}/${job.totalLabels}`;
+      // A repeat of the same view changes nothing on screen.
+      if (seen.at(-1) !== shown) seen.push(shown);
+    });
+    await h.station.printBatch({ processed });
+    await h.clock.flush();
+    expect(seen).toEqual(['queued 0/3', 'claiming 0/3', 'claimed 0/3', 'printing 0/3', 'printing 1/3', 'printing 2/3', 'done 3/3']);
+    expect((await h.station.listBatches({})).find((b) => b.processed === processed)?.job).toMatchObject({ state: 'done', confirmedLabels: 3 });
+  });
+
   it('refuses to print a printed batch again unasked; Reprint adds one to the count, twice in a row too', async () => {
     h = await startStationOnFakes();
     const { processed } = await listed(2);
