@@ -182,4 +182,39 @@ describe('resume after a crash at each commit point of a print job', () => {
     expect(h.server.printOrderCalls(processed)).toEqual([1]);
     expect(h.printer().invoices()).toEqual(invoices(orders, 1, 2, 3, 4, 5, 6, 7));
   });
+
+  it('an auto-printed batch whose print_order answer was lost to a crash: the same job resumes, no second job, once on paper', async () => {
+    h = await startStationOnFakes();
+    await h.station.setAutoPrint({ enabled: true, cutoff: '2026-01-05 09:00:00' });
+    h.server.fail('print_order', { kind: 'crash', commit: true });
+    const { processed, orders } = h.server.addBatch(3);
+    await h.clock.advance(10_000);
+    const [crashed] = await h.station.listJobs({});
+
+    h = await h.afterCrash();
+    await h.clock.advance(60_000);
+    expect((await h.station.listJobs({})).map((j) => [j.id, j.kind, j.state])).toEqual([[crashed?.id, 'auto-print', 'done']]);
+    expect(h.server.printOrderCalls(processed)).toEqual([1, 1]);
+    expect(h.printer().invoices()).toEqual(invoices(orders, 1, 2, 3));
+  });
+
+  it('several jobs queued for one printer at the crash resume one at a time, in the order they were made', async () => {
+    h = await startStationOnFakes();
+    const first = h.server.addBatch(2);
+    const second = h.server.addBatch(1);
+    const third = h.server.addBatch(1);
+    await h.clock.advance(10_000);
+    h.printer().online = false;
+    for (const batch of [first, second, third]) await h.station.printBatch({ processed: batch.processed });
+    await h.clock.flush();
+    h.crashWhenJob((job) => job.processed === first.processed && job.confirmedLabels === 1);
+    h.printer().online = true;
+    await h.clock.advance(2000);
+    expect(h.printer().paper).toHaveLength(1);
+
+    h = await h.afterCrash();
+    expect(h.printer().invoices()).toEqual([...first.orders, ...second.orders, ...third.orders].map((o) => o.invoice));
+    expect(h.printer().mostAtOnce).toBe(1);
+    expect([first, second, third].map((b) => h.server.printOrderCalls(b.processed))).toEqual([[1], [1], [1]]);
+  });
 });
