@@ -52,7 +52,10 @@ export class FakeOrderServer {
   readonly #held: (() => void)[] = [];
   #clients = 0;
 
-  /** A new batch of `labels` orders; by default processed a minute after the last one. */
+  /**
+   * A new batch of `labels` orders, by default processed a minute after the last one. Given an
+   * existing `processed`, it replaces that batch: the server's list changed under the station.
+   */
   addBatch(labels: number, options: { processed?: string; printStatus?: number } = {}): { processed: string; orders: Order[] } {
     const processed = options.processed ?? toServerTimestamp(mondayMorning + (this.#batches.size + 1) * 60_000);
     const orders = Array.from({ length: labels }, (_, i) => fakeOrder(processed, i + 1));
@@ -83,7 +86,7 @@ export class FakeOrderServer {
     for (let i = 0; i < times; i++) this.#faults[call].push(fault);
   }
 
-  /** The operator's token is revoked: every call with it is refused (401) from now on. */
+  /** The operator's token is revoked: every call with it is refused (401). Returns the new one. */
   revokeToken(): string {
     this.token = `${this.token}+`;
     return this.token;

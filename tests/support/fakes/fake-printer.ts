@@ -57,10 +57,6 @@ export class FakePrinter {
     return this.#mostActive;
   }
 
-  get busy(): boolean {
-    return this.#active > 0;
-  }
-
   fail(fault: PrinterFault, times = 1): void {
     for (let i = 0; i < times; i++) this.#faults.push(fault);
   }

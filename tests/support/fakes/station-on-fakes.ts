@@ -10,6 +10,7 @@ import { FakePrinter } from './fake-printer.ts';
 
 export const fakeUserId = 'c0ffee00-0000-4000-8000-000000000001';
 
+/** What the operator types into Settings to reach the fake server. */
 export const fakeServerSettings = (server: FakeOrderServer) => ({ apiBaseUrl: 'https://orders.example.test/public', userId: fakeUserId, token: server.token });
 
 /** Reversible, so a reopened journal's token still opens; never the clear token on disk. */
@@ -34,7 +35,7 @@ function journalFolder(): string {
 }
 
 /** What outlives a station: the server, the printers (with their paper), the data folder. */
-export interface World {
+interface World {
   dir: string;
   server: FakeOrderServer;
   printers: Map<string, FakePrinter>;
