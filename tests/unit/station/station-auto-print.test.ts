@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startStationOnFakes, type StationOnFakes } from '../../support/fakes/station-on-fakes.ts';
+
+describe('auto-print through the station', () => {
+  let h: StationOnFakes;
+  afterEach(async () => h.close());
+
+  const printOrders = () => h.server.calls.filter((c) => c.call === 'print_order').map((c) => c.processed);
+
+  it('prints each never-printed batch processed from the cutoff on, oldest first, once, with print_status 1', async () => {
+    h = await startStationOnFakes();
+    const before = h.server.addBatch(2, { processed: '2026-01-05 09:59:59' });
+    await h.clock.advance(10_000);
+    const state = await h.station.setAutoPrint({ enabled: true });
+    expect(state.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:10' });
+    const later = h.server.addBatch(2, { processed: '2026-01-05 10:07:00' });
+    const printedElsewhere = h.server.addBatch(2, { processed: '2026-01-05 10:05:00', printStatus: 1 });
+    const empty = h.server.addBatch(0, { processed: '2026-01-05 10:06:00' });
+    const atCutoff = h.server.addBatch(3, { processed: '2026-01-05 10:00:10' });
+    await h.clock.advance(10_000);
+
+    expect(printOrders()).toEqual([atCutoff.processed, later.processed]);
+    expect(await h.jobOf(atCutoff.processed)).toMatchObject({ kind: 'auto-print', targetPrintStatus: 1, state: 'done', confirmedLabels: 3 });
+    expect(h.printer().invoices()).toEqual([...atCutoff.orders, ...later.orders].map((o) => o.invoice));
+    for (const untouched of [before, printedElsewhere, empty]) expect(await h.jobOf(untouched.processed)).toBeUndefined();
+
+    // The server keeps saying "never printed" (a lagging list): a batch with a job is not taken again.
+    h.server.addBatch(3, { processed: atCutoff.processed, printStatus: 0 });
+    await h.clock.advance(10 * 10_000);
+    h = await h.restart();
+    await h.clock.advance(10_000);
+    expect(printOrders()).toEqual([atCutoff.processed, later.processed]);
+    expect(h.printer().paper).toHaveLength(5);
+  });
+
+  it('never takes a batch the operator has a job for, a cancelled one included', async () => {
+    h = await startStationOnFakes();
+    const blocking = h.server.addBatch(1, { processed: '2026-01-05 10:01:00' });
+    const cancelledOne = h.server.addBatch(2, { processed: '2026-01-05 10:02:00' });
+    await h.clock.advance(10_000);
+    h.printer().online = false;
+    await h.station.printBatch({ processed: blocking.processed });
+    const queued = await h.station.printBatch({ processed: cancelledOne.processed });
+    await h.clock.flush();
+    expect((await h.station.cancelJob({ jobId: queued.id })).state).toBe('cancelled');
+    h.printer().online = true;
+
+    await h.station.setAutoPrint({ enabled: true, cutoff: '2026-01-05 09:00:00' });
+    await h.clock.advance(60_000);
+    expect(h.server.printStatusOf(cancelledOne.processed)).toBe(0);
+    expect(printOrders()).toEqual([blocking.processed]);
+    expect((await h.station.listJobs({})).map((j) => [j.processed, j.kind, j.state])).toEqual([
+      [cancelledOne.processed, 'print', 'cancelled'],
+      [blocking.processed, 'print', 'done'],
+    ]);
+  });
+
+  it('says so when a new batch appears stamped before the cutoff (the clocks disagree), and leaves it alone', async () => {
+    h = await startStationOnFakes();
+    await h.station.setAutoPrint({ enabled: true, cutoff: '2026-01-05 12:00:00' });
+    await h.clock.flush();
+    const { processed } = h.server.addBatch(1, { processed: '2026-01-05 11:59:00' });
+    await h.clock.advance(10_000);
+    const [warning] = await h.station.listEvents({ level: 'warn' });
+    expect(warning).toMatchObject({ kind: 'auto-print-skipped', processed });
+    expect(warning?.message).toBe(`new batch stamped ${processed}, before the auto-print cutoff 2026-01-05 12:00:00: not printed automatically (print it, or move the cutoff back)`);
+    expect(printOrders()).toEqual([]);
+  });
+
+  it('switched off, prints nothing by itself; the rule and its cutoff survive a restart', async () => {
+    h = await startStationOnFakes();
+    await h.station.setAutoPrint({ enabled: true });
+    await h.station.setAutoPrint({ enabled: false });
+    h.server.addBatch(1, { processed: '2026-01-05 10:00:30' });
+    await h.clock.advance(60_000);
+    expect(printOrders()).toEqual([]);
+
+    const state = await h.station.setAutoPrint({ enabled: true });
+    expect(state.autoPrint.cutoff).toBe('2026-01-05 10:01:00');
+    h = await h.restart();
+    expect((await h.station.getState({})).autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:01:00' });
+    const fresh = h.server.addBatch(1, { processed: '2026-01-05 10:02:00' });
+    await h.clock.advance(10_000);
+    expect(printOrders()).toEqual([fresh.processed]);
+  });
+
+  it('with no printer set up, raises an alert and claims nothing', async () => {
+    h = await startStationOnFakes({ printers: [] });
+    await h.station.setAutoPrint({ enabled: true, cutoff: '2026-01-05 09:00:00' });
+    const { processed } = h.server.addBatch(1);
+    await h.clock.advance(10_000);
+    expect((await h.station.listAlerts({})).map((a) => [a.kind, a.message])).toEqual([
+      ['batch-failed', 'auto-print cannot start: no printer is set up yet: add one in Printers'],
+    ]);
+    expect(printOrders()).toEqual([]);
+    expect(h.server.printStatusOf(processed)).toBe(0);
+  });
+});
