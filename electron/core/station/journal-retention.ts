@@ -3,8 +3,8 @@ import type Database from 'libsql';
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
  * kiosk prints for months: finished jobs, done or cancelled (with their stored orders), old events, dismissed
- * alerts and batches the server stopped listing are dropped after this many days. Unfinished
- * jobs are never dropped, whatever their age.
+ * alerts, packing marks and batches the server stopped listing are dropped after this many days.
+ * Unfinished jobs are never dropped, whatever their age.
  */
 export const journalRetentionDays = 90;
 
@@ -16,12 +16,16 @@ export interface PruneResult {
 /** Deletes what finished before `beforeIso` (an ISO instant), in one transaction. */
 export function pruneJournal(db: Database.Database, beforeIso: string): PruneResult {
   return db.transaction(() => {
-    const oldDone = "SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?";
+    // A job cancelled before print_order, of a batch the server still lists as never printed,
+    // is kept: it is what stops auto-print from taking that batch after all.
+    const oldDone = `SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?
+      AND NOT (state = 'cancelled' AND processed IN (SELECT processed FROM batches WHERE gone_at IS NULL AND print_status = 0))`;
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;
     const events = db.prepare('DELETE FROM events WHERE at < ?').run(beforeIso).changes;
     db.prepare('DELETE FROM alerts WHERE dismissed = 1 AND at < ?').run(beforeIso);
     db.prepare('DELETE FROM batches WHERE gone_at IS NOT NULL AND gone_at < ?').run(beforeIso);
+    db.prepare('DELETE FROM packed WHERE packed_at < ?').run(beforeIso);
     return { jobs, events };
   })();
 }

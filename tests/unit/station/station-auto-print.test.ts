@@ -53,6 +53,13 @@ describe('auto-print through the station', () => {
       [cancelledOne.processed, 'print', 'cancelled'],
       [blocking.processed, 'print', 'done'],
     ]);
+
+    // Past the journal's 90 days the done job goes; the cancelled one stays while the server
+    // still lists its batch as never printed, so auto-print still leaves that batch alone.
+    h = await h.restart(91 * 86_400_000);
+    await h.clock.advance(60_000);
+    expect(printOrders()).toEqual([blocking.processed]);
+    expect((await h.station.listJobs({})).map((j) => [j.processed, j.state])).toEqual([[cancelledOne.processed, 'cancelled']]);
   });
 
   it('says so when a new batch appears stamped before the cutoff (the clocks disagree), and leaves it alone', async () => {
