@@ -18,6 +18,8 @@ export interface RawPrinterBehaviour {
   neverClose: boolean;
   /** Reads no faster than this, as a printer whose buffer drains at its print speed. */
   readBytesPerSecond: number | undefined;
+  /** Loses power (see `freeze`) once it has read this many bytes of a connection. */
+  freezeAfter: number | undefined;
 }
 
 export interface RawPrinterOptions extends Partial<RawPrinterBehaviour> {
@@ -40,6 +42,11 @@ export interface RawPrinter {
   dropNextConnectionAfter(bytes: number): void;
   /** Connections accepted from now on behave so (the ones open keep how they started). */
   misbehave(behaviour: Partial<RawPrinterBehaviour>): void;
+  /**
+   * Loses power without a word: stops listening, and its open connections get no more reads,
+   * answers or closes (no reset reaches the sender). `comeBack` drops them, as a reboot would.
+   */
+  freeze(): Promise<void>;
   /** Switched off: stops listening and drops every open connection. */
   goOffline(): Promise<void>;
   /** Switched on again, on the same port. */
@@ -134,14 +141,25 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     closeEarlyAfter: options.closeEarlyAfter,
     neverClose: options.neverClose ?? false,
     readBytesPerSecond: options.readBytesPerSecond,
+    freezeAfter: options.freezeAfter,
   };
   const timers = new Set<NodeJS.Timeout>();
+  const frozen = new Set<Socket>();
   let dropAfter: number | undefined;
   let peak = 0;
 
+  const freeze = (): void => {
+    for (const socket of open) {
+      socket.pause();
+      frozen.add(socket);
+    }
+    // Not waiting for the close: it completes only once the frozen connections are gone.
+    server.close();
+  };
+
   // Half-open, so the printer and not Node decides when its side closes.
   const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
-    const { answerStatus, statusReply, closeEarlyAfter, neverClose, readBytesPerSecond } = behaviour;
+    const { answerStatus, statusReply, closeEarlyAfter, neverClose, readBytesPerSecond, freezeAfter } = behaviour;
     const answer = (reply: Buffer | string): void => {
       socket.write(statusReply ?? reply, 'latin1');
     };
@@ -156,12 +174,17 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     dropAfter = undefined;
     let count = 0;
     socket.on('data', (data: Buffer) => {
+      if (frozen.has(socket)) return;
       const stopsHere = closeEarlyAfter !== undefined && count + data.length >= closeEarlyAfter;
       const chunk = stopsHere ? data.subarray(0, closeEarlyAfter - count) : data;
       chunks.push(chunk);
       count += chunk.length;
       if (cutAt !== undefined && count >= cutAt) {
         socket.resetAndDestroy();
+        return;
+      }
+      if (freezeAfter !== undefined && count >= freezeAfter) {
+        freeze();
         return;
       }
       if (stopsHere) {
@@ -202,7 +225,7 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
       }
     });
     socket.on('end', () => {
-      if (!neverClose) socket.end();
+      if (!neverClose && !frozen.has(socket)) socket.end();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => open.delete(socket));
@@ -247,7 +270,15 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
       behaviour = { ...behaviour, ...next };
     },
     goOffline: close,
-    comeBack: () => listen(port),
+    freeze: () => {
+      freeze();
+      return Promise.resolve();
+    },
+    comeBack: () => {
+      for (const socket of frozen) socket.destroy();
+      frozen.clear();
+      return listen(port);
+    },
     stop: close,
   };
 }
