@@ -13,7 +13,13 @@ export interface RawProtocolDriver {
   /** Human name for messages. */
   language: string;
   encodeJob(labels: readonly MonoBitmap[], profile: PrinterProfile): Buffer;
-  status?: { question: Buffer; parse(answer: Buffer): RawCondition | undefined };
+  status?: RawStatusQuery;
+}
+
+/** A language's status query and how to read its answer: undefined while it is incomplete. */
+export interface RawStatusQuery {
+  question: Buffer;
+  parse(answer: Buffer): RawCondition | undefined;
 }
 
 const ready: RawCondition = { problem: null };
