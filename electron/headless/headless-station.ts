@@ -10,7 +10,7 @@ import { createStation, type Station } from '../core/station/create-station.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
 import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
-import { labelTemplateIdSchema, printerProfileInputSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
+import { labelTemplateIdSchema, printerProfileInputSchema, printerUriSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
 import { takeEnvSecret } from './env-secrets.ts';
 
@@ -51,7 +51,7 @@ export const headlessConfigSchema = z.strictObject(
     autoPrint: z.boolean().optional(),
     autoPrintCutoff: z.string().optional(),
     language: z.enum(['id', 'en']).optional(),
-    printer: z.string().optional(),
+    printer: printerUriSchema.optional(),
     template: labelTemplateIdSchema.optional(),
     printers: z.array(printerProfileInputSchema).optional(),
     defaultPrinterId: z.string().optional(),

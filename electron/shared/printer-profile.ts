@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readPrinterUri } from './printer-uri-syntax.ts';
 
 export const labelTemplateIds = ['100x150', '100x100', 'a6', 'a4-4up', '80mm'] as const;
 export const labelTemplateIdSchema = z.enum(labelTemplateIds);
@@ -9,15 +10,17 @@ export const dpiSchema = z.union([z.literal(203), z.literal(300)]);
 
 /**
  * A printer URI names the adapter: `system:NAME`, `escpos://HOST:PORT`, `tspl://HOST:PORT`,
- * `zpl://HOST:PORT`, `pdf-dir:PATH`.
+ * `zpl://HOST:PORT`, `pdf-dir:FOLDER`. Checked whole here (port range, host syntax, nothing after
+ * a raw printer's port, a full folder path), so a profile that was saved can always be opened.
  */
 export const printerUriSchema = z
   .string()
   .trim()
-  .regex(
-    /^(system:.+|(escpos|tspl|zpl):\/\/[^\s/:]+(:\d{1,5})?\/?|pdf-dir:.+)$/,
-    'a printer is system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER',
-  );
+  .max(2048)
+  .superRefine((uri, context) => {
+    const reading = readPrinterUri(uri);
+    if (!reading.ok) context.addIssue({ code: 'custom', message: reading.problem });
+  });
 
 /** One printer and how labels are laid out for it: a route a batch can be sent to. */
 export const printerProfileSchema = z.object({

@@ -6,11 +6,25 @@ export interface RawPrinterState {
   paused: boolean;
 }
 
-export interface RawPrinterOptions {
+/** How the printer treats each connection; the misbehaviours of real (or broken) printers. */
+export interface RawPrinterBehaviour {
+  /** Answer ESC/POS `DLE EOT`, TSPL `<ESC>!?` and ZPL `~HS` status queries, as most printers do. Default true. */
+  answerStatus: boolean;
+  /** Answers every status query with these bytes instead of a status: garbage. */
+  statusReply: Buffer | undefined;
+  /** Stops reading and closes its side (FIN, no reset) once it has read this many bytes. */
+  closeEarlyAfter: number | undefined;
+  /** Reads everything but never closes, not even after the sender's end of stream. */
+  neverClose: boolean;
+  /** Reads no faster than this, as a printer whose buffer drains at its print speed. */
+  readBytesPerSecond: number | undefined;
+  /** Loses power (see `freeze`) once it has read this many bytes of a connection. */
+  freezeAfter: number | undefined;
+}
+
+export interface RawPrinterOptions extends Partial<RawPrinterBehaviour> {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Answer ESC/POS `DLE EOT`, TSPL `<ESC>!?` and ZPL `~HS` status queries, as most printers do. Default true. */
-  answerStatus?: boolean;
 }
 
 export interface RawPrinter {
@@ -26,6 +40,13 @@ export interface RawPrinter {
   peakConnections(): number;
   /** The next connection is cut (reset) once it has received this many bytes: a printer dying mid-job. */
   dropNextConnectionAfter(bytes: number): void;
+  /** Connections accepted from now on behave so (the ones open keep how they started). */
+  misbehave(behaviour: Partial<RawPrinterBehaviour>): void;
+  /**
+   * Loses power without a word: stops listening, and its open connections get no more reads,
+   * answers or closes (no reset reaches the sender). `comeBack` drops them, as a reboot would.
+   */
+  freeze(): Promise<void>;
   /** Switched off: stops listening and drops every open connection. */
   goOffline(): Promise<void>;
   /** Switched on again, on the same port. */
@@ -106,18 +127,42 @@ function zplAnswer(state: RawPrinterState): string {
 /**
  * A network label printer's raw port (JetDirect, 9100) on 127.0.0.1: keeps every connection's
  * bytes, answers status queries like a healthy (or a settable unhealthy) printer, and closes its
- * side once the sender has finished, as real printers do.
+ * side once it has read the sender's end of stream, as real printers do. `misbehave` teaches it
+ * what broken printers do: close early, never close, answer garbage, read slowly.
  */
 export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<RawPrinter> {
   const host = '127.0.0.1';
   const connections: Buffer[][] = [];
   const open = new Set<Socket>();
   const state: RawPrinterState = { paperOut: false, coverOpen: false, paused: false };
-  const answerStatus = options.answerStatus ?? true;
+  let behaviour: RawPrinterBehaviour = {
+    answerStatus: options.answerStatus ?? true,
+    statusReply: options.statusReply,
+    closeEarlyAfter: options.closeEarlyAfter,
+    neverClose: options.neverClose ?? false,
+    readBytesPerSecond: options.readBytesPerSecond,
+    freezeAfter: options.freezeAfter,
+  };
+  const timers = new Set<NodeJS.Timeout>();
+  const frozen = new Set<Socket>();
   let dropAfter: number | undefined;
   let peak = 0;
 
-  const server: Server = createServer((socket) => {
+  const freeze = (): void => {
+    for (const socket of open) {
+      socket.pause();
+      frozen.add(socket);
+    }
+    // Not waiting for the close: it completes only once the frozen connections are gone.
+    server.close();
+  };
+
+  // Half-open, so the printer and not Node decides when its side closes.
+  const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
+    const { answerStatus, statusReply, closeEarlyAfter, neverClose, readBytesPerSecond, freezeAfter } = behaviour;
+    const answer = (reply: Buffer | string): void => {
+      socket.write(statusReply ?? reply, 'latin1');
+    };
     open.add(socket);
     peak = Math.max(peak, open.size);
     const chunks: Buffer[] = [];
@@ -128,12 +173,32 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     const cutAt = dropAfter;
     dropAfter = undefined;
     let count = 0;
-    socket.on('data', (chunk: Buffer) => {
+    socket.on('data', (data: Buffer) => {
+      if (frozen.has(socket)) return;
+      const stopsHere = closeEarlyAfter !== undefined && count + data.length >= closeEarlyAfter;
+      const chunk = stopsHere ? data.subarray(0, closeEarlyAfter - count) : data;
       chunks.push(chunk);
       count += chunk.length;
       if (cutAt !== undefined && count >= cutAt) {
         socket.resetAndDestroy();
         return;
+      }
+      if (freezeAfter !== undefined && count >= freezeAfter) {
+        freeze();
+        return;
+      }
+      if (stopsHere) {
+        socket.pause();
+        socket.end();
+        return;
+      }
+      if (readBytesPerSecond !== undefined) {
+        socket.pause();
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          socket.resume();
+        }, (chunk.length / readBytesPerSecond) * 1000);
+        timers.add(timer);
       }
       if (!answerStatus) return;
       const all = Buffer.concat(chunks);
@@ -144,22 +209,24 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
       if (speaksTspl) {
         const tspl = tsplQueries(all, tsplNext);
         tsplNext = tspl.next;
-        for (let q = 0; q < tspl.queries; q++) socket.write(Buffer.from([tsplAnswer(state)]));
+        for (let q = 0; q < tspl.queries; q++) answer(Buffer.from([tsplAnswer(state)]));
         return;
       }
       if (!speaksZpl) {
         const escpos = escposQueries(all, escposNext);
         escposNext = escpos.next;
-        if (escpos.queries.length > 0) socket.write(Buffer.from(escpos.queries.map((q) => escposAnswer(q, state))));
+        if (escpos.queries.length > 0) answer(Buffer.from(escpos.queries.map((q) => escposAnswer(q, state))));
         return;
       }
       const text = all.toString('latin1');
       for (let at = text.indexOf('~HS', zplNext); at >= 0; at = text.indexOf('~HS', zplNext)) {
         zplNext = at + 3;
-        socket.write(zplAnswer(state), 'latin1');
+        answer(zplAnswer(state));
       }
     });
-    socket.on('end', () => socket.end());
+    socket.on('end', () => {
+      if (!neverClose && !frozen.has(socket)) socket.end();
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => open.delete(socket));
   });
@@ -174,6 +241,8 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     });
   const close = (): Promise<void> =>
     new Promise((resolve) => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       for (const socket of open) socket.destroy();
       if (server.listening) server.close(() => resolve());
       else resolve();
@@ -197,8 +266,19 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     dropNextConnectionAfter: (bytes) => {
       dropAfter = bytes;
     },
+    misbehave: (next) => {
+      behaviour = { ...behaviour, ...next };
+    },
     goOffline: close,
-    comeBack: () => listen(port),
+    freeze: () => {
+      freeze();
+      return Promise.resolve();
+    },
+    comeBack: () => {
+      for (const socket of frozen) socket.destroy();
+      frozen.clear();
+      return listen(port);
+    },
     stop: close,
   };
 }

@@ -3,7 +3,7 @@
  * what to do with the labels that were not confirmed: wait and send them again (offline, paper
  * out, stopped queue), or mark them failed (the spooler refused or cancelled the job).
  */
-export type PrinterErrorKind = 'offline' | 'paper-out' | 'stopped' | 'job-failed' | 'config';
+export type PrinterErrorKind = 'offline' | 'paper-out' | 'stopped' | 'job-failed' | 'unconfirmed' | 'config';
 
 export abstract class PrinterError extends Error {
   abstract readonly kind: PrinterErrorKind;
@@ -60,6 +60,17 @@ export class PrintJobFailedError extends PrinterError {
   ) {
     super(printer, message, options);
   }
+}
+
+/**
+ * The printer took the job's bytes but gave no receipt for them (no close, no status answer), so
+ * the labels may or may not be on paper. Retrying on a timer would print them again and again;
+ * the job waits for the operator, and a retry flags its labels as possible duplicates.
+ */
+export class PrinterUnconfirmedError extends PrinterError {
+  override name = 'PrinterUnconfirmedError';
+  readonly kind = 'unconfirmed';
+  readonly retryable = false;
 }
 
 /** The printer's settings cannot work (unknown URI scheme, unsupported platform, bad path). */

@@ -1,7 +1,7 @@
 import type { Order } from '../../shared/domain.ts';
 import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
 import type { OrderApi } from '../api/order-api.ts';
-import { PrinterError } from '../printers/printer-errors.ts';
+import { PrinterError, PrinterUnconfirmedError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
 import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
@@ -136,6 +136,12 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
         step({ type: 'printer-offline', reason: error.message });
         log('warn', 'printer-waiting', error.message);
         return 'waiting';
+      }
+      // The labels may be on paper: only the operator can tell, so no timer sends them again.
+      if (error instanceof PrinterUnconfirmedError) {
+        step({ type: 'failed', reason: error.message });
+        log('error', 'print-unconfirmed', error.message);
+        return 'held';
       }
       step({ type: 'failed', reason: describe(error) });
       log('error', 'print-failed', describe(error));

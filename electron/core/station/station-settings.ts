@@ -93,8 +93,13 @@ export class StationSettings {
     return { baseUrl: view.apiBaseUrl, userId: view.userId, token: this.#secrets.open(sealed) };
   }
 
+  /** One stored profile the schema now refuses (saved by an older, laxer version) hides only itself. */
   printers(): PrinterProfile[] {
-    return this.#get('printers', z.array(printerProfileSchema), []);
+    const stored = this.#get('printers', z.array(z.unknown()), []);
+    return stored.flatMap((entry) => {
+      const profile = printerProfileSchema.safeParse(entry);
+      return profile.success ? [profile.data] : [];
+    });
   }
 
   /** The printer a batch goes to when no route is chosen: the default, else the first one. */

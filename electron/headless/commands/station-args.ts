@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { labelTemplateIdSchema } from '../../shared/printer-profile.ts';
+import { labelTemplateIdSchema, printerUriSchema } from '../../shared/printer-profile.ts';
 import { UsageError } from '../cli-command.ts';
 import type { HeadlessStationOptions } from '../headless-station.ts';
 
@@ -43,13 +43,15 @@ export function stationOptionsFromArgs(values: StationArgValues): HeadlessStatio
   if (values.token !== undefined) throw new UsageError('the token is never a flag (it would show in the process list): set LABEL_STATION_TOKEN');
   const template = values.template === undefined ? undefined : labelTemplateIdSchema.safeParse(values.template);
   if (template && !template.success) throw new UsageError(`unknown template "${values.template}": use 100x150, 100x100, a6, a4-4up or 80mm`);
+  const printer = values.printer === undefined ? undefined : printerUriSchema.safeParse(values.printer);
+  if (printer && !printer.success) throw new UsageError(`--printer: ${printer.error.issues[0]?.message ?? 'not a printer URI'}`);
   const poll = values.poll === undefined ? undefined : Number(values.poll);
   if (poll !== undefined && !(poll >= 2 && poll <= 3600)) throw new UsageError('--poll takes a number of seconds between 2 and 3600');
   return {
     configFile: values.config,
     apiBaseUrl: values.api,
     userId: values.user,
-    printerUri: values.printer,
+    printerUri: printer?.data,
     template: template?.data,
     dataDir: values['data-dir'],
     pollSeconds: poll,

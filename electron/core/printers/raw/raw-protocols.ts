@@ -13,10 +13,62 @@ export interface RawProtocolDriver {
   /** Human name for messages. */
   language: string;
   encodeJob(labels: readonly MonoBitmap[], profile: PrinterProfile): Buffer;
-  status?: { question: Buffer; parse(answer: Buffer): RawCondition | undefined };
+  status?: RawStatusQuery;
+}
+
+/** A language's status query and how to read its answer: undefined while it is incomplete. */
+export interface RawStatusQuery {
+  question: Buffer;
+  parse(answer: Buffer): RawCondition | undefined;
 }
 
 const ready: RawCondition = { problem: null };
+
+/**
+ * An answer that cannot be this language's status: not a good status, not a reason to crash.
+ * Most often the URI names the wrong language, or another device listens on that port.
+ */
+function garbled(language: string, answer: Buffer): RawCondition {
+  const excerpt = answer.subarray(0, 12).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  return {
+    problem: 'offline',
+    message: `it answers its status query with bytes that do not read as ${language} status (${excerpt}${answer.length > 12 ? ' …' : ''}): check that the printer speaks the language its URI names (escpos://, tspl:// or zpl://)`,
+  };
+}
+
+/** DLE EOT answers have bits 1 and 4 always on and bits 0 and 7 always off. */
+const escposFixedBits = (byte: number): boolean => (byte & 0x93) === 0x12;
+const escposAnswerBytes = 3;
+/** `<ESC>!?` is answered with exactly one byte; every value of it is meaningful. */
+const tsplAnswerBytes = 1;
+/** Bit 6 of the `<ESC>!?` byte, on models with a cover sensor. */
+const tsplCoverOpenBit = 0x40;
+/** `~HS` answers are STX…ETX frames of comma-separated numbers, with line breaks between. */
+const stx = '\x02';
+const etx = '\x03';
+const zplMostAnswerBytes = 256;
+
+/** Whether the `~HS` answer so far can be one: numbers in frames, and enough of them to read. */
+function zplAnswerFits(answer: Buffer): boolean {
+  if (answer.length > zplMostAnswerBytes) return false;
+  const text = answer.toString('latin1');
+  const fields: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    if (text[at] === '\r' || text[at] === '\n') {
+      at++;
+      continue;
+    }
+    if (text[at] !== stx) return false;
+    const end = text.indexOf(etx, at + 1);
+    const body = text.slice(at + 1, end < 0 ? undefined : end);
+    if (end < 0) return /^[\d,]*$/.test(body);
+    if (!/^\d+(,\d+)*$/.test(body)) return false;
+    fields.push(body.split(',').length);
+    at = end + 1;
+  }
+  const [first, second] = fields;
+  return (first === undefined || first >= 3) && (second === undefined || second >= 4);
+}
 
 const escpos: RawProtocolDriver = {
   language: 'ESC/POS',
@@ -24,9 +76,10 @@ const escpos: RawProtocolDriver = {
   status: {
     question: escposStatusQuery,
     parse(answer) {
+      if (answer.length > escposAnswerBytes || !answer.every(escposFixedBits)) return garbled('ESC/POS', answer);
       const status = parseEscPosStatus(answer);
       if (status === undefined) return undefined;
-      if (status.coverOpen) return { problem: 'paper-out', message: 'its cover is open: close it' };
+      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it' };
       if (status.paperOut) return { problem: 'paper-out', message: 'it is out of paper: load a new roll' };
       if (status.error) return { problem: 'stopped', message: 'it reports an error (cutter jam or overheating): clear it and switch it off and on' };
       if (status.offline) return { problem: 'stopped', message: 'it is offline (paper feed button held, or in an error state)' };
@@ -42,9 +95,11 @@ const tspl: RawProtocolDriver = {
   status: {
     question: tsplStatusQuery,
     parse(answer) {
+      if (answer.length > tsplAnswerBytes) return garbled('TSPL', answer);
       const status = parseTsplStatus(answer);
       if (status === undefined) return undefined;
       if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it' };
+      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it' };
       if (status.paperJam) return { problem: 'paper-out', message: 'labels are jammed: open it and clear the label path' };
       if (status.paperOut) return { problem: 'paper-out', message: 'it is out of labels: load a new roll' };
       if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon' };
@@ -61,6 +116,7 @@ const zpl: RawProtocolDriver = {
   status: {
     question: zplStatusQuery,
     parse(answer) {
+      if (!zplAnswerFits(answer)) return garbled('ZPL', answer);
       const status = parseZplStatus(answer);
       if (status === undefined) return undefined;
       if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it' };
