@@ -1,0 +1,91 @@
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * The station's own files (data folder, journal, lock, key) failing. Each message names the file
+ * and says what to do, in one line: the CLI prints it as is, instead of SQLite's or the OS's code.
+ */
+export class StationFileError extends Error {
+  override name = 'StationFileError';
+  readonly path: string;
+  constructor(message: string, path: string) {
+    super(message);
+    this.path = path;
+  }
+}
+
+/** The data folder is missing, read-only or not this user's. */
+export class DataFolderError extends StationFileError {
+  override name = 'DataFolderError';
+}
+
+/** The journal file is not a readable SQLite database. */
+export class JournalDamagedError extends StationFileError {
+  override name = 'JournalDamagedError';
+}
+
+/** `station.key` is unreadable or not a key. */
+export class KeyFileError extends StationFileError {
+  override name = 'KeyFileError';
+}
+
+/** Free space the journal wants before it takes new work again: room for its WAL and a backup. */
+export const journalHeadroomBytes = 8 * 1024 * 1024;
+
+/** The disk holding the journal is full. */
+export class DiskFullError extends StationFileError {
+  override name = 'DiskFullError';
+  readonly freeBytes: number;
+  readonly neededBytes: number;
+  constructor(path: string, freeBytes: number, neededBytes = journalHeadroomBytes) {
+    super(`disk full: cannot write ${path}; free at least ${megabytes(neededBytes)} on its disk (${megabytes(freeBytes)} free now)`, path);
+    this.freeBytes = freeBytes;
+    this.neededBytes = neededBytes;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** An errno (`ENOSPC`) or SQLite (`SQLITE_FULL`) code, when the error has one. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+export function isDiskFull(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || error instanceof DiskFullError;
+}
+
+/** Bytes free to this user on the disk holding `path` (its folder, which exists). */
+export function freeBytes(path: string): number {
+  const stats = statfsSync(dirname(path));
+  return stats.bavail * stats.bsize;
+}
+
+function safeFreeBytes(path: string): number {
+  try {
+    return freeBytes(path);
+  } catch {
+    return 0;
+  }
+}
+
+/** A failure to create, open or write one of the station's files, as an error that says what to do. */
+export function dataFolderError(error: unknown, path: string): StationFileError {
+  if (error instanceof StationFileError) return error;
+  if (isDiskFull(error)) return new DiskFullError(path, safeFreeBytes(path));
+  const code = errorCode(error) ?? '';
+  const folder = dirname(path);
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) {
+    return new DataFolderError(
+      `cannot write ${path} (${code === 'EROFS' || code === 'SQLITE_READONLY' ? 'read-only' : 'permission denied'}): make the data folder ${folder} writable by this user, or choose another data folder`,
+      path,
+    );
+  }
+  if (['ENOENT', 'ENOTDIR', 'SQLITE_CANTOPEN'].includes(code)) {
+    return new DataFolderError(`the data folder ${folder} does not exist and cannot be made: check the disk is mounted and the path is right, or choose another data folder`, path);
+  }
+  return new StationFileError(`cannot use ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
+}
