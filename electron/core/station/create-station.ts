@@ -223,7 +223,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const poller: BatchPoller = new BatchPoller({
-    fetchBatches: () => api().processedList(),
+    fetchBatches: (signal) => api().processedList({}, { signal }),
     intervalMs: () => settings.pollSeconds() * 1000,
     timers,
     random,
