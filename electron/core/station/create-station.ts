@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Batch } from '../../shared/domain.ts';
 import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationState } from '../../shared/station-api.ts';
 import { stationMethodsFrom } from '../../shared/station-transport.ts';
@@ -9,6 +8,7 @@ import type { PrinterPort } from '../printers/printer-port.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches } from './auto-print.ts';
 import { diffBatches } from './batch-diff.ts';
+import { DiskFullGuard } from './disk-full-guard.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
 import { runJob } from './job-runner.ts';
@@ -66,7 +66,6 @@ export function createStation(options: StationOptions): Station {
   const random = options.random ?? Math.random;
   const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
   if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
-  mkdirSync(dirname(journalPath), { recursive: true, mode: 0o700 });
   const unlock = lockJournal(journalPath);
   let journal: Journal;
   try {
@@ -92,13 +91,33 @@ export function createStation(options: StationOptions): Station {
   let client: OrderApi | undefined;
   const ports = new Map<string, PrinterPort>();
 
+  const diskGuard: DiskFullGuard = new DiskFullGuard({
+    journalPath,
+    timers,
+    logger,
+    onFull: (error) => {
+      lastError = error.message;
+      poller.pause();
+      scheduler.pause();
+      emitState();
+    },
+    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
+    onRoom: () => {
+      lastError = null;
+      if (connection !== 'token-rejected') {
+        poller.resume();
+        scheduler.resume();
+      }
+      emitState();
+    },
+  });
   const log = (event: NewEvent): void => {
-    const stored = journal.log.addEvent(event);
     logger[event.level](event.message, { kind: event.kind, jobId: event.jobId, processed: event.processed });
-    events.emit('journal', stored);
+    const stored = diskGuard.attempt(() => journal.log.addEvent(event));
+    if (stored) events.emit('journal', stored);
   };
   const raise = (alert: NewAlert): void => {
-    const raised = journal.log.raiseAlert(alert);
+    const raised = diskGuard.attempt(() => journal.log.raiseAlert(alert));
     if (raised) events.emit('alert', raised);
   };
   const state = (): StationState => ({
@@ -161,7 +180,7 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error) => logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
+    onError: (error) => diskGuard.handle(error) || logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
   });
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
@@ -230,7 +249,7 @@ export function createStation(options: StationOptions): Station {
     backoff: options.backoff?.poll,
     onBatches,
     onFailure: (error, failures, retryInMs) => {
-      if (error instanceof StationNotConfiguredError) return;
+      if (error instanceof StationNotConfiguredError || diskGuard.handle(error)) return;
       const message = error instanceof Error ? error.message : String(error);
       connection = 'unreachable';
       lastError = message;
@@ -291,6 +310,7 @@ export function createStation(options: StationOptions): Station {
     async stop() {
       if (stopped) return;
       stopped = true;
+      diskGuard.stop();
       await poller.stop();
       await scheduler.stop();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });

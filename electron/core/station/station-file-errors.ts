@@ -1,5 +1,5 @@
-import { statfsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { statfsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /**
  * The station's own files (data folder, journal, lock, key) failing. Each message names the file
@@ -50,12 +50,25 @@ function megabytes(bytes: number): string {
 
 /** An errno (`ENOSPC`) or SQLite (`SQLITE_FULL`) code, when the error has one. */
 export function errorCode(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  if (!(error instanceof Error)) return undefined;
+  if ('code' in error && typeof error.code === 'string') return error.code;
+  // libsql reports a file it cannot open without a code, as "ConnectionFailed(… 14)".
+  return /^ConnectionFailed\(/.test(error.message) ? 'SQLITE_CANTOPEN' : undefined;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** SQLite's way of saying it could not grow the `-shm` file is a full disk too. */
+const diskFullCodes = new Set(['SQLITE_FULL', 'SQLITE_IOERR_SHMSIZE', 'ENOSPC', 'EDQUOT']);
+
 export function isDiskFull(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || error instanceof DiskFullError;
+  return error instanceof DiskFullError || diskFullCodes.has(errorCode(error) ?? '');
 }
 
 /** Bytes free to this user on the disk holding `path` (its folder, which exists). */
@@ -75,17 +88,32 @@ function safeFreeBytes(path: string): number {
 /** A failure to create, open or write one of the station's files, as an error that says what to do. */
 export function dataFolderError(error: unknown, path: string): StationFileError {
   if (error instanceof StationFileError) return error;
-  if (isDiskFull(error)) return new DiskFullError(path, safeFreeBytes(path));
   const code = errorCode(error) ?? '';
+  // An I/O error with the disk (nearly) full is the disk being full, whatever SQLite calls it.
+  if (isDiskFull(error) || (code.startsWith('SQLITE_IOERR') && safeFreeBytes(path) < journalHeadroomBytes)) return new DiskFullError(path, safeFreeBytes(path));
   const folder = dirname(path);
-  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_PERM'].includes(code)) {
+  const missing = ['ENOENT', 'ENOTDIR', 'EEXIST'].includes(code) || (code === 'SQLITE_CANTOPEN' && !isFolder(folder));
+  if (missing) {
+    return new DataFolderError(`the data folder ${folder} does not exist and cannot be made: check the disk is mounted and the path is right, or choose another data folder`, path);
+  }
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_CANTOPEN'].includes(code)) {
     return new DataFolderError(
       `cannot write ${path} (${code === 'EROFS' || code === 'SQLITE_READONLY' ? 'read-only' : 'permission denied'}): make the data folder ${folder} writable by this user, or choose another data folder`,
       path,
     );
   }
-  if (['ENOENT', 'ENOTDIR', 'SQLITE_CANTOPEN'].includes(code)) {
-    return new DataFolderError(`the data folder ${folder} does not exist and cannot be made: check the disk is mounted and the path is right, or choose another data folder`, path);
-  }
   return new StationFileError(`cannot use ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
+}
+
+/** Opening the journal failed: a damaged file, a newer schema, or its folder or disk. */
+export function journalOpenError(error: unknown, path: string): Error {
+  if (error instanceof StationFileError) return error;
+  const code = errorCode(error) ?? '';
+  if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
+    return new JournalDamagedError(
+      `the station journal ${path} is damaged (${error instanceof Error ? error.message : code}): stop the station and restore the newest backup from ${join(dirname(path), 'backups')} (see the README, "Restoring the journal"), or move the file away to start with an empty journal`,
+      path,
+    );
+  }
+  return dataFolderError(error, path);
 }

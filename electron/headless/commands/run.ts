@@ -1,7 +1,8 @@
 import type { StationState } from '../../shared/station-api.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { startHeadlessStation } from '../headless-station.ts';
-import { waitForStopSignal } from '../stop-signal.ts';
+import { startWhenThereIsRoom } from '../start-when-room.ts';
+import { listenForStopSignal } from '../stop-signal.ts';
 import { parseCommandLine, stationArgOptions, stationArgsHelp, stationOptionsFromArgs } from './station-args.ts';
 
 const help = `Usage: label-station run [options]
@@ -17,6 +18,7 @@ The API token is read from the LABEL_STATION_TOKEN environment variable (or the 
 earlier), never from a flag: a flag would show in the process list. If the server rejects it,
 the station stays up and waits, printing nothing, until it is stopped: start it again with the
 new token in LABEL_STATION_TOKEN (or run \`label-station serve\` and paste it in Settings).
+On a full disk it takes no new work, says so, and carries on by itself once there is room.
 
 Example:
   LABEL_STATION_TOKEN=… label-station run --api https://apiv2.example.com/public \\
@@ -32,18 +34,24 @@ const logLine = (level: string, message: string, kind: string): void =>
 export const runCommand: CliCommand = {
   help,
   async run(argv) {
-    const headless = await startHeadlessStation(stationOptionsFromArgs(parseCommandLine(argv, stationArgOptions)));
-    const stopped = waitForStopSignal();
-    let rejected = false;
-    const onState = (state: StationState): void => {
-      if (state.connection === 'token-rejected' && !rejected) logLine('error', tokenRejectedAdvice, 'waiting-for-token');
-      rejected = state.connection === 'token-rejected';
-    };
-    headless.station.on('state', onState);
-    onState(await headless.station.getState({}));
-    const signal = await stopped;
-    logLine('info', `${signal}: finishing the label in flight, then stopping`, 'stopping');
-    await headless.stop();
-    return 0;
+    const options = stationOptionsFromArgs(parseCommandLine(argv, stationArgOptions));
+    const stop = listenForStopSignal();
+    try {
+      const headless = await startWhenThereIsRoom({ start: () => startHeadlessStation(options), stopped: stop.received, log: logLine });
+      if (!headless) return 0;
+      let rejected = false;
+      const onState = (state: StationState): void => {
+        if (state.connection === 'token-rejected' && !rejected) logLine('error', tokenRejectedAdvice, 'waiting-for-token');
+        rejected = state.connection === 'token-rejected';
+      };
+      headless.station.on('state', onState);
+      onState(await headless.station.getState({}));
+      const signal = await stop.received;
+      logLine('info', `${signal}: finishing the label in flight, then stopping`, 'stopping');
+      await headless.stop();
+      return 0;
+    } finally {
+      stop.cancel();
+    }
   },
 };
