@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'libsql';
 import { dataFolderError, errorCode } from './station-file-errors.ts';
 
@@ -31,6 +32,11 @@ function ownerPid(journalPath: string): number | undefined {
 export function lockJournal(journalPath: string): () => void {
   const lockPath = journalLockPath(journalPath);
   let db: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(journalPath), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw dataFolderError(error, lockPath);
+  }
   try {
     // Created by us with mode 0600 when new. Never opened by `fs` once it exists: closing any
     // descriptor of a file drops this process's fcntl locks on it.

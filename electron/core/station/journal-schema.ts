@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { StationFileError } from './station-file-errors.ts';
 
 /**
  * The journal's schema, one migration per version. `PRAGMA user_version` holds the version a
@@ -79,7 +80,8 @@ export const journalMigrations: readonly string[] = [
 const migrations = journalMigrations;
 export const journalSchemaVersion = migrations.length;
 
-export class JournalVersionError extends Error {
+/** The journal file was written by a newer app: reading it could lose what that app stored. */
+export class JournalVersionError extends StationFileError {
   override name = 'JournalVersionError';
 }
 
@@ -89,7 +91,8 @@ export function migrate(db: Database.Database): void {
   const version = row.user_version;
   if (version > migrations.length) {
     throw new JournalVersionError(
-      `the journal ${db.name} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app`,
+      `the journal ${db.name} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app, or give this one its own data folder`,
+      db.name,
     );
   }
   for (let next = version; next < migrations.length; next++) {
