@@ -14,12 +14,13 @@ export interface SmallDisk {
 }
 
 /**
- * Mounts a tmpfs of `sizeMb` (needs root or CAP_SYS_ADMIN). Where mounting is not permitted it
- * returns undefined after a loud message; under CI (`CI=true`) it throws instead.
+ * Mounts a tmpfs of `sizeMb` (needs root or CAP_SYS_ADMIN), read-only if asked. Where mounting
+ * is not permitted it returns undefined after a loud message; under CI (`CI=true`) it throws.
  */
-export function mountSmallDisk(sizeMb: number): SmallDisk | undefined {
+export function mountSmallDisk(sizeMb: number, options: { readOnly?: boolean } = {}): SmallDisk | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'small-disk-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0700`, 'tmpfs', dir], { encoding: 'utf8' });
+  const flags = `size=${sizeMb}m,mode=0700${options.readOnly ? ',ro' : ''}`;
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', flags, 'tmpfs', dir], { encoding: 'utf8' });
   if (mounted.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     const message = `cannot mount a ${sizeMb} MB tmpfs (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}): run as root`;

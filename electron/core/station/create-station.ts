@@ -11,6 +11,7 @@ import { diffBatches } from './batch-diff.ts';
 import { DiskFullGuard } from './disk-full-guard.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
+import { startJournalBackups } from './journal-backup.ts';
 import { runJob } from './job-runner.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
@@ -262,6 +263,7 @@ export function createStation(options: StationOptions): Station {
 
   let started = false;
   let stopped = false;
+  let backups: { stop(): void } | undefined;
   const applySettingsChange = (change: { connection: boolean; token: boolean; pollSeconds: boolean }): void => {
     if (change.connection) client = undefined;
     if (change.token && connection === 'token-rejected') {
@@ -302,7 +304,8 @@ export function createStation(options: StationOptions): Station {
     start() {
       if (started) return;
       started = true;
-      journal.clearRetryTimes();
+      backups = startJournalBackups({ backup: () => journal.backup(), timers, log, skip: () => diskGuard.full });
+      diskGuard.attempt(() => journal.clearRetryTimes());
       log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
       poller.start();
       scheduler.kick();
@@ -311,6 +314,7 @@ export function createStation(options: StationOptions): Station {
       if (stopped) return;
       stopped = true;
       diskGuard.stop();
+      backups?.stop();
       await poller.stop();
       await scheduler.stop();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });

@@ -86,13 +86,13 @@ export class JournalVersionError extends StationFileError {
 }
 
 /** Brings the file to the current schema; refuses a file written by a newer version of the app. */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database, path: string): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
   const version = row.user_version;
   if (version > migrations.length) {
     throw new JournalVersionError(
-      `the journal ${db.name} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app, or give this one its own data folder`,
-      db.name,
+      `the journal ${path} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app, or give this one its own data folder`,
+      path,
     );
   }
   for (let next = version; next < migrations.length; next++) {

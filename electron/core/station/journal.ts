@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { orderSchema, type Order } from '../../shared/domain.ts';
 import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
+import { backupJournal } from './journal-backup.ts';
 import { JournalDatabase } from './journal-database.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
@@ -92,6 +93,7 @@ const labelStateRow = labelRow.pick({ state: true, possible_duplicate: true });
 export class Journal {
   readonly #db: Database.Database;
   readonly #now: () => number;
+  readonly #path: string;
   /** The event log and the alerts. */
   readonly log: JournalLog;
   /** Job lists for the UI. */
@@ -106,12 +108,13 @@ export class Journal {
       closeSync(openSync(path, 'a', 0o600));
       db = new JournalDatabase(path);
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-      migrate(db);
+      migrate(db, path);
     } catch (error) {
       db?.close();
       throw journalOpenError(error, path);
     }
     this.#db = db;
+    this.#path = path;
     this.#now = now;
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
@@ -119,6 +122,11 @@ export class Journal {
 
   close(): void {
     this.#db.close();
+  }
+
+  /** A consistent copy in the backups folder beside the journal; the newest few are kept. */
+  backup(): string {
+    return backupJournal(this.#db, this.#path, new Date(this.#now()));
   }
 
   /** Drops finished jobs, events and gone batches older than the retention period. */

@@ -111,7 +111,7 @@ export function journalOpenError(error: unknown, path: string): Error {
   const code = errorCode(error) ?? '';
   if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
     return new JournalDamagedError(
-      `the station journal ${path} is damaged (${error instanceof Error ? error.message : code}): stop the station and restore the newest backup from ${join(dirname(path), 'backups')} (see the README, "Restoring the journal"), or move the file away to start with an empty journal`,
+      `the station journal ${path} is damaged (${error instanceof Error ? error.message : code}): stop the station and run \`label-station restore\` to put the newest whole backup from ${join(dirname(path), 'backups')} in its place, or move the file away to start with an empty journal`,
       path,
     );
   }
