@@ -181,7 +181,9 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error) => diskGuard.handle(error) || logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
+    onError: (error) => {
+      if (!diskGuard.handle(error)) logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) });
+    },
   });
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
