@@ -13,23 +13,16 @@ export interface SmallDisk {
   unmount(): void;
 }
 
-/**
- * Mounts a tmpfs of `sizeMb` (needs root or CAP_SYS_ADMIN), read-only if asked. Where mounting
- * is not permitted it returns undefined after a loud message; under CI (`CI=true`) it throws.
- */
-export function mountSmallDisk(sizeMb: number, options: { readOnly?: boolean } = {}): SmallDisk | undefined {
+function tryMount(sizeMb: number, readOnly: boolean): { disk?: SmallDisk; error?: string } {
   const dir = mkdtempSync(join(tmpdir(), 'small-disk-'));
-  const flags = `size=${sizeMb}m,mode=0700${options.readOnly ? ',ro' : ''}`;
+  const flags = `size=${sizeMb}m,mode=0700${readOnly ? ',ro' : ''}`;
   const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', flags, 'tmpfs', dir], { encoding: 'utf8' });
   if (mounted.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    const message = `cannot mount a ${sizeMb} MB tmpfs (${(mounted.stderr || mounted.error?.message || 'mount failed').trim()}): run as root`;
-    if (process.env.CI === 'true') throw new Error(`${message}: CI must be able to`);
-    console.warn(`\n!!! SKIPPING full-disk tests: ${message} !!!\n`);
-    return undefined;
+    return { error: (mounted.stderr || mounted.error?.message || 'mount failed').trim() };
   }
   const filler = join(dir, 'filler');
-  return {
+  const disk: SmallDisk = {
     dir,
     fill() {
       const fd = openSync(filler, 'a');
@@ -58,4 +51,27 @@ export function mountSmallDisk(sizeMb: number, options: { readOnly?: boolean } =
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return { disk };
+}
+
+/**
+ * Whether this machine lets tests mount a tmpfs (root or CAP_SYS_ADMIN): tried once, at once
+ * undone. Where it does not, a loud message says the full-disk tests skip; under CI (`CI=true`)
+ * it throws instead. Mount the real disk in `beforeAll`, so a filtered-out test mounts nothing.
+ */
+export function canMountSmallDisk(): boolean {
+  const { disk, error } = tryMount(1, false);
+  disk?.unmount();
+  if (disk) return true;
+  const message = `cannot mount a tmpfs (${error ?? 'mount failed'}): run as root`;
+  if (process.env.CI === 'true') throw new Error(`${message}: CI must be able to`);
+  console.warn(`\n!!! SKIPPING full-disk and read-only tests: ${message} !!!\n`);
+  return false;
+}
+
+/** Mounts a tmpfs of `sizeMb`, read-only if asked; throws if it cannot. */
+export function mountSmallDisk(sizeMb: number, options: { readOnly?: boolean } = {}): SmallDisk {
+  const { disk, error } = tryMount(sizeMb, options.readOnly ?? false);
+  if (!disk) throw new Error(`cannot mount a ${sizeMb} MB tmpfs: ${error ?? 'mount failed'}`);
+  return disk;
 }

@@ -5,23 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
 import { startRawPrinter, type RawPrinter } from '../../support/raw-printer.ts';
-import { mountSmallDisk, type SmallDisk } from '../../support/small-disk.ts';
+import { canMountSmallDisk, mountSmallDisk, type SmallDisk } from '../../support/small-disk.ts';
 import { spawnHeadless, type HeadlessChild, type LogLine } from './headless-child.ts';
 import { printOrderCalls } from './station-rig.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const disk = mountSmallDisk(24);
 
-describe.skipIf(disk === undefined)('a headless station whose disk fills up', () => {
+describe.skipIf(!canMountSmallDisk())('a headless station whose disk fills up', () => {
   let sim: Simulator;
   let printer: RawPrinter;
   let dir: string;
   let args: string[];
   let env: Record<string, string>;
-  const small = disk as SmallDisk;
-  const journalPath = join(small.dir, 'data', 'journal.db');
+  let small: SmallDisk;
+  let journalPath: string;
 
   beforeAll(async () => {
+    small = mountSmallDisk(24);
+    journalPath = join(small.dir, 'data', 'journal.db');
     sim = await createSimulator({ seed: 13, port: 0 });
     printer = await startRawPrinter();
     dir = mkdtempSync(join(tmpdir(), 'disk-full-'));

@@ -7,7 +7,7 @@ import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
-import { mountSmallDisk } from '../../support/small-disk.ts';
+import { canMountSmallDisk, mountSmallDisk } from '../../support/small-disk.ts';
 import { spawnHeadless } from './headless-child.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -106,14 +106,14 @@ describe('the station refuses damaged or unusable files with one clear line', ()
     expect(await again.kill('SIGTERM')).toBe(0);
   });
 
-  const readOnly = mountSmallDisk(1, { readOnly: true });
-  it.skipIf(readOnly === undefined)('a read-only data folder: names it and says to make it writable', async () => {
+  it.skipIf(!canMountSmallDisk())('a read-only data folder: names it and says to make it writable', async () => {
+    const readOnly = mountSmallDisk(1, { readOnly: true });
     try {
-      const { code, output } = await runOn(readOnly?.dir ?? '', sim);
+      const { code, output } = await runOn(readOnly.dir, sim);
       expect(code).toBe(1);
       expectOneClearLine(output, /\(read-only\): make the data folder .* writable by this user, or choose another data folder/);
     } finally {
-      readOnly?.unmount();
+      readOnly.unmount();
     }
   });
 });
