@@ -9,6 +9,7 @@ import { discoverPrinters, openPrinter } from '../core/printers/index.ts';
 import { createStation, type Station } from '../core/station/create-station.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
+import { dataFolderError, isDiskFull } from '../core/station/station-file-errors.ts';
 import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
 import { labelTemplateIdSchema, printerProfileInputSchema, printerUriSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
@@ -147,7 +148,8 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
     if (options.autoPrint ?? config.autoPrint) await station.setAutoPrint({ enabled: true, cutoff: config.autoPrintCutoff });
   } catch (error) {
     await station.stop();
-    throw error;
+    // A settings write on a full disk: say which disk, and what it needs.
+    throw isDiskFull(error) ? dataFolderError(error, join(dataDir, 'journal.db')) : error;
   }
   if (options.autoStart !== false) {
     station.start();

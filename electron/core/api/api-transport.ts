@@ -42,6 +42,8 @@ export interface ApiRequest {
   query?: Record<string, string | undefined>;
   /** POST fields, sent form-encoded. */
   form?: Record<string, string>;
+  /** Aborts the request and any retry still to come; the call rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Builds the path (and query) below the base URL, every segment percent-encoded. */
@@ -76,6 +78,20 @@ function statusError(details: ApiErrorDetails & { status: number }): ApiError {
   return new ApiRejectedError(details);
 }
 
+/** A backoff wait that ends early, rejecting, when the caller aborts. */
+function abortableSleep(sleeping: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleeping;
+  return new Promise((resolve, reject) => {
+    const abort = (): void => reject(signal.reason as Error);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    void sleeping.then(() => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    });
+  });
+}
+
 /** Sends requests to the order API: auth header, timeout, typed errors, GET retries. */
 export function createApiTransport(options: ApiTransportOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -92,6 +108,8 @@ export function createApiTransport(options: ApiTransportOptions) {
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    const cancel = (): void => controller.abort();
+    request.signal?.addEventListener('abort', cancel, { once: true });
     let status: number;
     let text: string;
     try {
@@ -99,10 +117,12 @@ export function createApiTransport(options: ApiTransportOptions) {
       status = response.status;
       text = await response.text();
     } catch (error) {
+      request.signal?.throwIfAborted();
       if (controller.signal.aborted) throw new ApiTimeoutError({ ...details, timeoutMs: options.timeoutMs });
       throw new ApiNetworkError({ ...details, reason: bodyExcerpt(networkReason(error), options.token) });
     } finally {
       clearTimeout(timer);
+      request.signal?.removeEventListener('abort', cancel);
     }
     const answered = { ...details, status, bodyExcerpt: bodyExcerpt(text, options.token) };
     if (status < 200 || status > 299) throw statusError(answered);
@@ -125,6 +145,7 @@ export function createApiTransport(options: ApiTransportOptions) {
     async send<T>(request: ApiRequest, schema: z.ZodType<T>): Promise<T> {
       const retries = request.method === 'GET' ? options.retries : 0;
       for (let n = 0; ; n++) {
+        request.signal?.throwIfAborted();
         try {
           return await attempt(request, schema);
         } catch (error) {
@@ -134,7 +155,7 @@ export function createApiTransport(options: ApiTransportOptions) {
             attempt: n + 1,
             error: error.message,
           });
-          await options.sleep(delay);
+          await abortableSleep(options.sleep(delay), request.signal);
         }
       }
     },

@@ -105,15 +105,15 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
         smartOrderResponse,
       ),
 
-    processedList: (filter = {}) =>
+    processedList: (filter = {}, call = {}) =>
       transport.send(
-        { call: 'processed_list', method: 'GET', segments: [...orders, 'processed_list', userId], query: { q: filter.q } },
+        { call: 'processed_list', method: 'GET', segments: [...orders, 'processed_list', userId], query: { q: filter.q }, signal: call.signal },
         processedListResponse,
       ),
 
-    printOrder: (processed: string, printStatus: number) =>
+    printOrder: (processed: string, printStatus: number, call = {}) =>
       transport.send(
-        { call: 'print_order', method: 'POST', segments: [...orders, 'print_order', userId, processed, printStatus] },
+        { call: 'print_order', method: 'POST', segments: [...orders, 'print_order', userId, processed, printStatus], signal: call.signal },
         printOrderResponse,
       ),
   };

@@ -57,6 +57,11 @@ export interface SmartOrderDraft {
   courier: { courierId: string | null; status: string; text: string };
 }
 
+/** How one call may be cut short: a station shutting down aborts the poll in flight. */
+export interface ApiCallOptions {
+  signal?: AbortSignal;
+}
+
 /** Every call of the order API, typed and normalised. GETs retry transient faults; POSTs never do. */
 export interface OrderApi {
   listOrders(offset: number, limit: number, filter?: { q?: string; status?: OrderStatus }): Promise<OrderPage>;
@@ -65,9 +70,9 @@ export interface OrderApi {
   batchCreate(inputs: OrderInput[]): Promise<{ invoices: string[]; total: number }>;
   orderDetails(orderId: string): Promise<OrderDetails>;
   smartOrderFetch(request: SmartOrderRequest): Promise<SmartOrderDraft[]>;
-  processedList(filter?: { q?: string }): Promise<Batch[]>;
+  processedList(filter?: { q?: string }, call?: ApiCallOptions): Promise<Batch[]>;
   /** The commit point of printing: returns the batch's orders and records `printStatus` as its count. */
-  printOrder(processed: string, printStatus: number): Promise<Order[]>;
+  printOrder(processed: string, printStatus: number, call?: ApiCallOptions): Promise<Order[]>;
 }
 
 export interface OrderApiConfig {

@@ -4,7 +4,8 @@ import { backoffDelay, defaultPollBackoff, type BackoffPolicy } from './backoff.
 import type { Timers } from './station-options.ts';
 
 export interface BatchPollerOptions {
-  fetchBatches: () => Promise<Batch[]>;
+  /** The signal aborts when the poller stops: a hanging request must not hold up a shutdown. */
+  fetchBatches: (signal: AbortSignal) => Promise<Batch[]>;
   /** Read at every tick, so a new poll interval applies at once. */
   intervalMs: () => number;
   timers: Timers;
@@ -29,6 +30,7 @@ export class BatchPoller {
   #failures = 0;
   #again = false;
   #current: Promise<void> = Promise.resolve();
+  #inFlight: AbortController | undefined;
 
   constructor(options: BatchPollerOptions) {
     this.#options = options;
@@ -43,10 +45,11 @@ export class BatchPoller {
     this.#schedule(0);
   }
 
-  /** Stops polling; resolves when a poll in progress has finished. */
+  /** Stops polling, aborting a poll in progress; resolves when it has let go. */
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#clear();
+    this.#inFlight?.abort();
     await this.#current;
   }
 
@@ -87,11 +90,14 @@ export class BatchPoller {
   async #tick(): Promise<void> {
     this.#running = true;
     let next = this.#options.intervalMs();
+    const inFlight = new AbortController();
+    this.#inFlight = inFlight;
     try {
-      const batches = await this.#options.fetchBatches();
+      const batches = await this.#options.fetchBatches(inFlight.signal);
       this.#failures = 0;
       await this.#options.onBatches(batches);
     } catch (error) {
+      if (inFlight.signal.aborted) return;
       if (error instanceof ApiAuthError) {
         this.#paused = true;
         this.#options.onAuthRejected(error);
@@ -102,6 +108,7 @@ export class BatchPoller {
       }
     } finally {
       this.#running = false;
+      this.#inFlight = undefined;
     }
     if (this.#again && this.#failures === 0) next = 0;
     this.#again = false;

@@ -9,8 +9,10 @@ import type { PrinterPort } from '../printers/printer-port.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches } from './auto-print.ts';
 import { diffBatches } from './batch-diff.ts';
+import { DiskFullGuard } from './disk-full-guard.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
+import { startJournalBackups } from './journal-backup.ts';
 import { runJob } from './job-runner.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
@@ -92,13 +94,33 @@ export function createStation(options: StationOptions): Station {
   let client: OrderApi | undefined;
   const ports = new Map<string, PrinterPort>();
 
+  const diskGuard: DiskFullGuard = new DiskFullGuard({
+    journalPath,
+    timers,
+    logger,
+    onFull: (error) => {
+      lastError = error.message;
+      poller.pause();
+      scheduler.pause();
+      emitState();
+    },
+    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
+    onRoom: () => {
+      lastError = null;
+      if (connection !== 'token-rejected') {
+        poller.resume();
+        scheduler.resume();
+      }
+      emitState();
+    },
+  });
   const log = (event: NewEvent): void => {
-    const stored = journal.log.addEvent(event);
     logger[event.level](event.message, { kind: event.kind, jobId: event.jobId, processed: event.processed });
-    events.emit('journal', stored);
+    const stored = diskGuard.attempt(() => journal.log.addEvent(event));
+    if (stored) events.emit('journal', stored);
   };
   const raise = (alert: NewAlert): void => {
-    const raised = journal.log.raiseAlert(alert);
+    const raised = diskGuard.attempt(() => journal.log.raiseAlert(alert));
     if (raised) events.emit('alert', raised);
   };
   const state = (): StationState => ({
@@ -161,7 +183,9 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error) => logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
+    onError: (error) => {
+      if (!diskGuard.handle(error)) logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) });
+    },
   });
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
@@ -223,14 +247,14 @@ export function createStation(options: StationOptions): Station {
   };
 
   const poller: BatchPoller = new BatchPoller({
-    fetchBatches: () => api().processedList(),
+    fetchBatches: (signal) => api().processedList({}, { signal }),
     intervalMs: () => settings.pollSeconds() * 1000,
     timers,
     random,
     backoff: options.backoff?.poll,
     onBatches,
     onFailure: (error, failures, retryInMs) => {
-      if (error instanceof StationNotConfiguredError) return;
+      if (error instanceof StationNotConfiguredError || diskGuard.handle(error)) return;
       const message = error instanceof Error ? error.message : String(error);
       connection = 'unreachable';
       lastError = message;
@@ -243,6 +267,7 @@ export function createStation(options: StationOptions): Station {
 
   let started = false;
   let stopped = false;
+  let backups: { stop(): void } | undefined;
   const applySettingsChange = (change: { connection: boolean; token: boolean; pollSeconds: boolean }): void => {
     if (change.connection) client = undefined;
     if (change.token && connection === 'token-rejected') {
@@ -283,7 +308,8 @@ export function createStation(options: StationOptions): Station {
     start() {
       if (started) return;
       started = true;
-      journal.clearRetryTimes();
+      backups = startJournalBackups({ backup: () => journal.backup(), timers, log, skip: () => diskGuard.full });
+      diskGuard.attempt(() => journal.clearRetryTimes());
       log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
       poller.start();
       scheduler.kick();
@@ -291,6 +317,8 @@ export function createStation(options: StationOptions): Station {
     async stop() {
       if (stopped) return;
       stopped = true;
+      diskGuard.stop();
+      backups?.stop();
       await poller.stop();
       await scheduler.stop();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });

@@ -93,8 +93,10 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
       step({ type: 'claim' });
       let orders: Order[];
       try {
-        orders = await deps.api().printOrder(record.processed, target);
+        orders = await deps.api().printOrder(record.processed, target, { signal });
       } catch (error) {
+        // Stopping: the claim stays in the journal and is repeated with the same target on resume.
+        if (signal.aborted) return 'stopped';
         if (error instanceof ApiAuthError) {
           deps.onAuthRejected(error);
           return 'paused';

@@ -1,42 +1,79 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'libsql';
+import { dataFolderError, errorCode } from './station-file-errors.ts';
 
 export class StationLockedError extends Error {
   override name = 'StationLockedError';
 }
 
-function alive(pid: number): boolean {
+/** The lock database's name beside the journal, as SQLite names its `-wal` and `-shm`. */
+export const journalLockPath = (journalPath: string): string => `${journalPath}-lock`;
+/** Who holds the lock, for the message only: the lock itself is the kernel's. */
+const ownerPath = (journalPath: string): string => `${journalPath}.lock`;
+
+function ownerPid(journalPath: string): number | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const pid = Number(readFileSync(ownerPath(journalPath), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /**
- * One station per journal: two would print the same jobs. The lock is a file holding the owner's
- * pid; a lock left by a killed station (its pid gone) is taken over. Returns the release.
+ * One station per journal: two would print the same jobs. The lock is SQLite's own: an
+ * EXCLUSIVE lock on a small lock database beside the journal, held for the life of the
+ * connection. It is a POSIX (fcntl) lock on Unix and a LockFileEx lock on Windows, so the kernel
+ * drops it the moment its process exits or is killed: nothing is stale, and taking it is one
+ * atomic step however many stations race for it. The lock file is never deleted (a process
+ * holding the old inode would keep a lock nobody else sees). Returns the release.
  */
-export function lockJournal(journalPath: string, pid: number = process.pid): () => void {
-  const lockPath = `${journalPath}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(lockPath, String(pid), { flag: 'wx' });
-      return () => {
-        try {
-          if (readFileSync(lockPath, 'utf8') === String(pid)) unlinkSync(lockPath);
-        } catch {
-          // Already gone: nothing to release.
-        }
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = Number(readFileSync(lockPath, 'utf8').trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== pid && alive(owner)) {
-      throw new StationLockedError(`another Label Station (process ${owner}) is already using ${journalPath}: stop it first, or give this one its own data folder`);
-    }
-    unlinkSync(lockPath);
+export function lockJournal(journalPath: string): () => void {
+  const lockPath = journalLockPath(journalPath);
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(journalPath), { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw dataFolderError(error, lockPath);
   }
-  throw new StationLockedError(`cannot lock ${journalPath}: another station keeps taking it`);
+  try {
+    // Created by us with mode 0600 when new. Never opened by `fs` once it exists: closing any
+    // descriptor of a file drops this process's fcntl locks on it.
+    closeSync(openSync(lockPath, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw dataFolderError(error, lockPath);
+  }
+  try {
+    db = new Database(lockPath);
+    db.exec('PRAGMA locking_mode = EXCLUSIVE; PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    db?.close();
+    const code = errorCode(error);
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      const pid = ownerPid(journalPath);
+      throw new StationLockedError(
+        `another Label Station${pid === undefined ? '' : ` (process ${pid})`} is already using ${journalPath}: stop it first, or give this one its own data folder`,
+      );
+    }
+    throw dataFolderError(error, lockPath);
+  }
+  const held = db;
+  try {
+    writeFileSync(ownerPath(journalPath), String(process.pid), { mode: 0o600 });
+  } catch {
+    // The pid only improves the message a second station shows; the lock holds without it.
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      // Still holding the lock, so no other station is writing its pid there now.
+      if (ownerPid(journalPath) === process.pid) unlinkSync(ownerPath(journalPath));
+    } catch {
+      // Already gone: nothing to tidy.
+    }
+    held.close();
+  };
 }

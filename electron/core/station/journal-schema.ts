@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { StationFileError } from './station-file-errors.ts';
 
 /**
  * The journal's schema, one migration per version. `PRAGMA user_version` holds the version a
@@ -91,17 +92,19 @@ export const journalMigrations: readonly string[] = [
 const migrations = journalMigrations;
 export const journalSchemaVersion = migrations.length;
 
-export class JournalVersionError extends Error {
+/** The journal file was written by a newer app: reading it could lose what that app stored. */
+export class JournalVersionError extends StationFileError {
   override name = 'JournalVersionError';
 }
 
 /** Brings the file to the current schema; refuses a file written by a newer version of the app. */
-export function migrate(db: Database.Database): void {
+export function migrate(db: Database.Database, path: string): void {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
   const version = row.user_version;
   if (version > migrations.length) {
     throw new JournalVersionError(
-      `the journal ${db.name} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app`,
+      `the journal ${path} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app, or give this one its own data folder`,
+      path,
     );
   }
   for (let next = version; next < migrations.length; next++) {

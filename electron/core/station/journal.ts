@@ -1,15 +1,18 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'libsql';
+import type Database from 'libsql';
 import { z } from 'zod';
 import { orderSchema, type Order } from '../../shared/domain.ts';
 import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
+import { backupJournal } from './journal-backup.ts';
+import { JournalDatabase } from './journal-database.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { JournalPacking } from './journal-packing.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
+import { journalOpenError } from './station-file-errors.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
@@ -87,14 +90,11 @@ const labelRow = z.object({
   batch_index: z.number().nullable(),
 });
 const labelStateRow = labelRow.pick({ state: true, possible_duplicate: true });
-export class JournalOpenError extends Error {
-  override name = 'JournalOpenError';
-}
-
 
 export class Journal {
   readonly #db: Database.Database;
   readonly #now: () => number;
+  readonly #path: string;
   /** The event log and the alerts. */
   readonly log: JournalLog;
   /** Job lists for the UI. */
@@ -103,18 +103,22 @@ export class Journal {
   readonly packing: JournalPacking;
 
   constructor(path: string, now: () => number) {
+    let db: Database.Database | undefined;
     try {
       // Orders hold names, phones and addresses: the journal (and SQLite's -wal/-shm, which copy
       // its mode) is for this user only.
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       closeSync(openSync(path, 'a', 0o600));
-      this.#db = new Database(path);
+      db = new JournalDatabase(path);
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+      migrate(db, path);
     } catch (error) {
-      throw new JournalOpenError(`cannot open the station journal ${path}: ${error instanceof Error ? error.message : String(error)}; check the data folder exists and is writable`);
+      db?.close();
+      throw journalOpenError(error, path);
     }
+    this.#db = db;
+    this.#path = path;
     this.#now = now;
-    this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    migrate(this.#db);
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
     this.packing = new JournalPacking(this.#db);
@@ -122,6 +126,11 @@ export class Journal {
 
   close(): void {
     this.#db.close();
+  }
+
+  /** A consistent copy in the backups folder beside the journal; the newest few are kept. */
+  backup(): string {
+    return backupJournal(this.#db, this.#path, new Date(this.#now()));
   }
 
   /** Drops finished jobs, events and gone batches older than the retention period. */

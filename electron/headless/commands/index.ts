@@ -13,6 +13,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./serve.ts')).serveCommand,
   },
   {
+    name: 'restore',
+    summary: 'Put a backup of the journal in place of a damaged one (the station stopped)',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
+  {
     name: 'print',
     summary: 'Print the labels of an orders file on a printer, confirmed label by label',
     load: async () => (await import('./print.ts')).printCommand,

@@ -136,7 +136,10 @@ describe.skipIf(missingTools('zbarimg', 'pdftotext').length > 0)('what the opera
     const settings = await station.getSettings({});
     expect(settings.hasToken).toBe(true);
     expect(JSON.stringify(settings)).not.toContain(sim.token);
-    for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file)).includes(sim.token), file).toBe(false);
+    // The journal, its WAL, the lock and every backup of it.
+    const files = readdirSync(dataDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.some((entry) => entry.parentPath.endsWith('backups'))).toBe(true);
+    for (const entry of files) expect(readFileSync(join(entry.parentPath, entry.name)).includes(sim.token), entry.name).toBe(false);
   });
 
   it('stops gracefully mid-batch and resumes where it stopped, without a second print_order', async () => {

@@ -8,16 +8,16 @@ const batch: Batch = { processed: '2026-01-01 10:00:00', totalLabels: 2, printSt
 const serverError = new ApiServerError({ call: 'processed_list', method: 'GET', path: '/order/orders/processed_list/u', status: 500 });
 const authError = new ApiAuthError({ call: 'processed_list', method: 'GET', path: '/order/orders/processed_list/u', status: 401 });
 
-function setup(answers: (() => Promise<Batch[]>)[]) {
+function setup(answers: ((signal: AbortSignal) => Promise<Batch[]>)[]) {
   const timers = createFakeTimers();
   const log: string[] = [];
   let calls = 0;
   const poller = new BatchPoller({
-    fetchBatches: () => {
+    fetchBatches: (signal) => {
       const answer = answers[Math.min(calls, answers.length - 1)];
       calls += 1;
       log.push(`poll@${timers.now()}`);
-      return answer ? answer() : Promise.resolve([]);
+      return answer ? answer(signal) : Promise.resolve([]);
     },
     intervalMs: () => 10_000,
     timers,
@@ -77,5 +77,18 @@ describe('batch poller', () => {
     expect(calls()).toBe(2);
     expect(poller.paused).toBe(false);
     await poller.stop();
+  });
+
+  it('aborts a poll that hangs when stopped, reports no failure, and polls no more', async () => {
+    // A server that never answers: only the abort ends the request.
+    const hang = (signal: AbortSignal) => new Promise<Batch[]>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
+    const { poller, timers, log, calls } = setup([hang]);
+    poller.start();
+    await timers.advance(0);
+    expect(calls()).toBe(1);
+    await poller.stop();
+    await timers.advance(3_600_000);
+    expect(log).toEqual(['poll@0']);
+    expect(timers.pending()).toEqual([]);
   });
 });
