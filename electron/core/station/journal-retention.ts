@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { finishedStatesSql } from './job-state-sql.ts';
 
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
@@ -16,7 +17,7 @@ export interface PruneResult {
 /** Deletes what finished before `beforeIso` (an ISO instant), in one transaction. */
 export function pruneJournal(db: Database.Database, beforeIso: string): PruneResult {
   return db.transaction(() => {
-    const oldDone = "SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?";
+    const oldDone = `SELECT id FROM jobs WHERE state IN ${finishedStatesSql} AND updated_at < ?`;
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;
     const events = db.prepare('DELETE FROM events WHERE at < ?').run(beforeIso).changes;
