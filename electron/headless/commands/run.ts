@@ -20,8 +20,8 @@ Example:
 
 export const runCommand: CliCommand = {
   help,
-  async run(argv) {
-    const headless = await startHeadlessStation(stationOptionsFromArgs(parseCommandLine(argv, stationArgOptions)));
+  async run(argv, context) {
+    const headless = await startHeadlessStation(stationOptionsFromArgs(parseCommandLine(argv, stationArgOptions)), context.assetsDir);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
