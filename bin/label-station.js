@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the bundled CLI, rebuilding it first when its sources changed (a fresh clone builds once).
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildRenderer, ensureCli, root } from './build.js';
 
-register();
-await import('../electron/headless/cli.ts');
+const { runCli } = await import(pathToFileURL(await ensureCli()).href);
+process.exitCode = await runCli(process.argv.slice(2), {
+  assetsDir: join(root, 'assets'),
+  async rendererDir() {
+    if (await buildRenderer()) process.stderr.write('built the web UI (dist/renderer) from its changed sources\n');
+    return join(root, 'dist', 'renderer');
+  },
+});
