@@ -82,6 +82,9 @@ async function buildCliInto(dir) {
     // Each subcommand is its own chunk, loaded when run: `simulator` never loads pdfkit or SQLite.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    // Less to parse at every start; names are kept, so stack traces and error names read as written.
+    minifyWhitespace: true,
+    minifySyntax: true,
     external: cliExternal,
     // Bundled CommonJS (fontkit's dependencies) still calls require for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
