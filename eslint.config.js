@@ -1,13 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-
-const nodeOnly = {
-  patterns: [
-    { group: ['electron', 'electron/*'], message: 'The core and the contract run without Electron: take what you need through options.' },
-    { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'i18next', 'react-i18next'], message: 'The core and the contract know nothing of the UI.' },
-    { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The core and the contract never import a shell.' },
-  ],
-};
+import { layerConfigs } from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**'] },
@@ -22,10 +15,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  {
-    files: ['electron/core/**', 'electron/shared/**'],
-    rules: { 'no-restricted-imports': ['error', nodeOnly] },
-  },
+  ...layerConfigs,
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: { 'no-undef': 'off' },

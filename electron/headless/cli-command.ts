@@ -1,9 +1,17 @@
+/** Where the running CLI's files are: the launcher passes them in, a bundle cannot find them by its own path. */
+export interface CliContext {
+  /** The app's `assets` folder (label fonts, icons). */
+  assetsDir: string;
+  /** Brings the web UI up to date with its sources (building it if they changed); resolves to the folder to serve. */
+  rendererDir(): Promise<string>;
+}
+
 /** One `label-station` subcommand: its full help and what it does. */
 export interface CliCommand {
   /** Full help: usage line, options, examples. */
   help: string;
   /** Runs the command; resolves to the process exit code. */
-  run(argv: string[]): Promise<number>;
+  run(argv: string[], context: CliContext): Promise<number>;
 }
 
 /**

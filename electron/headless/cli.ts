@@ -1,4 +1,6 @@
-import { UsageError } from './cli-command.ts';
+import { join } from 'node:path';
+import { useLabelFontDir } from '../core/labels/font-dir.ts';
+import { UsageError, type CliContext } from './cli-command.ts';
 import { commands } from './commands/index.ts';
 
 function overview(): string {
@@ -16,7 +18,8 @@ function overview(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line; resolves to the exit code. `bin/label-station.js` calls it with the paths it knows. */
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(overview());
@@ -33,7 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(command.help);
       return 0;
     }
-    return await command.run(rest);
+    useLabelFontDir(join(context.assetsDir, 'fonts'));
+    return await command.run(rest, context);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`label-station ${name}: ${error.message}\nRun \`label-station ${name} --help\` for usage.`);
@@ -43,5 +47,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { createOrderApiClient } from '../core/api/order-api-client.ts';
-import { renderPng } from '../core/labels/index.ts';
-import { discoverPrinters, openPrinter } from '../core/printers/index.ts';
-import { createStation, type Station } from '../core/station/create-station.ts';
+import { startStation, type AppStation, type StationShell } from '../app/start-station.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
-import { dataFolderError, isDiskFull } from '../core/station/station-file-errors.ts';
 import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
 import { labelTemplateIdSchema, printerProfileInputSchema, printerUriSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
@@ -29,17 +24,8 @@ export interface HeadlessStationOptions {
   env?: Record<string, string | undefined>;
   /** Default: JSON lines on stdout. */
   logger?: StationLogger;
-  demo?: boolean;
-  /** Default true. False leaves the station configured but idle, for a caller that decides first. */
-  autoStart?: boolean;
-  /** Replaces parts of the default wiring (demo mode, tests). */
+  /** Replaces parts of the default wiring (tests). */
   overrides?: Partial<StationOptions>;
-}
-
-export interface HeadlessStation {
-  station: Station;
-  dataDir: string;
-  stop(): Promise<void>;
 }
 
 /** The config file: settings only. The token is refused here, as on the command line. */
@@ -98,13 +84,12 @@ export function defaultDataDir(env: Record<string, string | undefined>): string 
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'label-station');
 }
 
-/** A printer given by URI alone gets an id from its URI, so a restart resumes its queue. */
-function uriPrinterId(uri: string): string {
-  return `printer-${createHash('sha256').update(uri).digest('hex').slice(0, 10)}`;
-}
-
-/** Config file + flags → settings → `createStation`, started. Shared by `run`, `serve` and demo mode. */
-export async function startHeadlessStation(options: HeadlessStationOptions = {}): Promise<HeadlessStation> {
+/**
+ * The shell a headless station runs with: the config file, then flags, then `LABEL_STATION_TOKEN`
+ * become what the station asks for at start; the token is sealed by a key file in the data folder.
+ * Only the CLI reads config files and the environment: the desktop app never does.
+ */
+export function headlessShell(options: HeadlessStationOptions, assetsDir: string): StationShell {
   const env = options.env ?? process.env;
   const config = options.configFile ? readHeadlessConfig(options.configFile) : {};
   const dataDir = resolve(options.dataDir ?? config.dataDir ?? defaultDataDir(env));
@@ -121,41 +106,25 @@ export async function startHeadlessStation(options: HeadlessStationOptions = {})
   const token = takeEnvSecret(env, 'LABEL_STATION_TOKEN');
   if (token) patch.token = token;
 
-  const station = createStation({
+  const template = options.template ?? config.template;
+  return {
     dataDir,
-    api: (apiConfig) => createOrderApiClient({ ...apiConfig, logger }),
-    openPrinter: (profile) => openPrinter(profile, { logger }),
-    discoverPrinters: () => discoverPrinters(),
-    renderPng: (label, renderOptions) => renderPng(label, renderOptions),
-    secretStore: createKeyFileSecretStore(dataDir),
     logger,
-    demo: options.demo,
-    ...options.overrides,
-  });
-  try {
-    await station.updateSettings(patch);
-    for (const printer of config.printers ?? []) await station.savePrinter(printer);
-    const uri = options.printerUri ?? config.printer;
-    if (uri) {
-      const id = uriPrinterId(uri);
-      const template = options.template ?? config.template;
-      const existing = (await station.getSettings({})).printers.find((p) => p.id === id);
-      await station.savePrinter({ ...existing, id, name: existing?.name ?? uri, uri, ...(template ? { template } : {}) });
-      await station.updateSettings({ defaultPrinterId: id });
-    } else if (config.defaultPrinterId) {
-      await station.updateSettings({ defaultPrinterId: config.defaultPrinterId });
-    }
-    if (options.autoPrint ?? config.autoPrint) await station.setAutoPrint({ enabled: true, cutoff: config.autoPrintCutoff });
-  } catch (error) {
-    await station.stop();
-    // A settings write on a full disk: say which disk, and what it needs.
-    throw isDiskFull(error) ? dataFolderError(error, join(dataDir, 'journal.db')) : error;
-  }
-  if (options.autoStart !== false) {
-    station.start();
-    if ((await station.getState({})).connection === 'not-configured') {
-      logger.warn('the order server is not set up: pass --api and --user, and the token in LABEL_STATION_TOKEN', { kind: 'not-configured' });
-    }
-  }
-  return { station, dataDir, stop: () => station.stop() };
+    assetsDir,
+    secretStore: (folder) => createKeyFileSecretStore(folder),
+    startup: {
+      settings: patch,
+      printers: config.printers,
+      printerUri: options.printerUri ?? config.printer,
+      ...(template ? { template } : {}),
+      defaultPrinterId: config.defaultPrinterId,
+      ...((options.autoPrint ?? config.autoPrint) ? { autoPrint: { cutoff: config.autoPrintCutoff } } : {}),
+    },
+    ...(options.overrides ? { overrides: options.overrides } : {}),
+  };
+}
+
+/** Config file + flags → the composition root, started. Used by `run` and `serve`. */
+export function startHeadlessStation(options: HeadlessStationOptions, assetsDir: string): Promise<AppStation> {
+  return startStation(headlessShell(options, assetsDir));
 }

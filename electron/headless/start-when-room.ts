@@ -1,8 +1,8 @@
 import { DiskFullError, freeBytes, journalHeadroomBytes } from '../core/station/station-file-errors.ts';
-import type { HeadlessStation } from './headless-station.ts';
+import type { AppStation } from '../app/start-station.ts';
 
 export interface StartWhenRoomOptions {
-  start: () => Promise<HeadlessStation>;
+  start: () => Promise<AppStation>;
   /** Resolves when the station is told to stop while it waits. */
   stopped: Promise<unknown>;
   log: (level: 'info' | 'error', message: string, kind: string) => void;
@@ -13,7 +13,7 @@ export interface StartWhenRoomOptions {
  * Starts the station; on a full disk it says so once and waits for room instead of exiting, so
  * a kiosk comes back by itself when space is freed. Undefined when told to stop while waiting.
  */
-export async function startWhenThereIsRoom(options: StartWhenRoomOptions): Promise<HeadlessStation | undefined> {
+export async function startWhenThereIsRoom(options: StartWhenRoomOptions): Promise<AppStation | undefined> {
   let stop = false;
   void options.stopped.then(() => (stop = true));
   for (;;) {

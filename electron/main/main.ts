@@ -7,4 +7,5 @@ startShell(electron, {
   rendererDir: fileURLToPath(new URL('../../renderer/', import.meta.url)),
   preload: fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)),
   icon: fileURLToPath(new URL('../../../assets/icons/icon.png', import.meta.url)),
+  assetsDir: fileURLToPath(new URL('../../../assets/', import.meta.url)),
 });

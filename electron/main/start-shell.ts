@@ -3,7 +3,7 @@ import type { BrowserWindow as BrowserWindowType, Tray as TrayType } from 'elect
 import { discoverPrinters } from '../core/printers/index.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
 import { createJsonLogger } from '../core/station/json-logger.ts';
-import { startStationOrDemo, type RunningStation } from '../headless/demo-station.ts';
+import { startStationOrDemo, type RunningStation } from '../app/demo-station.ts';
 import type { StationLogger } from '../core/station/station-options.ts';
 import type { StationState } from '../shared/station-api.ts';
 import { appOrigin, isAppUrl, registerAppScheme, serveAppScheme } from './app-protocol.ts';
@@ -21,6 +21,8 @@ export interface ShellPaths {
   rendererDir: string;
   preload: string;
   icon: string;
+  /** The app's `assets` folder (label fonts). */
+  assetsDir: string;
 }
 
 export interface ShellOptions {
@@ -101,13 +103,13 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, options:
     }
     const running = await startStationOrDemo({
       dataDir,
+      assetsDir: paths.assetsDir,
       logger,
-      overrides: {
-        secretStore: createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
-        discoverPrinters: async () => {
-          const system = window ? systemPrintersFrom(await window.webContents.getPrintersAsync()) : [];
-          return mergeDiscovered(await discoverPrinters(), system);
-        },
+      // The key file in the app's own folder stands in where the OS has no keychain.
+      secretStore: () => createSafeStorageSecretStore(safeStorage, createKeyFileSecretStore(dataDir)),
+      discoverPrinters: async () => {
+        const system = window ? systemPrintersFrom(await window.webContents.getPrintersAsync()) : [];
+        return mergeDiscovered(await discoverPrinters(), system);
       },
     });
     headless = running;

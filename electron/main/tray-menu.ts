@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import en from '../../renderer/src/i18n/en.json';
-import id from '../../renderer/src/i18n/id.json';
+import en from '../shared/i18n/en.json';
+import id from '../shared/i18n/id.json';
 import type { ShellPreferences } from './shell-preferences.ts';
 
 export interface TrayView {
@@ -16,7 +16,7 @@ export interface TrayActions {
   quit(): void;
 }
 
-/** The tray's words come from the renderer's own translation files: one place to translate. */
+/** The tray's words come from the app's one set of translation files, which the renderer reads too. */
 function words(language: TrayView['language']) {
   return (language === 'en' ? en : id).tray;
 }

@@ -29,8 +29,17 @@ const isoTime = z.string().describe('ISO 8601 instant');
 
 export const jobStateSchema = z.enum(['queued', 'claiming', 'claimed', 'printing', 'done', 'failed', 'waiting', 'cancelled']);
 export type JobState = z.infer<typeof jobStateSchema>;
+/** Over for good: nothing runs or retries the job again, and the journal may prune it. */
+export const finishedJobStates = ['done', 'cancelled'] as const satisfies readonly JobState[];
+/** Still owns its batch: printing, about to, or waiting for its printer. Another Print would only queue a copy. */
+export const activeJobStates = ['queued', 'claiming', 'claimed', 'printing', 'waiting'] as const satisfies readonly JobState[];
 /** The states `cancelJob` accepts. A printing job has labels in flight: cancelling it would leave them unaccounted for. */
-export const cancellableJobStates: readonly JobState[] = ['queued', 'claiming', 'claimed', 'failed', 'waiting'];
+export const cancellableJobStates = ['queued', 'claiming', 'claimed', 'failed', 'waiting'] as const satisfies readonly JobState[];
+
+const isIn = (states: readonly JobState[]) => (state: JobState): boolean => states.includes(state);
+export const isFinishedJobState = isIn(finishedJobStates);
+export const isActiveJobState = isIn(activeJobStates);
+export const isCancellableJobState = isIn(cancellableJobStates);
 
 export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
 export type JobKind = z.infer<typeof jobKindSchema>;

@@ -35,7 +35,7 @@ async function idle(): Promise<void> {
     { cwd: repo, env: { ...process.env, LABEL_STATION_TOKEN: sim.token }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const pid = child.pid ?? 0;
-  // Let it start up (tsx compiles the sources) before measuring the steady state.
+  // Let it start up (and load the label engine) before measuring the steady state.
   await new Promise((resolve) => setTimeout(resolve, 5000));
   const start = processStats(pid);
   const t0 = process.hrtime.bigint();

@@ -8,3 +8,4 @@ export { templateSize, labelTemplates, type LabelTemplate } from './label-templa
 export { LabelRenderError } from './render-context.ts';
 export { BarcodeError } from './barcodes.ts';
 export { formatRupiah } from './label-format.ts';
+export { useLabelFontDir } from './font-dir.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { create, type Font, type Glyph } from 'fontkit';
+import { labelFontDir } from './font-dir.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -10,8 +10,6 @@ const fontFiles: Record<FontWeight, string> = {
   regular: 'DejaVuSansCondensed.ttf',
   bold: 'DejaVuSansCondensed-Bold.ttf',
 };
-
-export const defaultFontDir = fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
 
 /** Shown in place of a character the font cannot draw, so a line never breaks or crashes. */
 export const missingGlyph = '\u25A1';
@@ -137,7 +135,7 @@ export interface LabelFonts {
 const loaded = new Map<string, LabelFonts>();
 
 /** Loads the label fonts once per folder; every render reuses them. */
-export function loadLabelFonts(fontDir: string = defaultFontDir): LabelFonts {
+export function loadLabelFonts(fontDir: string = labelFontDir()): LabelFonts {
   let fonts = loaded.get(fontDir);
   if (!fonts) {
     const load = (weight: FontWeight): LabelFont => {

@@ -2,7 +2,7 @@ import type { JobView } from '../../shared/station-api.ts';
 import { applyJobEvent, countLabels, isFinished, JobTransitionError, type JobSnapshot } from './job-machine.ts';
 import { toJobView } from './journal.ts';
 import type { StationCore } from './create-station.ts';
-import { BatchStateError } from './station-methods.ts';
+import { BatchStateError } from './station-errors.ts';
 
 /**
  * The operator's hands on one job: give it up, or run it now. Both act only on a job no worker

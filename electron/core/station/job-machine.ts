@@ -1,4 +1,4 @@
-import { cancellableJobStates, type JobState } from '../../shared/station-api.ts';
+import { isCancellableJobState, isFinishedJobState, type JobState } from '../../shared/station-api.ts';
 
 /**
  * A print job as a pure state machine:
@@ -49,11 +49,9 @@ export function newJob(ordersStored: boolean, labelCount = 0): JobSnapshot {
   return { state: ordersStored ? 'claimed' : 'queued', reason: null, ordersStored, labels };
 }
 
-const finished: readonly JobState[] = ['done', 'cancelled'];
-
-/** Whether a job is over: nothing will run or retry it again. */
+/** Whether a job is over: nothing will run or retry it again (the contract's finished set). */
 export function isFinished(state: JobState): boolean {
-  return finished.includes(state);
+  return isFinishedJobState(state);
 }
 
 function refuse(job: JobSnapshot, event: JobEvent): never {
@@ -111,7 +109,7 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
     case 'failed':
       return { ...job, state: 'failed', reason: event.reason };
     case 'cancel':
-      if (!cancellableJobStates.includes(job.state)) refuse(job, event);
+      if (!isCancellableJobState(job.state)) refuse(job, event);
       return { ...job, state: 'cancelled' };
     case 'resume': {
       // A label handed to the printer but never confirmed may or may not be on paper: print it

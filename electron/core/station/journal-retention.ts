@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { finishedStatesSql } from './job-state-sql.ts';
 
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
@@ -18,7 +19,7 @@ export function pruneJournal(db: Database.Database, beforeIso: string): PruneRes
   return db.transaction(() => {
     // A job cancelled before print_order, of a batch the server still lists as never printed,
     // is kept: it is what stops auto-print from taking that batch after all.
-    const oldDone = `SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?
+    const oldDone = `SELECT id FROM jobs WHERE state IN ${finishedStatesSql} AND updated_at < ?
       AND NOT (state = 'cancelled' AND processed IN (SELECT processed FROM batches WHERE gone_at IS NULL AND print_status = 0))`;
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;

@@ -7,6 +7,7 @@ import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { backupJournal } from './journal-backup.ts';
 import { JournalDatabase } from './journal-database.ts';
+import { finishedStatesSql } from './job-state-sql.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { JournalPacking } from './journal-packing.ts';
@@ -323,7 +324,7 @@ export class Journal {
   /** The queue as the scheduler reads it: unfinished jobs, oldest first, without their labels. */
   pendingJobs(): PendingJob[] {
     return this.#db
-      .prepare(`SELECT id, printer_id, state, attempts, retry_at, held FROM jobs WHERE state NOT IN ('done', 'cancelled') ORDER BY id`)
+      .prepare(`SELECT id, printer_id, state, attempts, retry_at, held FROM jobs WHERE state NOT IN ${finishedStatesSql} ORDER BY id`)
       .all()
       .map((r) => {
         const row = pendingRow.parse(r);
@@ -353,7 +354,7 @@ export class Journal {
   /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state NOT IN ('done', 'cancelled') ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }

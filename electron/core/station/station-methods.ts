@@ -3,6 +3,7 @@ import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { toJobView, type JobRecord } from './journal.ts';
 import { cancelJob, retryJob } from './job-control.ts';
+import { BatchStateError } from './station-errors.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
@@ -15,11 +16,6 @@ type Methods = typeof stationMethods;
 export type StationMethodImpls = {
   [K in StationMethodName]: (input: z.output<Methods[K]['input']>) => Promise<StationMethodOutput<K>>;
 };
-
-/** The operator asked for something the batch's state does not allow. */
-export class BatchStateError extends Error {
-  override name = 'BatchStateError';
-}
 
 const statusTimeoutMs = 3000;
 

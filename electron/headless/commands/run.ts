@@ -33,11 +33,11 @@ const logLine = (level: string, message: string, kind: string): void =>
 
 export const runCommand: CliCommand = {
   help,
-  async run(argv) {
+  async run(argv, context) {
     const options = stationOptionsFromArgs(parseCommandLine(argv, stationArgOptions));
     const stop = listenForStopSignal();
     try {
-      const headless = await startWhenThereIsRoom({ start: () => startHeadlessStation(options), stopped: stop.received, log: logLine });
+      const headless = await startWhenThereIsRoom({ start: () => startHeadlessStation(options, context.assetsDir), stopped: stop.received, log: logLine });
       if (!headless) return 0;
       let rejected = false;
       const onState = (state: StationState): void => {

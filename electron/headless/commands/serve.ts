@@ -1,10 +1,10 @@
 import { makeFolder } from '../../core/printers/file-modes.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
-import { startDemoStation, startStationOrDemo, type RunningStation } from '../demo-station.ts';
-import { defaultDataDir, startHeadlessStation, type HeadlessStationOptions } from '../headless-station.ts';
+import { startDemoStation, startStationOrDemo, type RunningStation } from '../../app/demo-station.ts';
+import { startStation } from '../../app/start-station.ts';
+import { defaultDataDir, headlessShell, type HeadlessStationOptions } from '../headless-station.ts';
 import { startHttpTransport } from '../http-transport.ts';
 import { takeEnvSecret } from '../env-secrets.ts';
-import { ensureRendererBuilt } from '../renderer-build.ts';
 import { parseCommandLine, stationArgOptions, stationArgsHelp, stationOptionsFromArgs } from './station-args.ts';
 
 const help = `Usage: label-station serve [--port N] [--demo] [options of run]
@@ -61,13 +61,13 @@ function announce(message: string): void {
 
 export const serveCommand: CliCommand = {
   help,
-  async run(argv) {
+  async run(argv, context) {
     const args = parseServeArgs(argv);
-    const staticDir = await ensureRendererBuilt(announce);
+    const staticDir = await context.rendererDir();
     const dataDir = args.station.dataDir ?? defaultDataDir(process.env);
     await makeFolder(dataDir);
-    const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startHeadlessStation }[args.demo];
-    const headless: RunningStation = await start({ ...args.station, dataDir });
+    const start = { always: startDemoStation, 'if-unconfigured': startStationOrDemo, never: startStation }[args.demo];
+    const headless: RunningStation = await start(headlessShell({ ...args.station, dataDir }, context.assetsDir));
     let transport;
     try {
       transport = await startHttpTransport({ api: headless.station, staticDir, port: args.port, token: args.accessToken });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancellableJobStates, type JobView } from '../../../electron/shared/station-api.ts';
+import { isCancellableJobState, type JobView } from '../../../electron/shared/station-api.ts';
 import { useStation } from '../station-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { formatProcessed } from './format.ts';
@@ -24,7 +24,7 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
     void call().then(onJob, (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
   };
   // The core also refuses a job a worker has just taken, with a message shown as the error.
-  if (!cancellableJobStates.includes(job.state)) return null;
+  if (!isCancellableJobState(job.state)) return null;
   return (
     <span className="job-actions">
       {(job.state === 'failed' || job.state === 'waiting') && (

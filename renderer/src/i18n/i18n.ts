@@ -1,7 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import id from './id.json';
+import en from '../../../electron/shared/i18n/en.json';
+import id from '../../../electron/shared/i18n/id.json';
 
 export const resources = { id: { translation: id }, en: { translation: en } } as const;
 

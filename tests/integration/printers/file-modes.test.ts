@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPrinter } from '../../../electron/core/printers/index.ts';
 import { silentLogger } from '../../../electron/core/station/station-options.ts';
-import { startDemoStation } from '../../../electron/headless/demo-station.ts';
-import { startHeadlessStation } from '../../../electron/headless/headless-station.ts';
+import { fileURLToPath } from 'node:url';
+import { startDemoStation } from '../../../electron/app/demo-station.ts';
+import { startStation } from '../../../electron/app/start-station.ts';
+import { headlessShell } from '../../../electron/headless/headless-station.ts';
 import { printerProfileInputSchema, type PrinterProfile } from '../../../electron/shared/printer-profile.ts';
 import { batchOfLabels } from '../../support/printer-labels.ts';
 
+const assetsDir = fileURLToPath(new URL('../../../assets/', import.meta.url));
 const modeOf = (path: string): number => statSync(path).mode & 0o777;
 const pdfsIn = (folder: string): string[] => readdirSync(folder).filter((name) => name.endsWith('.pdf')).map((name) => join(folder, name));
 
@@ -72,7 +75,7 @@ describe('modes on disk: the data folder and label files hold names, phones and 
 
   it('a headless station creates its data folder 0700 and its journal 0600', async () => {
     const dataDir = join(dir, 'fresh', 'station');
-    const headless = await startHeadlessStation({ dataDir, env: {}, logger: silentLogger, autoStart: false });
+    const headless = await startStation({ ...headlessShell({ dataDir, env: {}, logger: silentLogger }, assetsDir), autoStart: false });
     await headless.stop();
     expect(modeOf(join(dir, 'fresh')).toString(8)).toBe('700');
     expect(modeOf(dataDir).toString(8)).toBe('700');
@@ -81,7 +84,7 @@ describe('modes on disk: the data folder and label files hold names, phones and 
 
   it('the demo creates its folders 0700 and writes its label PDFs 0600', async () => {
     const dataDir = join(dir, 'demo-home');
-    const demo = await startDemoStation({ dataDir, env: {}, logger: silentLogger, autoStart: false });
+    const demo = await startDemoStation({ ...headlessShell({ dataDir, env: {}, logger: silentLogger }, assetsDir), autoStart: false });
     try {
       const printer = (await demo.station.getSettings({})).printers[0];
       expect(printer).toBeDefined();

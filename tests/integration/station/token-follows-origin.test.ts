@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../electron/core/station/station-options.ts';
-import { startHeadlessStation, type HeadlessStation } from '../../../electron/headless/headless-station.ts';
+import { fileURLToPath } from 'node:url';
+import type { AppStation as HeadlessStation } from '../../../electron/app/start-station.ts';
+import { startHeadlessStation } from '../../../electron/headless/headless-station.ts';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
 
@@ -48,7 +50,7 @@ const start = (options: { apiBaseUrl?: string; token?: string } = {}) =>
     pollSeconds: 2,
     logger: silentLogger,
     env: options.token === undefined ? {} : { LABEL_STATION_TOKEN: options.token },
-  });
+  }, fileURLToPath(new URL('../../../assets/', import.meta.url)));
 
 describe('the stored token and the server address', () => {
   it('forgets the token when the address moves to another server, so that server never receives it', async () => {

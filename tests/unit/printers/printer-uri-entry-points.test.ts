@@ -12,6 +12,9 @@ import { createFakeStation } from '../../support/fake-station.ts';
 
 const unusedSecrets = { seal: (text: string) => text, open: (text: string) => text };
 
+/** The command line is refused before the station needs any of this. */
+const cliContext = { assetsDir: '', rendererDir: () => Promise.reject(new Error('not needed')) };
+
 describe('a bad printer URI is refused where it comes in, naming the field', () => {
   let dir: string;
   beforeEach(() => {
@@ -20,10 +23,10 @@ describe('a bad printer URI is refused where it comes in, naming the field', () 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--printer on the command line: a usage error before anything starts', async () => {
-    const failure = runCommand.run(['--printer', 'escpos://192.168.1.50:99999', '--data-dir', dir]);
+    const failure = runCommand.run(['--printer', 'escpos://192.168.1.50:99999', '--data-dir', dir], cliContext);
     await expect(failure).rejects.toThrow(UsageError);
     await expect(failure).rejects.toThrow('--printer: port 99999 is out of range 1–65535');
-    await expect(runCommand.run(['--printer', 'zpl://host/print?x'])).rejects.toThrow(/--printer: zpl:\/\/ takes only a host and a port/);
+    await expect(runCommand.run(['--printer', 'zpl://host/print?x'], cliContext)).rejects.toThrow(/--printer: zpl:\/\/ takes only a host and a port/);
   });
 
   it('the config file: its printer and each profile of its printers', () => {

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { childEnvironment } from '../../../electron/core/printers/child-environment.ts';
 import { silentLogger } from '../../../electron/core/station/station-options.ts';
 import { parseServeArgs } from '../../../electron/headless/commands/serve.ts';
-import { readHeadlessConfig, startHeadlessStation } from '../../../electron/headless/headless-station.ts';
+import { startStation } from '../../../electron/app/start-station.ts';
+import { headlessShell, readHeadlessConfig } from '../../../electron/headless/headless-station.ts';
 
 describe('secrets in the environment', () => {
   let dir: string;
@@ -16,7 +18,7 @@ describe('secrets in the environment', () => {
 
   it('takes LABEL_STATION_TOKEN out of the environment it read it from, and still stores it', async () => {
     const env: Record<string, string | undefined> = { LABEL_STATION_TOKEN: ' the-api-token ', HOME: '/home/kiosk' };
-    const headless = await startHeadlessStation({ dataDir: dir, env, logger: silentLogger, autoStart: false });
+    const headless = await startStation({ ...headlessShell({ dataDir: dir, env, logger: silentLogger }, fileURLToPath(new URL('../../../assets/', import.meta.url))), autoStart: false });
     try {
       expect(env).toEqual({ HOME: '/home/kiosk' });
       expect((await headless.station.getSettings({})).hasToken).toBe(true);

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createKeyFileSecretStore } from '../../../electron/core/station/key-file-secret-store.ts';
 import { createSafeStorageSecretStore, keychainProtects } from '../../../electron/main/safe-storage-secret-store.ts';
@@ -9,7 +10,7 @@ import { createSimulator } from '../../../electron/simulator/create-simulator.ts
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
 import { createElectronMock, type MockSafeStorage } from './electron-mock.ts';
 
-const paths = { rendererDir: '/opt/app/renderer', preload: '/opt/app/preload.cjs', icon: '/opt/app/icon.png' };
+const paths = { rendererDir: '/opt/app/renderer', preload: '/opt/app/preload.cjs', icon: '/opt/app/icon.png', assetsDir: fileURLToPath(new URL('../../../assets/', import.meta.url)) };
 const dirs: string[] = [];
 const tempDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'ls-keyring-'));

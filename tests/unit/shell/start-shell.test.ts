@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../electron/core/station/station-options.ts';
 import { startShell, type Shell } from '../../../electron/main/start-shell.ts';
 import { stationMethodNames } from '../../../electron/shared/station-api.ts';
 import { createElectronMock } from './electron-mock.ts';
 
-const paths = { rendererDir: '/opt/app/renderer', preload: '/opt/app/preload.cjs', icon: '/opt/app/icon.png' };
+const paths = { rendererDir: '/opt/app/renderer', preload: '/opt/app/preload.cjs', icon: '/opt/app/icon.png', assetsDir: fileURLToPath(new URL('../../../assets/', import.meta.url)) };
 let shell: Shell | undefined;
 let dir: string | undefined;
 

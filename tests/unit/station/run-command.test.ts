@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../electron/headless/cli-command.ts';
+import { UsageError, type CliContext } from '../../../electron/headless/cli-command.ts';
 import { runCommand } from '../../../electron/headless/commands/run.ts';
 import { readHeadlessConfig } from '../../../electron/headless/headless-station.ts';
+
+// Every case is refused before the station would need a file of the app.
+const context: CliContext = { assetsDir: '/nonexistent', rendererDir: () => Promise.reject(new Error('not served')) };
 
 describe('label-station run: what it refuses before starting', () => {
   let dir: string;
@@ -14,14 +17,14 @@ describe('label-station run: what it refuses before starting', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('never takes the token as a flag', async () => {
-    await expect(runCommand.run(['--token', 'secret'])).rejects.toThrow(UsageError);
-    await expect(runCommand.run(['--token', 'secret'])).rejects.toThrow(/LABEL_STATION_TOKEN/);
+    await expect(runCommand.run(['--token', 'secret'], context)).rejects.toThrow(UsageError);
+    await expect(runCommand.run(['--token', 'secret'], context)).rejects.toThrow(/LABEL_STATION_TOKEN/);
   });
 
   it('explains a bad poll interval, template or unknown flag', async () => {
-    await expect(runCommand.run(['--poll', '1'])).rejects.toThrow(/between 2 and 3600/);
-    await expect(runCommand.run(['--template', '4x6'])).rejects.toThrow(/unknown template "4x6"/);
-    await expect(runCommand.run(['--printr', 'x'])).rejects.toThrow(UsageError);
+    await expect(runCommand.run(['--poll', '1'], context)).rejects.toThrow(/between 2 and 3600/);
+    await expect(runCommand.run(['--template', '4x6'], context)).rejects.toThrow(/unknown template "4x6"/);
+    await expect(runCommand.run(['--printr', 'x'], context)).rejects.toThrow(UsageError);
   });
 
   it('reads a config file, but never a token from it', () => {

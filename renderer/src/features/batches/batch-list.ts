@@ -1,10 +1,8 @@
-import type { BatchView, JobView } from '../../../../electron/shared/station-api.ts';
-
-const activeStates = new Set<JobView['state']>(['queued', 'claiming', 'claimed', 'printing', 'waiting']);
+import { isActiveJobState, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
 /** A job still owns its batch: another Print would only queue a second copy. */
 export function isJobActive(job: JobView | null): boolean {
-  return job !== null && activeStates.has(job.state);
+  return job !== null && isActiveJobState(job.state);
 }
 
 /**

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { makeFolder } from '../core/printers/file-modes.ts';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import type { SettingsPatch, StationApi } from '../shared/station-api.ts';
-import { startHeadlessStation, type HeadlessStation, type HeadlessStationOptions } from './headless-station.ts';
+import { startStation, type AppStation, type StationShell } from './start-station.ts';
 import { createSwitchableStation } from './switchable-station.ts';
 
-export interface DemoStation extends HeadlessStation {
+export interface DemoStation extends AppStation {
   /** Where the demo's `pdf-dir:` printer writes its labels. */
   labelsDir: string;
   /** The simulator's address, as the demo's settings show it. */
@@ -24,28 +24,29 @@ export interface RunningStation {
  * A station on the embedded simulator printing to a folder of PDFs: what a newcomer sees
  * before anything is configured. Its journal lives apart from a real station's, in `demo/`.
  */
-export async function startDemoStation(options: HeadlessStationOptions & { dataDir: string }): Promise<DemoStation> {
+export async function startDemoStation(shell: StationShell): Promise<DemoStation> {
   const sim = await createSimulator({ port: 0 });
-  const dataDir = join(options.dataDir, 'demo');
+  const dataDir = join(shell.dataDir, 'demo');
   const labelsDir = join(dataDir, 'labels');
   await makeFolder(labelsDir);
+  const startup = shell.startup ?? {};
   try {
-    const headless = await startHeadlessStation({
-      ...options,
+    const demo = await startStation({
+      ...shell,
       dataDir,
-      apiBaseUrl: sim.baseUrl,
-      userId: sim.userId,
-      printerUri: options.printerUri ?? `pdf-dir:${labelsDir}`,
-      pollSeconds: options.pollSeconds ?? 5,
-      env: { ...(options.env ?? process.env), LABEL_STATION_TOKEN: sim.token },
       demo: true,
+      startup: {
+        ...startup,
+        settings: { ...startup.settings, apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token, pollSeconds: startup.settings?.pollSeconds ?? 5 },
+        printerUri: startup.printerUri ?? `pdf-dir:${labelsDir}`,
+      },
     });
     return {
-      ...headless,
+      ...demo,
       labelsDir,
       simulatorUrl: sim.baseUrl,
       stop: async () => {
-        await headless.stop();
+        await demo.stop();
         await sim.close();
       },
     };
@@ -66,9 +67,9 @@ function configuresServer(patch: SettingsPatch, demo: DemoStation): boolean {
  * When the operator saves a server of their own in the demo's Settings, the real station takes
  * over at once, behind the same API, with those settings.
  */
-export async function startStationOrDemo(options: HeadlessStationOptions & { dataDir: string }): Promise<RunningStation> {
+export async function startStationOrDemo(shell: StationShell): Promise<RunningStation> {
   // Decide before starting, so an unconfigured first start logs nothing about a server it lacks.
-  const real = await startHeadlessStation({ ...options, autoStart: false });
+  const real = await startStation({ ...shell, autoStart: false });
   const settings = await real.station.getSettings({});
   if (settings.hasToken && settings.apiBaseUrl !== '') {
     real.station.start();
@@ -76,7 +77,7 @@ export async function startStationOrDemo(options: HeadlessStationOptions & { dat
   }
   await real.stop();
 
-  const demo = await startDemoStation(options);
+  const demo = await startDemoStation(shell);
   const switchable = createSwitchableStation(demo);
   let inDemo = true;
   const station: StationApi = {
@@ -86,7 +87,7 @@ export async function startStationOrDemo(options: HeadlessStationOptions & { dat
       // The demo's printers stay behind, so the demo's default printer does too.
       const serverPatch: SettingsPatch = { ...patch };
       delete serverPatch.defaultPrinterId;
-      const next = await startHeadlessStation(options);
+      const next = await startStation(shell);
       try {
         const saved = await next.station.updateSettings(serverPatch);
         inDemo = false;

@@ -1,6 +1,6 @@
 import { stationEventNames, type StationApi, type StationEventName } from '../shared/station-api.ts';
 import { stationMethodsFrom } from '../shared/station-transport.ts';
-import type { HeadlessStation } from './headless-station.ts';
+import type { AppStation } from './start-station.ts';
 
 /**
  * A StationApi that can be moved to another station while windows and transports hold on to it:
@@ -9,13 +9,13 @@ import type { HeadlessStation } from './headless-station.ts';
  */
 export interface SwitchableStation {
   api: StationApi;
-  current(): HeadlessStation;
+  current(): AppStation;
   /** Moves every caller and listener to `next`, then stops the old station. */
-  swap(next: HeadlessStation): Promise<void>;
+  swap(next: AppStation): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function createSwitchableStation(initial: HeadlessStation): SwitchableStation {
+export function createSwitchableStation(initial: AppStation): SwitchableStation {
   let current = initial;
   const listeners = new Map<StationEventName, Set<(payload: unknown) => void>>();
   let upstream: Array<() => void> = [];
