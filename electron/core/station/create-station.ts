@@ -1,10 +1,9 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Batch } from '../../shared/domain.ts';
 import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationState } from '../../shared/station-api.ts';
 import { stationMethodsFrom } from '../../shared/station-transport.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
 import type { OrderApi } from '../api/order-api.ts';
-import { makeFolderSync } from '../printers/file-modes.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches } from './auto-print.ts';
@@ -68,7 +67,6 @@ export function createStation(options: StationOptions): Station {
   const random = options.random ?? Math.random;
   const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
   if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
-  makeFolderSync(dirname(journalPath));
   const unlock = lockJournal(journalPath);
   let journal: Journal;
   try {

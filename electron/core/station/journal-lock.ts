@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
 import { dataFolderError, errorCode } from './station-file-errors.ts';
+import { makeFolderSync } from '../printers/file-modes.ts';
 
 export class StationLockedError extends Error {
   override name = 'StationLockedError';
@@ -33,7 +34,7 @@ export function lockJournal(journalPath: string): () => void {
   const lockPath = journalLockPath(journalPath);
   let db: Database.Database | undefined;
   try {
-    mkdirSync(dirname(journalPath), { recursive: true, mode: 0o700 });
+    makeFolderSync(dirname(journalPath));
   } catch (error) {
     throw dataFolderError(error, lockPath);
   }

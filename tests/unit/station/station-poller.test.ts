@@ -172,7 +172,11 @@ describe('a rejected token pauses polling and printing until a new token is save
     const said = JSON.stringify([h.logs, await h.station.listEvents({}), await h.station.listAlerts({}), await h.station.getSettings({}), await h.station.getState({})]);
     expect(said).toContain('rejected the API token');
     const folder = dirname(h.journalPath);
-    const files = readdirSync(folder).map((name) => readFileSync(join(folder, name), 'latin1')).join('');
+    // Every file under the data folder, the journal's backups included.
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'latin1'))
+      .join('');
     for (const token of [oldToken, newToken]) {
       expect(said).not.toContain(token);
       expect(files).not.toContain(token);
