@@ -22,8 +22,16 @@ export interface OrderApiClientOptions extends OrderApiConfig {
   /** First backoff, default 500 ms; doubles each retry up to `retryMaxMs` (default 8 000 ms). */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** The largest answer read; default `defaultMaxResponseBytes`. */
+  maxResponseBytes?: number;
   logger?: ApiLogger;
 }
+
+/**
+ * 32 MiB: a 10 000-order print_order answer is about 15 MB; anything far past that is not the
+ * API speaking, and reading it would take the station's memory (JSON costs ~5× its size parsed).
+ */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024;
 
 const configSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'the API address must be a URL starting with http:// or https://' }),
@@ -53,6 +61,7 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     baseUrl: options.baseUrl,
     token,
     timeoutMs: options.timeoutMs ?? 15_000,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     retries: options.retries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 8_000,
