@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OrderApi, OrderApiConfig, OrderInput, SmartOrderRequest } from './order-api.ts';
+import type { SkippedRow } from './answer-rows.ts';
+import type { OrderApi, OrderApiConfig, OrderInput, SkippedRows, SmartOrderRequest } from './order-api.ts';
 import { createApiTransport, type ApiLogger } from './api-transport.ts';
 import {
   batchCreateResponse,
@@ -71,13 +72,18 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     logger: options.logger,
   });
   const orders = ['order', 'orders'];
+  const report = (call: SkippedRows['call'], rows: SkippedRow[], batch?: { processed: string; printStatus: number }): void =>
+    options.onSkippedRows?.({ call, processed: batch?.processed ?? null, printStatus: batch?.printStatus ?? null, rows });
 
   return {
-    listOrders: (offset, limit, filter = {}) =>
-      transport.send(
+    listOrders: async (offset, limit, filter = {}) => {
+      const { page, skipped } = await transport.send(
         { call: 'list', method: 'GET', segments: [...orders, 'list', userId, offset, limit], query: { q: filter.q, status: filter.status } },
         listResponse,
-      ),
+      );
+      report('list', skipped);
+      return page;
+    },
 
     totalSummary: () =>
       transport.send({ call: 'total_summary', method: 'GET', segments: [...orders, 'total_summary', userId] }, totalSummaryResponse),
@@ -114,16 +120,22 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
         smartOrderResponse,
       ),
 
-    processedList: (filter = {}) =>
-      transport.send(
+    processedList: async (filter = {}) => {
+      const { rows, skipped } = await transport.send(
         { call: 'processed_list', method: 'GET', segments: [...orders, 'processed_list', userId], query: { q: filter.q } },
         processedListResponse,
-      ),
+      );
+      report('processed_list', skipped);
+      return rows;
+    },
 
-    printOrder: (processed: string, printStatus: number) =>
-      transport.send(
+    printOrder: async (processed: string, printStatus: number) => {
+      const { rows, skipped } = await transport.send(
         { call: 'print_order', method: 'POST', segments: [...orders, 'print_order', userId, processed, printStatus] },
         printOrderResponse,
-      ),
+      );
+      report('print_order', skipped, { processed, printStatus });
+      return rows;
+    },
   };
 }
