@@ -161,7 +161,15 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error) => logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) }),
+    onError: (error, jobId) => {
+      const message = `print job ${jobId ?? '?'} could not run, and could not be marked failed: ${error instanceof Error ? error.message : String(error)}; the printer's other jobs go on`;
+      logger.error(message, { jobId });
+      try {
+        raise({ kind: 'batch-failed', message, jobId: jobId ?? null, printerId: null });
+      } catch {
+        // The journal itself refuses writes: the log line above is all that can be said.
+      }
+    },
   });
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {

@@ -3,7 +3,7 @@ import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-err
 import type { OrderApi } from '../api/order-api.ts';
 import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
-import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
+import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
@@ -52,6 +52,30 @@ function hopelessClaim(processed: string, error: unknown): string | undefined {
  * each batch of labels before its bytes leave.
  */
 export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
+  try {
+    return await runSteps(jobId, deps, signal);
+  } catch (error) {
+    return failUnexpected(jobId, deps, error);
+  }
+}
+
+/**
+ * Whatever else goes wrong running a job (a stored order that no longer reads, a printer that
+ * cannot even be opened, a bug) fails that job with the reason and lets its printer's queue go
+ * on; it is retried like any failure. Only when even that cannot be written does it throw.
+ */
+function failUnexpected(jobId: string, deps: JobRunnerDeps, error: unknown): RunOutcome {
+  const record = deps.journal.requireJob(jobId);
+  if (isFinished(record.snapshot.state)) throw error;
+  const reason = `unexpected error: ${describe(error)}`;
+  const next = applyJobEvent(record.snapshot, { type: 'failed', reason });
+  deps.journal.saveJob(jobId, record.snapshot, next);
+  deps.onJob({ ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() });
+  deps.log({ level: 'error', kind: 'job-error', message: `the job stopped on an unexpected error: ${describe(error)}`, jobId, processed: record.processed });
+  return 'failed';
+}
+
+async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
   const { journal } = deps;
   let record = journal.requireJob(jobId);
   const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {

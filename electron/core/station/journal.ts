@@ -2,13 +2,14 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'libsql';
 import { z } from 'zod';
-import { orderSchema, type Order } from '../../shared/domain.ts';
+import type { Order } from '../../shared/domain.ts';
 import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
+import { readStoredOrder } from './stored-order.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
@@ -290,7 +291,7 @@ export class Journal {
       .all(Number(id), low, high) as { idx: number; batch_index: number | null; order_json: string }[];
     return rows
       .filter((r) => !wanted || wanted.has(r.idx))
-      .map((r) => ({ idx: r.idx, batchIndex: r.batch_index ?? r.idx + 1, order: orderSchema.parse(JSON.parse(r.order_json)) }));
+      .map((r) => ({ idx: r.idx, batchIndex: r.batch_index ?? r.idx + 1, order: readStoredOrder(r.order_json, r.idx) }));
   }
 
   jobOrders(id: string, indexes?: readonly number[]): Order[] {
