@@ -100,7 +100,8 @@ export type StationState = z.infer<typeof stationStateSchema>;
 
 export const alertSchema = z.object({
   id: z.string(),
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable']),
+  /** `bad-data`: the server sent rows the station cannot read; they are left out. */
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data']),
   message: z.string(),
   at: isoTime,
   jobId: z.string().nullable(),
@@ -167,6 +168,8 @@ export const stationMethods = {
   cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /** Runs a failed or waiting job now instead of at its retry time (or at all, for one that stopped retrying). */
   retryJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
+  /** Prints the orders a held print_order answer brought (fewer or more than the batch lists), as they are. */
+  printReceivedOrders: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   listJobs: {
     input: z.object({
       limit: z.number().int().min(1).max(500).default(100),

@@ -12,6 +12,7 @@ import { diffBatches } from './batch-diff.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
 import { runJob } from './job-runner.ts';
+import { createSkippedRowsDesk } from './skipped-rows.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
@@ -113,7 +114,7 @@ export function createStation(options: StationOptions): Station {
     if (client) return client;
     const config = settings.apiConfig();
     if (!config) throw new StationNotConfiguredError('the order server is not set up: enter its address, the user id and the API token in Settings');
-    client = options.api(config);
+    client = options.api({ ...config, onSkippedRows: (report) => skippedRows.report(report) });
     return client;
   };
   const port = (printerId: string): PrinterPort | undefined => {
@@ -125,6 +126,8 @@ export function createStation(options: StationOptions): Station {
     ports.set(printerId, opened);
     return opened;
   };
+
+  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
 
   const onAuthRejected = (error: ApiAuthError): void => {
     if (connection === 'token-rejected') return;
@@ -149,7 +152,17 @@ export function createStation(options: StationOptions): Station {
       journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
     run: (jobId, signal) =>
-      runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
+      runJob(
+        jobId,
+        {
+          journal, api, port, now, log, onAuthRejected,
+          onJob: (job) => events.emit('job', toJobView(job)),
+          // The batch as last listed: a count changed on the server since the job was made counts.
+          expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
+          skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
+        },
+        signal,
+      ),
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
       if (outcome === 'waiting') {

@@ -1,8 +1,10 @@
 import type { Order } from '../../shared/domain.ts';
 import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
+import type { SkippedRow } from '../api/answer-rows.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
+import { checkClaim, mismatchReason } from './claim-check.ts';
 import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
 
@@ -19,6 +21,10 @@ export interface JobRunnerDeps {
   onJob: (job: JobRecord) => void;
   log: (event: NewEvent) => void;
   onAuthRejected: (error: ApiAuthError) => void;
+  /** How many labels the batch lists now; the job's own count when not given. */
+  expectedLabels?: (job: JobRecord) => number;
+  /** The rows the client left out of the answer to this print_order call. */
+  skippedRows?: (processed: string, printStatus: number) => SkippedRow[];
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -128,8 +134,19 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
         log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
         return hopeless ? 'held' : 'failed';
       }
-      step({ type: 'claimed', labelCount: orders.length }, orders);
-      log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored`);
+      const check = checkClaim(orders, deps.expectedLabels?.(record) ?? record.expectedLabels, deps.skippedRows?.(record.processed, target) ?? []);
+      for (const r of check.repeated) log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`);
+      if (check.mismatch) {
+        // Kept before anything else: the server counted the print, what arrived must not be lost.
+        journal.answers.hold(jobId, check.expected, check.orders);
+        const reason = mismatchReason(record.processed, check);
+        step({ type: 'failed', reason });
+        log('error', 'count-mismatch', reason);
+        return 'held';
+      }
+      step({ type: 'claimed', labelCount: check.orders.length }, check.orders);
+      journal.answers.forget(jobId);
+      log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored`);
       continue;
     }
     if (!port) {

@@ -74,6 +74,15 @@ export const journalMigrations: readonly string[] = [
   // NULL in either column means the job is the batch: position idx + 1 of the job's own labels.
   `ALTER TABLE job_labels ADD COLUMN batch_index INTEGER;
    ALTER TABLE jobs ADD COLUMN batch_labels INTEGER;`,
+  // v5: a print_order answer that did not match its batch (too few, too many orders), kept
+  // until the operator retries, prints it as it is or cancels; it goes with its job.
+  `CREATE TABLE claim_answers (
+     job_id INTEGER PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+     expected INTEGER NOT NULL,
+     received INTEGER NOT NULL,
+     orders_json TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 const migrations = journalMigrations;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Order } from '../../shared/domain.ts';
 import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
+import { ClaimAnswers } from './journal-claim-answers.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
@@ -99,6 +100,8 @@ export class Journal {
   readonly log: JournalLog;
   /** Job lists for the UI. */
   readonly views: JobViewQueries;
+  /** `print_order` answers held for the operator. */
+  readonly answers: ClaimAnswers;
 
   constructor(path: string, now: () => number) {
     try {
@@ -115,6 +118,7 @@ export class Journal {
     migrate(this.#db);
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
+    this.answers = new ClaimAnswers(this.#db, () => this.#iso());
   }
 
   close(): void {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { toJobView, type JobRecord } from './journal.ts';
-import { cancelJob, retryJob } from './job-control.ts';
+import { cancelJob, printReceivedOrders, retryJob } from './job-control.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import type { StationCore } from './create-station.ts';
 
@@ -119,6 +119,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     },
     cancelJob: async ({ jobId }) => cancelJob(core, jobId),
     retryJob: async ({ jobId }) => retryJob(core, jobId),
+    printReceivedOrders: async ({ jobId }) => printReceivedOrders(core, jobId),
     listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);

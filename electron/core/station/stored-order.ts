@@ -14,6 +14,11 @@ export function readStoredOrder(json: string, idx: number): Order {
   } catch {
     throw new StoredOrderError(`the stored order of label ${idx + 1} is damaged (not JSON): reprint the batch`);
   }
+  return readStoredValue(value, idx);
+}
+
+/** As `readStoredOrder`, for an order already out of its JSON. */
+export function readStoredValue(value: unknown, idx: number): Order {
   const parsed = orderSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = firstIssue(parsed.error);
