@@ -8,6 +8,7 @@ import type { OrderApi } from '../api/order-api.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches } from './auto-print.ts';
+import { cutoffAfter } from './auto-print-cutoff.ts';
 import { diffBatches } from './batch-diff.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
@@ -215,7 +216,12 @@ export function createStation(options: StationOptions): Station {
     connection = 'ok';
     lastError = null;
     journal.recordBatches(current);
-    const rule = settings.autoPrint();
+    let rule = settings.autoPrint();
+    if (rule.enabled && rule.cutoff === null) {
+      rule = { enabled: true, cutoff: cutoffAfter(current) };
+      settings.setAutoPrint(rule);
+      log({ level: 'info', kind: 'auto-print', message: `auto-print starts after the newest batch the server lists: from ${rule.cutoff} (server time)`, jobId: null, processed: null });
+    }
     if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
     else {
       for (const change of changes) {
