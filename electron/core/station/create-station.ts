@@ -12,7 +12,7 @@ import { cutoffAfter } from './auto-print-cutoff.ts';
 import { diffBatches } from './batch-diff.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
-import { runJob } from './job-runner.ts';
+import { reportStuckJob, runJob, type JobRunnerDeps } from './job-runner.ts';
 import { createSkippedRowsDesk } from './skipped-rows.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
@@ -141,6 +141,13 @@ export function createStation(options: StationOptions): Station {
     emitState();
   };
 
+  const runDeps: JobRunnerDeps = {
+    journal, api, port, now, log, onAuthRejected,
+    onJob: (job) => events.emit('job', toJobView(job)),
+    // The batch as last listed: a count changed on the server since the job was made counts.
+    expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
+    skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
+  };
   const scheduler: PrintScheduler = new PrintScheduler({
     journal,
     timers,
@@ -152,18 +159,7 @@ export function createStation(options: StationOptions): Station {
       journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
       journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
-    run: (jobId, signal) =>
-      runJob(
-        jobId,
-        {
-          journal, api, port, now, log, onAuthRejected,
-          onJob: (job) => events.emit('job', toJobView(job)),
-          // The batch as last listed: a count changed on the server since the job was made counts.
-          expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
-          skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
-        },
-        signal,
-      ),
+    run: (jobId, signal) => runJob(jobId, runDeps, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
       if (outcome === 'waiting') {
@@ -175,15 +171,7 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error, jobId) => {
-      const message = `print job ${jobId ?? '?'} could not run, and could not be marked failed: ${error instanceof Error ? error.message : String(error)}; the printer's other jobs go on`;
-      logger.error(message, { jobId });
-      try {
-        raise({ kind: 'batch-failed', message, jobId: jobId ?? null, printerId: null });
-      } catch {
-        // The journal itself refuses writes: the log line above is all that can be said.
-      }
-    },
+    onError: (error, jobId) => reportStuckJob(error, jobId, logger, raise),
   });
 
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {

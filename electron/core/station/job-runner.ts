@@ -6,7 +6,8 @@ import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
 import { checkClaim, mismatchReason } from './claim-check.ts';
 import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
-import type { JobRecord, Journal, NewEvent } from './journal.ts';
+import type { JobRecord, Journal, NewAlert, NewEvent } from './journal.ts';
+import type { StationLogger } from './station-options.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -79,6 +80,17 @@ function failUnexpected(jobId: string, deps: JobRunnerDeps, error: unknown): Run
   deps.onJob({ ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() });
   deps.log({ level: 'error', kind: 'job-error', message: `the job stopped on an unexpected error: ${describe(error)}`, jobId, processed: record.processed });
   return 'failed';
+}
+
+/** A run threw and even failing its job could not be written: say it wherever still possible. */
+export function reportStuckJob(error: unknown, jobId: string | undefined, logger: StationLogger, raise: (alert: NewAlert) => void): void {
+  const message = `print job ${jobId ?? '?'} could not run, and could not be marked failed: ${describe(error)}; the printer's other jobs go on`;
+  logger.error(message, { jobId });
+  try {
+    raise({ kind: 'batch-failed', message, jobId: jobId ?? null, printerId: null });
+  } catch {
+    // The journal itself refuses writes: the log line above is all that can be said.
+  }
 }
 
 async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
