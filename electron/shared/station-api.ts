@@ -46,6 +46,8 @@ export const jobViewSchema = z.object({
   possibleDuplicates: z.number().int(),
   /** Why the job failed or waits, in words the operator can act on. */
   reason: z.string().nullable(),
+  /** Held because print_order's answer did not match the batch: what `printReceivedOrders` would print. */
+  heldAnswer: z.object({ expected: z.number().int(), received: z.number().int() }).nullable().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });

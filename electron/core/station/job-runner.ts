@@ -151,6 +151,7 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
       if (check.mismatch) {
         // Kept before anything else: the server counted the print, what arrived must not be lost.
         journal.answers.hold(jobId, check.expected, check.orders);
+        record = { ...record, heldAnswer: { expected: check.expected, received: check.orders.length } };
         const reason = mismatchReason(record.processed, check);
         step({ type: 'failed', reason });
         log('error', 'count-mismatch', reason);

@@ -13,6 +13,7 @@ export interface HeldAnswer {
 }
 
 const answerRow = z.object({ expected: z.number(), orders_json: z.string(), at: z.string() });
+const countsRow = z.object({ expected: z.number(), received: z.number() });
 
 /**
  * The answers of `print_order` held back from printing (too few, too many, unreadable rows).
@@ -49,6 +50,12 @@ export class ClaimAnswers {
     const answer = answerRow.parse(row);
     const stored = z.array(z.unknown()).parse(JSON.parse(answer.orders_json));
     return { expected: answer.expected, orders: stored.map((value, idx) => readStoredValue(value, idx)), at: answer.at };
+  }
+
+  /** How many orders the held answer brought, against the batch's count; undefined when none is held. */
+  counts(jobId: string): { expected: number; received: number } | undefined {
+    const row = this.#db.prepare('SELECT expected, received FROM claim_answers WHERE job_id = ?').get(Number(jobId));
+    return row === undefined ? undefined : countsRow.parse(row);
   }
 
   forget(jobId: string): void {

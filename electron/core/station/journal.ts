@@ -39,6 +39,8 @@ export interface JobRecord {
   retryAt: number | null;
   /** Failed in a way retrying cannot fix: runs again only when the operator asks. */
   held: boolean;
+  /** A print_order answer held for the operator (it did not match the batch). */
+  heldAnswer: { expected: number; received: number } | null;
   /** How many labels the batch has, for the labels' "k of n": a label reprint is a part of it. */
   batchLabels: number;
   createdAt: string;
@@ -235,6 +237,7 @@ export class Journal {
       attempts: row.attempts,
       retryAt: row.retry_at,
       held: row.held === 1,
+      heldAnswer: row.orders_stored === 0 && row.state === 'failed' ? (this.answers.counts(String(row.id)) ?? null) : null,
       batchLabels: row.batch_labels ?? labels.length,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -371,6 +374,7 @@ export function toJobView(job: JobRecord): JobView {
     confirmedLabels: counts.confirmed,
     possibleDuplicates: counts.possibleDuplicates,
     reason: job.snapshot.reason,
+    heldAnswer: job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? job.heldAnswer : null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

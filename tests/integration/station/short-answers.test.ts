@@ -79,8 +79,10 @@ describe.skipIf(missingTools('zbarimg').length > 0)('print_order answering a dif
     await station.printBatch({ processed });
     const held = await waitFor('held', jobIn(station, processed, 'failed'));
     expect(held.reason).toContain(`print_order sent 7 orders for batch ${processed}, which lists 5 label(s)`);
+    expect(held.heldAnswer).toEqual({ expected: 5, received: 7 });
+    expect((await station.listBatches({})).find((b) => b.processed === processed)?.job?.heldAnswer).toEqual({ expected: 5, received: 7 });
     const view = await station.printReceivedOrders({ jobId: held.id });
-    expect(view.totalLabels).toBe(7);
+    expect(view).toMatchObject({ totalLabels: 7, heldAnswer: null });
     expect(await waitFor('printed', jobIn(station, processed, 'done'))).toMatchObject({ totalLabels: 7, confirmedLabels: 7 });
     const awbs = scanPrintedLabels(rig.printer).flat();
     expect(awbs).toEqual(expect.arrayContaining(['JX0000000001', 'JX0000000002']));
