@@ -58,6 +58,8 @@ export const jobViewSchema = z.object({
   possibleDuplicates: z.number().int(),
   /** Why the job failed or waits, in words the operator can act on. */
   reason: z.string().nullable(),
+  /** Held because print_order's answer did not match the batch: what `printReceivedOrders` would print. */
+  heldAnswer: z.object({ expected: z.number().int(), received: z.number().int() }).nullable().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -114,7 +116,8 @@ export type StationState = z.infer<typeof stationStateSchema>;
 
 export const alertSchema = z.object({
   id: z.string(),
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable']),
+  /** `bad-data`: the server sent rows the station cannot read; they are left out. */
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data']),
   message: z.string(),
   at: isoTime,
   jobId: z.string().nullable(),
@@ -192,6 +195,8 @@ export const stationMethods = {
   cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /** Runs a failed or waiting job now instead of at its retry time (or at all, for one that stopped retrying). */
   retryJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
+  /** Prints the orders a held print_order answer brought (fewer or more than the batch lists), as they are. */
+  printReceivedOrders: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   listJobs: {
     input: z.object({
       limit: z.number().int().min(1).max(500).default(100),

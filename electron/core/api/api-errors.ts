@@ -185,6 +185,46 @@ export class ApiTimeoutError extends ApiError {
   }
 }
 
+/** A 3xx: the address in Settings is not the API's own. Redirects are never followed: one could carry the token elsewhere. */
+export class ApiRedirectError extends ApiError {
+  override name = 'ApiRedirectError';
+  readonly transient = false;
+  /** Where the server pointed, as it said (redacted, cut short); "" when it did not say. */
+  readonly location: string;
+  constructor(details: ApiErrorDetails & { location: string }) {
+    const where_ = details.location ? ` to ${details.location}` : '';
+    super(
+      `The order server answered ${where(details)} with a redirect (${details.status ?? '?'})${where_}: ` +
+        'the station does not follow redirects; the server address in Settings is wrong, enter the API\'s own address (up to /public)',
+      details,
+    );
+    this.location = details.location;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+
+/** The answer is bigger than any real answer of that call: refused before it fills the memory. */
+export class ApiTooLargeError extends ApiError {
+  override name = 'ApiTooLargeError';
+  readonly transient = false;
+  readonly limitBytes: number;
+  constructor(details: ApiErrorDetails & { limitBytes: number }) {
+    super(
+      `The order server's answer to ${where(details)} is larger than ${Math.round(details.limitBytes / 1_048_576)} MB, ` +
+        'far more than the API ever sends: it was cut off and not read. Check the server address in Settings points at the order API',
+      details,
+    );
+    this.limitBytes = details.limitBytes;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}
+
 /** Order data (from the API or a file) that does not have the order-record shape. */
 export class OrderDataError extends Error {
   override name = 'OrderDataError';

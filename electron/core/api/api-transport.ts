@@ -4,14 +4,17 @@ import {
   ApiNetworkError,
   ApiNotFoundError,
   ApiProtocolError,
+  ApiRedirectError,
   ApiRejectedError,
   ApiServerError,
   ApiTimeoutError,
+  ApiTooLargeError,
   bodyExcerpt,
   ApiError,
   type ApiCallName,
   type ApiErrorDetails,
 } from './api-errors.ts';
+import { BodyTooLargeError, readCappedText } from './read-capped-body.ts';
 import { firstIssue } from './zod-issue.ts';
 
 /** Where warnings about retried requests go; never given the token. */
@@ -23,6 +26,8 @@ export interface ApiTransportOptions {
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** The largest answer read, in bytes; a bigger one fails as `ApiTooLargeError`. */
+  maxResponseBytes: number;
   /** Extra attempts for a GET after a transient failure. */
   retries: number;
   /** The first backoff; each further one doubles, jittered by ±50 %. */
@@ -110,14 +115,24 @@ export function createApiTransport(options: ApiTransportOptions) {
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     const cancel = (): void => controller.abort();
     request.signal?.addEventListener('abort', cancel, { once: true });
-    let status: number;
+    let status: number | null = null;
     let text: string;
     try {
-      const response = await options.fetch(`${base}/${relative}`, { method: request.method, headers, body, signal: controller.signal });
+      // A redirect is never followed: it would carry the token to wherever the server points.
+      const response = await options.fetch(`${base}/${relative}`, { method: request.method, headers, body, signal: controller.signal, redirect: 'manual' });
       status = response.status;
-      text = await response.text();
+      if (status >= 300 && status <= 399) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ApiRedirectError({ ...details, status, location: bodyExcerpt(response.headers.get('location') ?? '', options.token) });
+      }
+      text = await readCappedText(response, options.maxResponseBytes);
     } catch (error) {
       request.signal?.throwIfAborted();
+      if (error instanceof ApiRedirectError) throw error;
+      if (error instanceof BodyTooLargeError) {
+        controller.abort();
+        throw new ApiTooLargeError({ ...details, status, limitBytes: options.maxResponseBytes });
+      }
       if (controller.signal.aborted) throw new ApiTimeoutError({ ...details, timeoutMs: options.timeoutMs });
       throw new ApiNetworkError({ ...details, reason: bodyExcerpt(networkReason(error), options.token) });
     } finally {

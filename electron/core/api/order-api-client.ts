@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { OrderApi, OrderApiConfig, OrderInput, SmartOrderRequest } from './order-api.ts';
+import type { SkippedRow } from './answer-rows.ts';
+import type { OrderApi, OrderApiConfig, OrderInput, SkippedRows, SmartOrderRequest } from './order-api.ts';
 import { createApiTransport, type ApiLogger } from './api-transport.ts';
 import {
   batchCreateResponse,
@@ -22,8 +23,16 @@ export interface OrderApiClientOptions extends OrderApiConfig {
   /** First backoff, default 500 ms; doubles each retry up to `retryMaxMs` (default 8 000 ms). */
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** The largest answer read; default `defaultMaxResponseBytes`. */
+  maxResponseBytes?: number;
   logger?: ApiLogger;
 }
+
+/**
+ * 32 MiB: a 10 000-order print_order answer is about 15 MB; anything far past that is not the
+ * API speaking, and reading it would take the station's memory (JSON costs ~5× its size parsed).
+ */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024;
 
 const configSchema = z.object({
   baseUrl: z.url({ protocol: /^https?$/, error: 'the API address must be a URL starting with http:// or https://' }),
@@ -53,6 +62,7 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     baseUrl: options.baseUrl,
     token,
     timeoutMs: options.timeoutMs ?? 15_000,
+    maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
     retries: options.retries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 8_000,
@@ -62,13 +72,18 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     logger: options.logger,
   });
   const orders = ['order', 'orders'];
+  const report = (call: SkippedRows['call'], rows: SkippedRow[], batch?: { processed: string; printStatus: number }): void =>
+    options.onSkippedRows?.({ call, processed: batch?.processed ?? null, printStatus: batch?.printStatus ?? null, rows });
 
   return {
-    listOrders: (offset, limit, filter = {}) =>
-      transport.send(
+    listOrders: async (offset, limit, filter = {}) => {
+      const { page, skipped } = await transport.send(
         { call: 'list', method: 'GET', segments: [...orders, 'list', userId, offset, limit], query: { q: filter.q, status: filter.status } },
         listResponse,
-      ),
+      );
+      report('list', skipped);
+      return page;
+    },
 
     totalSummary: () =>
       transport.send({ call: 'total_summary', method: 'GET', segments: [...orders, 'total_summary', userId] }, totalSummaryResponse),
@@ -105,16 +120,22 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
         smartOrderResponse,
       ),
 
-    processedList: (filter = {}, call = {}) =>
-      transport.send(
+    processedList: async (filter = {}, call = {}) => {
+      const { rows, skipped } = await transport.send(
         { call: 'processed_list', method: 'GET', segments: [...orders, 'processed_list', userId], query: { q: filter.q }, signal: call.signal },
         processedListResponse,
-      ),
+      );
+      report('processed_list', skipped);
+      return rows;
+    },
 
-    printOrder: (processed: string, printStatus: number, call = {}) =>
-      transport.send(
+    printOrder: async (processed: string, printStatus: number, call = {}) => {
+      const { rows, skipped } = await transport.send(
         { call: 'print_order', method: 'POST', segments: [...orders, 'print_order', userId, processed, printStatus], signal: call.signal },
         printOrderResponse,
-      ),
+      );
+      report('print_order', skipped, { processed, printStatus });
+      return rows;
+    },
   };
 }

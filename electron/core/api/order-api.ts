@@ -1,4 +1,5 @@
 import type { Batch, Order, OrderDetails, OrderPage, OrderStatus, StatusSummary } from '../../shared/domain.ts';
+import type { SkippedRow } from './answer-rows.ts';
 
 /** What `createOrder` and `batchCreate` take: an order record as the reference's examples show it. */
 export interface OrderInput {
@@ -75,10 +76,21 @@ export interface OrderApi {
   printOrder(processed: string, printStatus: number, call?: ApiCallOptions): Promise<Order[]>;
 }
 
+/** What one answer of a row-read call held that the client could not read (`rows` empty: all read). */
+export interface SkippedRows {
+  call: 'list' | 'processed_list' | 'print_order';
+  /** For print_order: the batch and the print count asked for. */
+  processed: string | null;
+  printStatus: number | null;
+  rows: SkippedRow[];
+}
+
 export interface OrderApiConfig {
   baseUrl: string;
   userId: string;
   token: string;
   /** Per request; default 15 000 ms. */
   timeoutMs?: number;
+  /** Told after every answer of list, processed_list and print_order which rows were left out. */
+  onSkippedRows?: (report: SkippedRows) => void;
 }

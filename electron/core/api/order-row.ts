@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { orderStatusSchema, type Order, type OrderDetails } from '../../shared/domain.ts';
-import { looseCode, looseNumber, looseText, orderFromRecord } from './order-record.ts';
+import { codeSchema, orderDetailsSchema, orderLimits, orderStatusSchema, type Order } from '../../shared/domain.ts';
+import { looseAmount, looseAwb, looseId, looseLongText, looseName, looseNumber, looseText, orderFromRecord } from './order-record.ts';
 
 /**
  * The flat "row" shape that `create` and `details` answer with: the order as a database row,
@@ -37,22 +37,22 @@ const firstState = z
   });
 
 const orderRow = z.object({
-  id: z.string({ error: 'expected the order id' }),
-  invoice: looseText,
-  awb: looseCode,
+  id: z.string({ error: 'expected the order id' }).pipe(codeSchema()),
+  invoice: looseText.pipe(codeSchema()),
+  awb: looseAwb,
   status: z
     .union([orderStatusSchema, z.null(), z.literal('')], { error: 'expected NEW, PROCESSED, SENT or DRAFT' })
     .optional()
     .transform((s) => (s === undefined || s === '' ? null : s)),
   printStatus: looseNumber,
-  courierName: looseText,
-  shopName: looseText,
-  customerName: looseText,
-  customerAddress: looseText,
-  senderName: looseText,
-  shippingCost: looseNumber,
-  adminNote: looseText,
-  customerNote: looseText,
+  courierName: looseName,
+  shopName: looseName,
+  customerName: looseName,
+  customerAddress: looseLongText,
+  senderName: looseName,
+  shippingCost: looseAmount,
+  adminNote: looseLongText,
+  customerNote: looseLongText,
   created: phpDateTime,
   updated: phpDateTime,
   processed: phpDateTime,
@@ -61,10 +61,10 @@ const orderRow = z.object({
 });
 
 const productRow = z.object({
-  productId: looseCode,
-  productName: looseText,
-  productPrice: looseNumber,
-  qty: looseNumber,
+  productId: looseId,
+  productName: looseName,
+  productPrice: looseAmount,
+  qty: looseAmount,
 });
 
 /** The `data` of a create or details answer, normalised into `OrderDetails`. */
@@ -74,10 +74,11 @@ export const orderRowsSchema = z
     order: z.tuple([orderRow], orderRow),
     products: z
       .array(productRow)
+      .max(orderLimits.itemsPerOrder, { error: `more than ${orderLimits.itemsPerOrder} products` })
       .nullish()
       .transform((p) => p ?? []),
   })
-  .transform(({ order: [row], products }): OrderDetails => {
+  .transform(({ order: [row], products }): z.input<typeof orderDetailsSchema> => {
     return {
       id: row.id,
       invoice: row.invoice,
@@ -99,4 +100,5 @@ export const orderRowsSchema = z
       products,
       firstState: row.order_first_state,
     };
-  });
+  })
+  .pipe(orderDetailsSchema);

@@ -7,12 +7,14 @@ import type { OrderApi } from '../api/order-api.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches } from './auto-print.ts';
+import { cutoffAfter } from './auto-print-cutoff.ts';
 import { diffBatches } from './batch-diff.ts';
 import { DiskFullGuard } from './disk-full-guard.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { EventHub } from './event-hub.ts';
 import { startJournalBackups } from './journal-backup.ts';
-import { runJob } from './job-runner.ts';
+import { reportStuckJob, runJob, type JobRunnerDeps } from './job-runner.ts';
+import { createSkippedRowsDesk } from './skipped-rows.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
@@ -133,7 +135,7 @@ export function createStation(options: StationOptions): Station {
     if (client) return client;
     const config = settings.apiConfig();
     if (!config) throw new StationNotConfiguredError('the order server is not set up: enter its address, the user id and the API token in Settings');
-    client = options.api(config);
+    client = options.api({ ...config, onSkippedRows: (report) => skippedRows.report(report) });
     return client;
   };
   const port = (printerId: string): PrinterPort | undefined => {
@@ -146,6 +148,8 @@ export function createStation(options: StationOptions): Station {
     return opened;
   };
 
+  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
+
   const onAuthRejected = (error: ApiAuthError): void => {
     if (connection === 'token-rejected') return;
     connection = 'token-rejected';
@@ -157,6 +161,13 @@ export function createStation(options: StationOptions): Station {
     emitState();
   };
 
+  const runDeps: JobRunnerDeps = {
+    journal, api, port, now, log, onAuthRejected,
+    onJob: (job) => events.emit('job', toJobView(job)),
+    // The batch as last listed: a count changed on the server since the job was made counts.
+    expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
+    skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
+  };
   const scheduler: PrintScheduler = new PrintScheduler({
     journal,
     timers,
@@ -168,8 +179,7 @@ export function createStation(options: StationOptions): Station {
       journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
       journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
-    run: (jobId, signal) =>
-      runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
+    run: (jobId, signal) => runJob(jobId, runDeps, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
       if (outcome === 'waiting') {
@@ -181,8 +191,8 @@ export function createStation(options: StationOptions): Station {
     onHeld: (job) => {
       raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
     },
-    onError: (error) => {
-      if (!diskGuard.handle(error)) logger.error('the print queue stopped on an unexpected error', { error: error instanceof Error ? error.message : String(error) });
+    onError: (error, jobId) => {
+      if (!diskGuard.handle(error)) reportStuckJob(error, jobId, logger, raise);
     },
   });
 
@@ -216,7 +226,12 @@ export function createStation(options: StationOptions): Station {
     connection = 'ok';
     lastError = null;
     journal.recordBatches(current);
-    const rule = settings.autoPrint();
+    let rule = settings.autoPrint();
+    if (rule.enabled && rule.cutoff === null) {
+      rule = { enabled: true, cutoff: cutoffAfter(current) };
+      settings.setAutoPrint(rule);
+      log({ level: 'info', kind: 'auto-print', message: `auto-print starts after the newest batch the server lists: from ${rule.cutoff} (server time)`, jobId: null, processed: null });
+    }
     if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
     else {
       for (const change of changes) {

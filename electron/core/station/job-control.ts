@@ -56,3 +56,24 @@ export function retryJob(core: StationCore, jobId: string): JobView {
   core.scheduler.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }
+
+/**
+ * The operator's explicit act on a job held because print_order's answer did not match its
+ * batch: print the orders that arrived, as they are. They become the job's stored orders, in
+ * one durable write, and print like any claimed job.
+ */
+export function printReceivedOrders(core: StationCore, jobId: string): JobView {
+  const { journal } = core;
+  const job = journal.requireJob(jobId);
+  refuseRunning(core, jobId, 'print');
+  const answer = job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? journal.answers.get(jobId) : undefined;
+  if (!answer) throw new BatchStateError(`job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
+  if (answer.orders.length === 0) throw new BatchStateError(`print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
+  const next = applyJobEvent(applyJobEvent(job.snapshot, { type: 'claim' }), { type: 'claimed', labelCount: answer.orders.length });
+  journal.saveJob(jobId, job.snapshot, next, answer.orders);
+  journal.answers.forget(jobId);
+  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
+  core.log({ level: 'info', kind: 'print-as-received', message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`, jobId, processed: job.processed });
+  core.scheduler.retryNow(jobId);
+  return toJobView(journal.requireJob(jobId));
+}

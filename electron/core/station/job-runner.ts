@@ -1,10 +1,13 @@
 import type { Order } from '../../shared/domain.ts';
 import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
+import type { SkippedRow } from '../api/answer-rows.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { PrinterError, PrinterUnconfirmedError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
-import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
-import type { JobRecord, Journal, NewEvent } from './journal.ts';
+import { checkClaim, mismatchReason } from './claim-check.ts';
+import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
+import type { JobRecord, Journal, NewAlert, NewEvent } from './journal.ts';
+import type { StationLogger } from './station-options.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -19,6 +22,10 @@ export interface JobRunnerDeps {
   onJob: (job: JobRecord) => void;
   log: (event: NewEvent) => void;
   onAuthRejected: (error: ApiAuthError) => void;
+  /** How many labels the batch lists now; the job's own count when not given. */
+  expectedLabels?: (job: JobRecord) => number;
+  /** The rows the client left out of the answer to this print_order call. */
+  skippedRows?: (processed: string, printStatus: number) => SkippedRow[];
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -52,6 +59,41 @@ function hopelessClaim(processed: string, error: unknown): string | undefined {
  * each batch of labels before its bytes leave.
  */
 export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
+  try {
+    return await runSteps(jobId, deps, signal);
+  } catch (error) {
+    return failUnexpected(jobId, deps, error);
+  }
+}
+
+/**
+ * Whatever else goes wrong running a job (a stored order that no longer reads, a printer that
+ * cannot even be opened, a bug) fails that job with the reason and lets its printer's queue go
+ * on; it is retried like any failure. Only when even that cannot be written does it throw.
+ */
+function failUnexpected(jobId: string, deps: JobRunnerDeps, error: unknown): RunOutcome {
+  const record = deps.journal.requireJob(jobId);
+  if (isFinished(record.snapshot.state)) throw error;
+  const reason = `unexpected error: ${describe(error)}`;
+  const next = applyJobEvent(record.snapshot, { type: 'failed', reason });
+  deps.journal.saveJob(jobId, record.snapshot, next);
+  deps.onJob({ ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() });
+  deps.log({ level: 'error', kind: 'job-error', message: `the job stopped on an unexpected error: ${describe(error)}`, jobId, processed: record.processed });
+  return 'failed';
+}
+
+/** A run threw and even failing its job could not be written: say it wherever still possible. */
+export function reportStuckJob(error: unknown, jobId: string | undefined, logger: StationLogger, raise: (alert: NewAlert) => void): void {
+  const message = `print job ${jobId ?? '?'} could not run, and could not be marked failed: ${describe(error)}; the printer's other jobs go on`;
+  logger.error(message, { jobId });
+  try {
+    raise({ kind: 'batch-failed', message, jobId: jobId ?? null, printerId: null });
+  } catch {
+    // The journal itself refuses writes: the log line above is all that can be said.
+  }
+}
+
+async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
   const { journal } = deps;
   let record = journal.requireJob(jobId);
   const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {
@@ -106,8 +148,20 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
         log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
         return hopeless ? 'held' : 'failed';
       }
-      step({ type: 'claimed', labelCount: orders.length }, orders);
-      log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored`);
+      const check = checkClaim(orders, deps.expectedLabels?.(record) ?? record.expectedLabels, deps.skippedRows?.(record.processed, target) ?? []);
+      for (const r of check.repeated) log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`);
+      if (check.mismatch) {
+        // Kept before anything else: the server counted the print, what arrived must not be lost.
+        journal.answers.hold(jobId, check.expected, check.orders);
+        record = { ...record, heldAnswer: { expected: check.expected, received: check.orders.length } };
+        const reason = mismatchReason(record.processed, check);
+        step({ type: 'failed', reason });
+        log('error', 'count-mismatch', reason);
+        return 'held';
+      }
+      step({ type: 'claimed', labelCount: check.orders.length }, check.orders);
+      journal.answers.forget(jobId);
+      log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored`);
       continue;
     }
     if (!port) {

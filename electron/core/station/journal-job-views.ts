@@ -3,7 +3,13 @@ import { z } from 'zod';
 import type { JobState, JobView } from '../../shared/station-api.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 
-const jobViewRow = jobRow.extend({ label_count: z.number(), confirmed: z.number(), duplicates: z.number() });
+const jobViewRow = jobRow.extend({
+  label_count: z.number(),
+  confirmed: z.number(),
+  duplicates: z.number(),
+  held_expected: z.number().nullable(),
+  held_received: z.number().nullable(),
+});
 
 /** The journal's job lists for the UI, label counts summed by SQLite: never every label row. */
 export class JobViewQueries {
@@ -46,8 +52,9 @@ export class JobViewQueries {
     return this.#db
       .prepare(
         `SELECT j.*, COUNT(l.idx) AS label_count, COALESCE(SUM(l.state = 'confirmed'), 0) AS confirmed,
-           COALESCE(SUM(l.possible_duplicate), 0) AS duplicates
-         FROM jobs j LEFT JOIN job_labels l ON l.job_id = j.id WHERE ${where} GROUP BY j.id ${tail}`,
+           COALESCE(SUM(l.possible_duplicate), 0) AS duplicates, a.expected AS held_expected, a.received AS held_received
+         FROM jobs j LEFT JOIN job_labels l ON l.job_id = j.id LEFT JOIN claim_answers a ON a.job_id = j.id AND j.state = 'failed' AND j.orders_stored = 0
+         WHERE ${where} GROUP BY j.id ${tail}`,
       )
       .all(...params)
       .map((r) => {
@@ -59,6 +66,7 @@ export class JobViewQueries {
           confirmedLabels: row.confirmed,
           possibleDuplicates: row.duplicates,
           reason: row.reason,
+          heldAnswer: row.held_expected === null || row.held_received === null ? null : { expected: row.held_expected, received: row.held_received },
           createdAt: row.created_at,
           updatedAt: row.updated_at,
         };

@@ -1,6 +1,6 @@
 import type Database from 'libsql';
 import { z } from 'zod';
-import type { Alert, JournalEvent } from '../../shared/station-api.ts';
+import { alertSchema, type Alert, type JournalEvent } from '../../shared/station-api.ts';
 
 const eventRow = z.object({
   id: z.number(),
@@ -13,7 +13,7 @@ const eventRow = z.object({
 });
 const alertRow = z.object({
   id: z.number(),
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable']),
+  kind: alertSchema.shape.kind,
   message: z.string(),
   at: z.string(),
   job_id: z.number().nullable(),

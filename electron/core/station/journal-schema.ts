@@ -87,6 +87,15 @@ export const journalMigrations: readonly string[] = [
    );
    CREATE INDEX job_labels_by_awb ON job_labels (awb COLLATE NOCASE);
    CREATE INDEX job_labels_by_invoice ON job_labels (invoice COLLATE NOCASE);`,
+  // v6: a print_order answer that did not match its batch (too few, too many orders), kept
+  // until the operator retries, prints it as it is or cancels; it goes with its job.
+  `CREATE TABLE claim_answers (
+     job_id INTEGER PRIMARY KEY REFERENCES jobs (id) ON DELETE CASCADE,
+     expected INTEGER NOT NULL,
+     received INTEGER NOT NULL,
+     orders_json TEXT NOT NULL,
+     at TEXT NOT NULL
+   );`,
 ];
 
 const migrations = journalMigrations;

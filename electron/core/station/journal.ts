@@ -2,18 +2,20 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'libsql';
 import { z } from 'zod';
-import { orderSchema, type Order } from '../../shared/domain.ts';
+import type { Order } from '../../shared/domain.ts';
 import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-api.ts';
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { backupJournal } from './journal-backup.ts';
 import { JournalDatabase } from './journal-database.ts';
 import { finishedStatesSql } from './job-state-sql.ts';
+import { ClaimAnswers } from './journal-claim-answers.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { JournalPacking } from './journal-packing.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalOpenError } from './station-file-errors.ts';
+import { readStoredOrder } from './stored-order.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
@@ -42,6 +44,8 @@ export interface JobRecord {
   retryAt: number | null;
   /** Failed in a way retrying cannot fix: runs again only when the operator asks. */
   held: boolean;
+  /** A print_order answer held for the operator (it did not match the batch). */
+  heldAnswer: { expected: number; received: number } | null;
   /** How many labels the batch has, for the labels' "k of n": a label reprint is a part of it. */
   batchLabels: number;
   createdAt: string;
@@ -102,6 +106,8 @@ export class Journal {
   readonly views: JobViewQueries;
   /** Scan-to-pack marks. */
   readonly packing: JournalPacking;
+  /** `print_order` answers held for the operator. */
+  readonly answers: ClaimAnswers;
 
   constructor(path: string, now: () => number) {
     let db: Database.Database | undefined;
@@ -123,6 +129,7 @@ export class Journal {
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
     this.packing = new JournalPacking(this.#db);
+    this.answers = new ClaimAnswers(this.#db, () => this.#iso());
   }
 
   close(): void {
@@ -244,6 +251,7 @@ export class Journal {
       attempts: row.attempts,
       retryAt: row.retry_at,
       held: row.held === 1,
+      heldAnswer: row.orders_stored === 0 && row.state === 'failed' ? (this.answers.counts(String(row.id)) ?? null) : null,
       batchLabels: row.batch_labels ?? labels.length,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -304,7 +312,7 @@ export class Journal {
       .all(Number(id), low, high) as { idx: number; batch_index: number | null; order_json: string }[];
     return rows
       .filter((r) => !wanted || wanted.has(r.idx))
-      .map((r) => ({ idx: r.idx, batchIndex: r.batch_index ?? r.idx + 1, order: orderSchema.parse(JSON.parse(r.order_json)) }));
+      .map((r) => ({ idx: r.idx, batchIndex: r.batch_index ?? r.idx + 1, order: readStoredOrder(r.order_json, r.idx) }));
   }
 
   jobOrders(id: string, indexes?: readonly number[]): Order[] {
@@ -380,6 +388,7 @@ export function toJobView(job: JobRecord): JobView {
     confirmedLabels: counts.confirmed,
     possibleDuplicates: counts.possibleDuplicates,
     reason: job.snapshot.reason,
+    heldAnswer: job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? job.heldAnswer : null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };

@@ -19,7 +19,8 @@ export interface PrintSchedulerOptions {
   onRetryScheduled: (job: JobRecord, outcome: 'failed' | 'waiting', retryAt: number) => void;
   /** A job failed in a way retrying cannot fix: it waits for the operator's retry or cancel. */
   onHeld: (job: JobRecord) => void;
-  onError: (error: unknown) => void;
+  /** A run threw (even failing the job could not be written): that job steps aside, the queue goes on. */
+  onError: (error: unknown, jobId?: string) => void;
 }
 
 /**
@@ -33,6 +34,8 @@ export class PrintScheduler {
   readonly #workers = new Map<string, Promise<void>>();
   /** The job each worker is running now. */
   readonly #running = new Set<string>();
+  /** Jobs whose run threw, kept out of their queue until this time (the journal could not say so). */
+  readonly #aside = new Map<string, { until: number; throws: number }>();
   #abort = new AbortController();
   #paused = false;
   #timer: unknown = undefined;
@@ -71,6 +74,7 @@ export class PrintScheduler {
 
   /** Makes a failed, held or waiting job runnable now (the operator asked). */
   retryNow(jobId: string): void {
+    this.#aside.delete(jobId);
     const job = this.#options.journal.getJob(jobId);
     if (job) this.#options.journal.scheduleRetry(jobId, job.attempts, null);
     this.kick();
@@ -87,11 +91,19 @@ export class PrintScheduler {
     return this.#options.journal.pendingJobs().filter((j) => !j.held);
   }
 
+  /** When a job is next due: its retry time, or later while it stands aside after a throw. */
+  #dueAt(job: PendingJob): number | null {
+    const aside = this.#aside.get(job.id);
+    if (aside === undefined) return job.retryAt;
+    return Math.max(aside.until, job.retryAt ?? 0);
+  }
+
   #next(printerId: string): PendingJob | undefined {
     const jobs = this.#runnable().filter((j) => j.printerId === printerId);
     const now = this.#options.now();
     for (const job of jobs) {
-      const due = job.retryAt === null || job.retryAt <= now;
+      const dueAt = this.#dueAt(job);
+      const due = dueAt === null || dueAt <= now;
       if (due) return job;
       if (job.state === 'waiting') return undefined;
     }
@@ -104,7 +116,19 @@ export class PrintScheduler {
       const job = this.#next(printerId);
       if (!job) break;
       this.#running.add(job.id);
-      const outcome = await this.#options.run(job.id, this.#abort.signal).finally(() => this.#running.delete(job.id));
+      let outcome: RunOutcome;
+      try {
+        outcome = await this.#options.run(job.id, this.#abort.signal);
+      } catch (error) {
+        const throws = (this.#aside.get(job.id)?.throws ?? 0) + 1;
+        const until = this.#options.now() + backoffDelay(job.attempts + throws, this.#options.backoff ?? defaultJobBackoff, this.#options.random);
+        this.#aside.set(job.id, { until, throws });
+        this.#options.onError(error, job.id);
+        continue;
+      } finally {
+        this.#running.delete(job.id);
+      }
+      this.#aside.delete(job.id);
       if (outcome === 'done') {
         if (job.attempts > 0) this.#options.journal.scheduleRetry(job.id, 0, null);
         this.#options.onDone(job);
@@ -127,7 +151,10 @@ export class PrintScheduler {
   /** Sets one timer for the earliest retry among the jobs no worker is running. */
   #wakeForRetries(): void {
     if (this.#abort.signal.aborted) return;
-    const retries = this.#runnable().flatMap((j) => (j.retryAt === null ? [] : [j.retryAt]));
+    const retries = this.#runnable().flatMap((j) => {
+      const dueAt = this.#dueAt(j);
+      return dueAt === null ? [] : [dueAt];
+    });
     if (this.#timer !== undefined) this.#options.timers.clearTimeout(this.#timer);
     this.#timer = undefined;
     if (retries.length === 0) return;

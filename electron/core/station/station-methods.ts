@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { toJobView, type JobRecord } from './journal.ts';
-import { cancelJob, retryJob } from './job-control.ts';
 import { BatchStateError } from './station-errors.ts';
-import { toServerTimestamp as toServerNow } from './server-time.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
 import { createPackingMethods } from './packing-methods.ts';
 import { batchesMatching } from './batch-search.ts';
+import { cancelJob, printReceivedOrders, retryJob } from './job-control.ts';
+import { serverCutoff } from './auto-print-cutoff.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -136,6 +136,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     },
     cancelJob: async ({ jobId }) => cancelJob(core, jobId),
     retryJob: async ({ jobId }) => retryJob(core, jobId),
+    printReceivedOrders: async ({ jobId }) => printReceivedOrders(core, jobId),
     listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
@@ -149,9 +150,12 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     },
     setAutoPrint: async ({ enabled, cutoff }) => {
       const current = settings.autoPrint();
-      const next = { enabled, cutoff: cutoff ?? (enabled && !current.enabled ? toServerNow(core.now()) : current.cutoff) };
+      const switchingOn = enabled && !current.enabled && cutoff === undefined;
+      const lastListing = core.state().lastPollAt === null ? null : core.batches();
+      const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => core.api().processedList(), lastListing) : current.cutoff) };
       settings.setAutoPrint(next);
-      core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches processed from ${next.cutoff ?? '?'}` : 'auto-print off', jobId: null, processed: null });
+      const from = next.cutoff === null ? 'newer than the server lists at the next poll' : `processed from ${next.cutoff} (server time)`;
+      core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', jobId: null, processed: null });
       core.emitState();
       if (enabled) core.poller.pollNow();
       return core.state();

@@ -14,7 +14,11 @@ interface JobActionsProps {
   onError: (error: Error | undefined) => void;
 }
 
-/** Cancel (asked first: it cannot be undone) and, for a failed or waiting job, Retry now: its one primary action. */
+/**
+ * Cancel (asked first: it cannot be undone); for a failed or waiting job, Retry now, its one
+ * primary action; for a job held because print_order sent a different number of orders, Print
+ * what arrived.
+ */
 export function JobActions({ job, onJob, onError }: JobActionsProps) {
   const { t, i18n } = useTranslation();
   const api = useStation();
@@ -30,6 +34,11 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
       {(job.state === 'failed' || job.state === 'waiting') && (
         <button type="button" className="primary" onClick={() => act(() => api.retryJob({ jobId: job.id }))}>
           {t('job.retry')}
+        </button>
+      )}
+      {job.state === 'failed' && job.heldAnswer && job.heldAnswer.received > 0 && (
+        <button type="button" onClick={() => act(() => api.printReceivedOrders({ jobId: job.id }))}>
+          {t('job.printReceived', { count: job.heldAnswer.received, expected: job.heldAnswer.expected })}
         </button>
       )}
       <button type="button" onClick={() => setConfirming(true)}>

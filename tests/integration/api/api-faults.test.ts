@@ -109,11 +109,30 @@ describe('every error class, through the simulator’s faults', () => {
   });
 
   it('JSON of the wrong shape is a protocol error naming the field', async () => {
-    const wrongShape: typeof fetch = async () => new Response(JSON.stringify({ data: [{ processed: '2022-09-02 16:11:21', totalLabels: 'many', printStatus: '0' }] }));
+    const wrongShape: typeof fetch = async () => new Response(JSON.stringify({ data: { processed: '2022-09-02 16:11:21', totalLabels: 'many' } }));
     const error = await failure(client({ fetch: wrongShape }).processedList());
     expect(error).toBeInstanceOf(ApiProtocolError);
-    expect((error as ApiProtocolError).field).toBe('data[0].totalLabels');
-    expect(error.message).toContain('data[0].totalLabels: expected a number');
+    expect((error as ApiProtocolError).field).toBe('data');
+    expect(error.message).toContain('data: expected array');
+  });
+
+  it('one malformed row is left out and reported with its field; the rest of the answer is read', async () => {
+    const rows = [
+      { processed: '2022-09-02 16:11:21', totalLabels: 'many', printStatus: '0' },
+      { processed: '2022-09-02 16:12:00', totalLabels: '3', printStatus: '0' },
+    ];
+    const reports: unknown[] = [];
+    const oneBadRow: typeof fetch = async () => new Response(JSON.stringify({ data: rows }));
+    const batches = await client({ fetch: oneBadRow, onSkippedRows: (report) => reports.push(report) }).processedList();
+    expect(batches).toEqual([{ processed: '2022-09-02 16:12:00', totalLabels: 3, printStatus: 0 }]);
+    expect(reports).toEqual([
+      {
+        call: 'processed_list',
+        processed: null,
+        printStatus: null,
+        rows: [{ index: 0, field: 'data[0].totalLabels', problem: expect.stringContaining('expected a number'), label: '2022-09-02 16:11:21' }],
+      },
+    ]);
   });
 
   it('401 injected: an auth error telling the operator to paste a new token', async () => {

@@ -15,7 +15,8 @@ const fixture = (name: string): unknown =>
 
 describe('the reference document’s example responses parse', () => {
   it('list: one order of 23645, numbers as numbers', () => {
-    const page = listResponse.parse(fixture('list-response'));
+    const { page, skipped } = listResponse.parse(fixture('list-response'));
+    expect(skipped).toEqual([]);
     expect(page.total).toBe(23645);
     expect(page.orders).toHaveLength(1);
     expect(page.orders[0]?.shippingCost).toBe(0);
@@ -71,14 +72,15 @@ describe('the reference document’s example responses parse', () => {
   });
 
   it('processed_list: string counts become numbers', () => {
-    const batches = processedListResponse.parse(fixture('processed-list-response'));
+    const { rows: batches, skipped } = processedListResponse.parse(fixture('processed-list-response'));
+    expect(skipped).toEqual([]);
     expect(batches).toHaveLength(20);
     expect(batches[0]).toEqual({ processed: '2022-09-02 16:11:21', totalLabels: 18, printStatus: 2 });
     expect(batches.reduce((sum, b) => sum + b.totalLabels, 0)).toBe(186);
   });
 
   it('print_order: the doubled data', () => {
-    const orders = printOrderResponse.parse(fixture('print-order-response'));
+    const { rows: orders } = printOrderResponse.parse(fixture('print-order-response'));
     expect(orders.map((o) => o.invoice)).toEqual(['INV20220714MPL2488808764']);
   });
 
@@ -86,10 +88,11 @@ describe('the reference document’s example responses parse', () => {
     expect(smartOrderResponse.parse({ message: 'ok', data: [] })).toEqual([]);
   });
 
-  it('a batch with a malformed timestamp is refused, naming the field', () => {
-    const result = processedListResponse.safeParse({ data: [{ processed: '02/09/2022', totalLabels: '1', printStatus: '0' }] });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['data', 0, 'processed']);
+  it('a batch with a malformed timestamp is left out, naming the row and the field; the others are read', () => {
+    const good = { processed: '2022-09-02 16:11:21', totalLabels: '1', printStatus: '0' };
+    const read = processedListResponse.parse({ data: [good, { processed: '02/09/2022', totalLabels: '1', printStatus: '0' }] });
+    expect(read.rows).toEqual([{ processed: '2022-09-02 16:11:21', totalLabels: 1, printStatus: 0 }]);
+    expect(read.skipped).toEqual([{ index: 1, field: 'data[1].processed', problem: expect.stringContaining('2022-09-02 16:11:21'), label: '02/09/2022' }]);
   });
 
   it('a details row survives a first state that is not JSON, date strings and missing products', () => {

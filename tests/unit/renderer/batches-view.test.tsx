@@ -177,6 +177,20 @@ describe('Batches view', () => {
     await waitFor(async () => expect(await rows()).toHaveLength(1));
   });
 
+  it('offers Print what arrived only for a job held on a short or long answer, with the numbers', async () => {
+    const station = createFakeStation();
+    const held = sampleJob({ id: 'job-7', processed: '2022-09-02 16:11:21', state: 'failed', reason: 'print_order sent 3 of the 5 orders', heldAnswer: { expected: 5, received: 3 } });
+    const other = sampleJob({ id: 'job-8', processed: '2022-09-01 09:00:00', state: 'failed', reason: 'the server failed', heldAnswer: null });
+    station.data.jobs = [held, other];
+    station.data.batches = station.data.batches.map((b) => (b.processed === held.processed ? { ...b, job: held } : b.processed === other.processed ? { ...b, job: other } : b));
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    expect(await rows()).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: 'Retry now' })).toHaveLength(2);
+    expect(screen.getAllByRole('button', { name: /that arrived/ })).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Print the 3 that arrived (of 5)' }));
+    await waitFor(() => expect(callsTo(station, 'printReceivedOrders')).toEqual([{ jobId: 'job-7' }]));
+  });
+
   it('retries a failed job now, and cancels it only after confirmation', async () => {
     const station = createFakeStation();
     const failed = sampleJob({ id: 'job-9', processed: '2022-09-02 16:11:21', state: 'failed', reason: 'Batch 2022-09-02 16:11:21 no longer exists on the server' });

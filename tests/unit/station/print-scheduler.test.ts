@@ -109,6 +109,38 @@ describe('print scheduler', () => {
     await scheduler.stop();
   });
 
+  it('a run that throws (nothing could be written) steps that job aside; the queue behind it goes on, and it is tried again later', async () => {
+    const runs = controlledRuns();
+    const errors: (string | undefined)[] = [];
+    let poisoned = true;
+    const run = (jobId: string): Promise<RunOutcome> => {
+      if (jobId === a1 && poisoned) return Promise.reject(new Error('disk I/O error'));
+      return runs.run(jobId);
+    };
+    const scheduler = new PrintScheduler({
+      journal, run, timers, now: timers.now, random: () => 0,
+      backoff: { baseMs: 1000, capMs: 8000, jitter: 0 },
+      onDone: () => undefined, onRetryScheduled: () => undefined, onHeld: () => undefined,
+      onError: (_e, jobId) => errors.push(jobId),
+    });
+    const a1 = add('2026-01-01 10:00:00', 'A');
+    const a2 = add('2026-01-01 10:00:01', 'A');
+    scheduler.kick();
+    await timers.advance(0);
+    expect(errors).toEqual([a1]);
+    expect(runs.running).toEqual([a2]);
+    runs.finish(a2);
+    await timers.advance(999);
+    expect(errors).toEqual([a1]);
+    poisoned = false;
+    await timers.advance(1);
+    expect(runs.running).toEqual([a1]);
+    runs.finish(a1);
+    await timers.advance(0);
+    expect(journal.pendingJobs()).toEqual([]);
+    await scheduler.stop();
+  });
+
   it('holds every queue while paused (token rejected) and goes on when resumed', async () => {
     const runs = controlledRuns();
     const scheduler = new PrintScheduler({ journal, run: runs.run, timers, now: timers.now, random: () => 0, onDone: () => undefined, onRetryScheduled: () => undefined, onHeld: () => undefined, onError: (e) => { throw e; } });
