@@ -99,7 +99,9 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
   const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {
     const next = applyJobEvent(record.snapshot, event);
     journal.saveJob(jobId, record.snapshot, next, orders);
-    record = { ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() };
+    // A batch job's labels are the orders print_order answered: they give the footer's "of n".
+    const batchLabels = orders && record.kind !== 'reprint-labels' ? next.labels.length : record.batchLabels;
+    record = { ...record, snapshot: next, batchLabels, updatedAt: new Date(deps.now()).toISOString() };
     deps.onJob(record);
     return next;
   };

@@ -25,6 +25,8 @@ describe('printing through the station: print, reprint, reprint chosen labels', 
     expect(h.server.printOrderCalls(processed)).toEqual([1]);
     expect(h.server.printStatusOf(processed)).toBe(1);
     expect(h.printer().invoices()).toEqual(orders.map((o) => o.invoice));
+    // Printed in the same run that called print_order: the footer still counts the whole batch.
+    expect(h.printer().paper.map((l) => l.place)).toEqual(['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
     expect(h.printer().jobs.map((j) => j.length)).toEqual([1, 3, 3]);
     const { events, labels } = await h.station.getJob({ jobId: job.id });
     expect(events.map((e) => e.kind).reverse()).toEqual(['job-created', 'claimed', 'job-done']);
