@@ -9,15 +9,35 @@ export const dpiSchema = z.union([z.literal(203), z.literal(300)]);
 
 /**
  * A printer URI names the adapter: `system:NAME`, `escpos://HOST:PORT`, `tspl://HOST:PORT`,
- * `zpl://HOST:PORT`, `pdf-dir:PATH`.
+ * `zpl://HOST:PORT`, `pdf-dir:PATH`, and the raw languages through the OS queue NAME:
+ * `tspl+system:NAME`, `escpos+system:NAME`, `zpl+system:NAME`.
  */
 export const printerUriSchema = z
   .string()
   .trim()
   .regex(
-    /^(system:.+|(escpos|tspl|zpl):\/\/[^\s/:]+(:\d{1,5})?\/?|pdf-dir:.+)$/,
-    'a printer is system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER',
+    /^((escpos\+|tspl\+|zpl\+)?system:.+|(escpos|tspl|zpl):\/\/[^\s/:]+(:\d{1,5})?\/?|pdf-dir:.+)$/,
+    'a printer is system:NAME, tspl+system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER',
   );
+
+/** How the printer finds the next label: the gap between die-cut labels, a black mark, or none (a roll). */
+export const mediaSensorSchema = z.enum(['gap', 'mark', 'continuous']);
+export type MediaSensor = z.infer<typeof mediaSensorSchema>;
+
+/** The medium loaded in a label printer, for the raw languages' setup commands. */
+export const printerMediaSchema = z.object({
+  sensor: mediaSensorSchema,
+  /** Length of the gap or black mark between labels, mm; unused on a continuous roll. */
+  gapMm: z.number().min(0).max(25),
+  /** Where the gap or mark sits from the label's edge, mm (TSPL's second GAP/BLINE value). */
+  offsetMm: z.number().min(-25).max(25),
+  /** Print speed in inches per second; null keeps the printer's own setting. */
+  speedIps: z.number().int().min(1).max(14).nullable(),
+});
+export type PrinterMedia = z.infer<typeof printerMediaSchema>;
+
+/** What a profile without a medium gets: die-cut labels with the common 2 mm gap, the printer's own speed. */
+export const defaultPrinterMedia: PrinterMedia = { sensor: 'gap', gapMm: 2, offsetMm: 0, speedIps: null };
 
 /** One printer and how labels are laid out for it: a route a batch can be sent to. */
 export const printerProfileSchema = z.object({
@@ -33,6 +53,8 @@ export const printerProfileSchema = z.object({
   darkness: z.number().int().min(0).max(15).nullable(),
   /** Labels sent in one job: small, so the first label prints while the rest render. */
   labelsPerJob: z.number().int().min(1).max(100),
+  /** The loaded medium, for TSPL and ZPL printers; absent means `defaultPrinterMedia`. */
+  media: printerMediaSchema.optional(),
 });
 export type PrinterProfile = z.infer<typeof printerProfileSchema>;
 

@@ -2,6 +2,7 @@ import { renderPdf, renderRaster, renderTestPagePdf, renderTestPageRaster } from
 import { printerProfileSchema, type DiscoveredPrinter, type PrinterProfile } from '../../shared/printer-profile.ts';
 import { discoverCupsPrinters } from './cups/cups-discovery.ts';
 import { createCupsPrinter } from './cups/cups-printer.ts';
+import { createCupsRawPrinter } from './cups/cups-raw-printer.ts';
 import type { CupsJobTiming } from './cups/cups-job.ts';
 import type { LabelRenderer } from './label-renderer.ts';
 import { createPdfDirPrinter } from './pdf-dir-printer.ts';
@@ -11,8 +12,9 @@ import { PrinterConfigError } from './printer-errors.ts';
 import { parsePrinterUri } from './printer-uri.ts';
 import { createRawPrinter, type RawPrinterTimeouts } from './raw/raw-printer.ts';
 import { createWindowsPrinter, discoverWindowsPrinters } from './windows/windows-printer.ts';
+import { createWindowsRawPrinter } from './windows/windows-raw-printer.ts';
 
-export type { LabelToPrint, PrintProgress, PrinterPort } from './printer-port.ts';
+export type { LabelToPrint, PrintProgress, PrinterPort, SpoolJobOutcome } from './printer-port.ts';
 export type { CommandResult, PrinterDeps, PrinterLogger, RunCommand } from './printer-deps.ts';
 export type { LabelRenderer } from './label-renderer.ts';
 export type { CupsJobTiming } from './cups/cups-job.ts';
@@ -31,7 +33,7 @@ const labelEngine: LabelRenderer = { renderPdf, renderRaster, renderTestPagePdf,
 /** Any injectable left out takes its real default (programs, clock, timers, label engine). */
 const resolveDeps = (overrides: Partial<PrinterDeps>): PrinterDeps => ({ ...defaultPrinterDeps(labelEngine), ...overrides });
 
-/** The adapter for a profile's URI: CUPS or Windows spooler, ESC/POS, TSPL, ZPL, or a PDF folder. */
+/** The adapter for a profile's URI: CUPS or Windows spooler (PDF or raw), ESC/POS, TSPL, ZPL, or a PDF folder. */
 export function openPrinter(settings: PrinterProfile, injected: Partial<PrinterDeps> = {}, tuning: PrinterTuning = {}): PrinterPort {
   const checked = printerProfileSchema.safeParse(settings);
   if (!checked.success) {
@@ -46,6 +48,10 @@ export function openPrinter(settings: PrinterProfile, injected: Partial<PrinterD
       return deps.platform === 'win32'
         ? createWindowsPrinter(profile, target.queue, deps)
         : createCupsPrinter(profile, target.queue, deps, tuning.cupsTiming);
+    case 'raw-system':
+      return deps.platform === 'win32'
+        ? createWindowsRawPrinter(profile, target, deps)
+        : createCupsRawPrinter(profile, target, deps, tuning.cupsTiming);
     case 'pdf-dir':
       return createPdfDirPrinter(profile, target.path, deps);
     default:

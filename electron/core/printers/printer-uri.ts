@@ -5,6 +5,8 @@ export type RawProtocol = 'escpos' | 'tspl' | 'zpl';
 
 export type PrinterTarget =
   | { kind: 'system'; queue: string }
+  /** A raw language delivered unchanged through the OS queue (CUPS raw, Windows RAW datatype). */
+  | { kind: 'raw-system'; protocol: RawProtocol; queue: string }
   | { kind: RawProtocol; host: string; port: number }
   | { kind: 'pdf-dir'; path: string };
 
@@ -19,6 +21,8 @@ export function parsePrinterUri(uri: string): PrinterTarget {
   }
   const value = parsed.data;
   if (value.startsWith('system:')) return { kind: 'system', queue: value.slice('system:'.length) };
+  const spooled = /^(escpos|tspl|zpl)\+system:(.+)$/.exec(value);
+  if (spooled) return { kind: 'raw-system', protocol: spooled[1] as RawProtocol, queue: spooled[2] as string };
   if (value.startsWith('pdf-dir:')) return { kind: 'pdf-dir', path: value.slice('pdf-dir:'.length) };
   const match = /^(escpos|tspl|zpl):\/\/([^\s/:]+)(?::(\d{1,5}))?\/?$/.exec(value);
   if (!match) throw new PrinterConfigError(uri, `"${uri}" is not a printer URI`);

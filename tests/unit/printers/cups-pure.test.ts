@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cupsMediaFor, lpArguments } from '../../../electron/core/printers/cups/cups-media.ts';
+import { cupsMediaFor, lpOptions } from '../../../electron/core/printers/cups/cups-media.ts';
 import { cupsPrinterStatus } from '../../../electron/core/printers/cups/cups-status.ts';
 import { parseIpptoolOutput, queryIpp } from '../../../electron/core/printers/cups/ipp-attributes.ts';
 import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
@@ -69,8 +69,8 @@ describe('lp options', () => {
     expect(cupsMediaFor('a6')).toBe('A6');
     expect(cupsMediaFor('a4-4up')).toBe('A4');
     expect(cupsMediaFor('80mm')).toBeNull();
-    expect(lpArguments('Zebra', '100x100', 'labels L1')).toEqual([
-      '-d', 'Zebra', '-t', 'labels L1', '-o', 'media=Custom.100x100mm', '-o', 'fit-to-page=false', '-o', 'print-scaling=none',
+    expect(lpOptions('100x100')).toEqual([
+      '-o', 'media=Custom.100x100mm', '-o', 'fit-to-page=false', '-o', 'print-scaling=none',
     ]);
   });
 });
