@@ -26,6 +26,8 @@ export interface RawPrinter {
   peakConnections(): number;
   /** The next connection is cut (reset) once it has received this many bytes: a printer dying mid-job. */
   dropNextConnectionAfter(bytes: number): void;
+  /** Stops listening once `connections` connections have ended, letting them finish: switched off between two jobs. */
+  goOfflineAfter(connections: number): void;
   /** Switched off: stops listening and drops every open connection. */
   goOffline(): Promise<void>;
   /** Switched on again, on the same port. */
@@ -115,6 +117,8 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
   const state: RawPrinterState = { paperOut: false, coverOpen: false, paused: false };
   const answerStatus = options.answerStatus ?? true;
   let dropAfter: number | undefined;
+  let offlineAfter: number | undefined;
+  let ended = 0;
   let peak = 0;
 
   const server: Server = createServer((socket) => {
@@ -159,7 +163,10 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
         socket.write(zplAnswer(state), 'latin1');
       }
     });
-    socket.on('end', () => socket.end());
+    socket.on('end', () => {
+      socket.end();
+      if (++ended === offlineAfter && server.listening) server.close();
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => open.delete(socket));
   });
@@ -196,6 +203,9 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     peakConnections: () => peak,
     dropNextConnectionAfter: (bytes) => {
       dropAfter = bytes;
+    },
+    goOfflineAfter: (connections) => {
+      offlineAfter = ended + connections;
     },
     goOffline: close,
     comeBack: () => listen(port),

@@ -5,6 +5,7 @@ import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
 import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
+import { settleSpoolJobs } from './spool-resume.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -65,6 +66,19 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
     deps.log({ level, kind, message, jobId, processed: record.processed });
 
   if (record.snapshot.state === 'done') return 'done';
+  // A spooler job recorded for in-flight labels is asked about before they print again.
+  const spooled = await settleSpoolJobs(journal, jobId, deps.port(record.printerId), log, signal);
+  if (signal.aborted) return 'stopped';
+  if (spooled.kind === 'waiting') {
+    step({ type: 'printer-offline', reason: spooled.error.message });
+    log('warn', 'printer-waiting', spooled.error.message);
+    return 'waiting';
+  }
+  if (spooled.confirmed.length > 0) step({ type: 'spool-confirmed', indexes: spooled.confirmed });
+  if (isDone(record)) {
+    log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);
+    return 'done';
+  }
   const before = record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
   step({ type: 'resume' });
   const flagged = record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
@@ -124,6 +138,7 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
         labels,
         (progress) => {
           left.add(Number(progress.key));
+          if (progress.spoolJob !== undefined) journal.spool.record(jobId, Number(progress.key), progress.spoolJob);
           if (progress.state === 'confirmed') step({ type: 'label-confirmed', index: Number(progress.key) });
         },
         signal,

@@ -74,6 +74,8 @@ export const journalMigrations: readonly string[] = [
   // NULL in either column means the job is the batch: position idx + 1 of the job's own labels.
   `ALTER TABLE job_labels ADD COLUMN batch_index INTEGER;
    ALTER TABLE jobs ADD COLUMN batch_labels INTEGER;`,
+  // v5: the spooler's job holding a sent label (CUPS `QUEUE-42`), asked about on resume before printing it again.
+  `ALTER TABLE job_labels ADD COLUMN spool_job TEXT;`,
 ];
 
 const migrations = journalMigrations;

@@ -7,6 +7,7 @@ import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
+import { JournalSpoolJobs } from './journal-spool-jobs.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
@@ -98,6 +99,8 @@ export class Journal {
   readonly log: JournalLog;
   /** Job lists for the UI. */
   readonly views: JobViewQueries;
+  /** Which spooler job holds which sent label. */
+  readonly spool: JournalSpoolJobs;
 
   constructor(path: string, now: () => number) {
     try {
@@ -114,6 +117,7 @@ export class Journal {
     migrate(this.#db);
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
+    this.spool = new JournalSpoolJobs(this.#db);
   }
 
   close(): void {
