@@ -78,10 +78,22 @@ export const printerStatusSchema = z.object({
 });
 export type PrinterStatus = z.infer<typeof printerStatusSchema>;
 
+export const rawLanguageSchema = z.enum(['tspl', 'zpl', 'escpos']);
+export type RawLanguage = z.infer<typeof rawLanguageSchema>;
+
 export const discoveredPrinterSchema = z.object({
+  /** The printer URI to add it as; for a `usb-device` (no queue yet), its device URI (`usb://…`). */
   uri: z.string(),
   name: z.string(),
-  kind: z.enum(['system', 'escpos', 'tspl', 'zpl', 'pdf-dir']),
+  kind: z.enum(['system', 'escpos', 'tspl', 'zpl', 'pdf-dir', 'usb-device']),
   status: printerStatusSchema,
+  /** As the OS names it (CUPS printer-make-and-model, the Windows driver name), when known. */
+  makeAndModel: z.string().nullable().optional(),
+  /** Where the OS sends its jobs: CUPS device-uri, the Windows port (USB001). */
+  connection: z.string().nullable().optional(),
+  /** The raw language its make and model suggest: a guess, to be confirmed with a test page. */
+  guessedLanguage: rawLanguageSchema.nullable().optional(),
+  /** The URIs it can be added as, the likeliest first (the raw kind beside the PDF one). */
+  suggestedUris: z.array(z.string()).optional(),
 });
 export type DiscoveredPrinter = z.infer<typeof discoveredPrinterSchema>;
