@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { renderRaster } from '../../../electron/core/labels/index.ts';
-import { openPrinter, PrinterStoppedError, type PrintProgress } from '../../../electron/core/printers/index.ts';
+import { openPrinter, PrinterOfflineError, PrinterStoppedError, type PrintProgress } from '../../../electron/core/printers/index.ts';
 import { rawProtocolDrivers } from '../../../electron/core/printers/raw/raw-protocols.ts';
 import type { PrinterProfile } from '../../../electron/shared/printer-profile.ts';
 import { cupsRawQueueTools, startCupsRawQueue, type CupsRawQueue } from '../../support/cups-raw-queue.ts';
@@ -83,6 +83,23 @@ describe.skipIf(missingTools('zbarimg', ...cupsRawQueueTools).length > 0)('raw l
     expect((failure as PrinterStoppedError).message).toContain(`cupsenable ${queue.queue}`);
     expect((failure as PrinterStoppedError).unconfirmedKeys).toEqual(['L1']);
     expect(printer.received()).toHaveLength(0);
+  });
+
+  it('an unplugged printer: CUPS keeps the job processing; after the grace it is withdrawn and reported not connected, then prints once back', { timeout: 60_000 }, async () => {
+    printer = await startRawPrinter({ answerStatus: false });
+    queue = await startCupsRawQueue(printer.port);
+    await printer.goOffline();
+    const port = openPrinter(profileFor(`zpl+system:${queue.queue}`, 1), {}, { cupsTiming: { ...timing, offlineGraceMs: 1_500 } });
+    let spoolJob: string | undefined;
+    const failure = await port.print(batchOfLabels(1), (p) => (spoolJob ??= p.spoolJob)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect((failure as PrinterOfflineError).message).toMatch(/not connected.*plug in its USB.*withdrawn/);
+    expect((failure as PrinterOfflineError).unconfirmedKeys).toEqual(['L1']);
+    expect(queue.jobState(jobIdOf(spoolJob))).toBe('canceled');
+
+    await printer.comeBack();
+    await port.print(batchOfLabels(1), () => undefined);
+    expect(decodeZpl(Buffer.concat(printer.received()))).toHaveLength(1);
   });
 
   it('TSPL calibration: the sensor command and the medium reach the printer ahead of the test page', { timeout: 30_000 }, async () => {

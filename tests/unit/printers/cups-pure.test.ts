@@ -61,6 +61,16 @@ describe('what a CUPS queue state means for the operator', () => {
     expect(status({ 'printer-state': 'idle', 'printer-state-reasons': 'offline-report' }).state).toBe('offline');
     expect(cupsPrinterStatus('Gone', new Map()).state).toBe('error');
   });
+
+  it('a USB printer unplugged (CUPS still processing, saying so only in words) is not connected, with the way out', () => {
+    const unplugged = status({ 'printer-state': 'processing', 'printer-state-message': 'Waiting for printer to become available.' });
+    expect(unplugged.state).toBe('offline');
+    expect(unplugged.message).toMatch(/not connected.*plug in its USB/);
+    expect(status({ 'printer-state': 'processing', 'printer-state-message': 'The printer may not exist or is unavailable at this time.' }).state).toBe('offline');
+    expect(status({ 'printer-state': 'processing', 'printer-state-message': 'Sending data to printer.' }).state).toBe('busy');
+    // An idle queue keeps the last words of a job long gone: that is no reason to refuse new jobs.
+    expect(status({ 'printer-state': 'idle', 'printer-state-message': 'Unable to connect to printer; will retry in 30 seconds...' }).state).toBe('ready');
+  });
 });
 
 describe('lp options', () => {
