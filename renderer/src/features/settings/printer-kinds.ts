@@ -60,3 +60,8 @@ export function buildUri(kind: PrinterKind, parts: UriParts, typed: string): str
 export function takesMedia(kind: PrinterKind): boolean {
   return kind === 'tspl-usb' || kind === 'zpl-usb' || kind === 'tspl-net' || kind === 'zpl-net';
 }
+
+/** Kinds whose port can run the printer's own sensor calibration (through the OS queue, for now). */
+export function canCalibrate(kind: PrinterKind): boolean {
+  return kind === 'tspl-usb' || kind === 'zpl-usb';
+}

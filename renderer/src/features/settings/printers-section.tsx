@@ -5,7 +5,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
-import { kindOf, takesMedia } from './printer-kinds.ts';
+import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
 
@@ -80,7 +80,7 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
               <button type="button" disabled={busy} onClick={() => act(() => api.printTestPage({ id: p.id }), t('printers.testSent'))}>
                 {t('printers.testPage')}
               </button>
-              {takesMedia(kindOf(p.uri)) && (
+              {canCalibrate(kindOf(p.uri)) && (
                 <button type="button" disabled={busy} onClick={() => act(() => api.calibratePrinter({ id: p.id }), t('printers.calibrated'))}>
                   {t('printers.calibrate')}
                 </button>
