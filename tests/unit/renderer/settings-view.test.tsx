@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SettingsView } from '../../../renderer/src/features/settings/settings-view.tsx';
+import { createFakeStation, samplePrinter } from '../../support/fake-station.ts';
 import { callsTo, renderWithStation } from './render-station.tsx';
 
 const noop = () => undefined;
@@ -120,6 +121,19 @@ describe('Printer form in plain words', () => {
     expect(callsTo(station, 'createRawQueue')).toEqual([{ deviceUri: 'usb://Xprinter/XP-420B?serial=AB1', name: 'Xprinter_XP-420B', language: 'tspl' }]);
     const form = screen.getByRole('form', { name: 'Add printer' });
     expect((within(form).getByLabelText('Printer address') as HTMLInputElement).value).toBe('tspl+system:Xprinter_XP-420B');
+  });
+});
+
+describe('Calibrate', () => {
+  it('is offered for a USB TSPL printer only, and runs its calibration', async () => {
+    const station = createFakeStation();
+    station.data.settings.printers.push(samplePrinter({ id: 'p-usb', name: 'Meja USB', uri: 'tspl+system:XP420' }));
+    await renderWithStation(<SettingsView onSettings={noop} />, { station });
+    const buttons = await screen.findAllByRole('button', { name: 'Calibrate' });
+    expect(buttons).toHaveLength(1);
+    fireEvent.click(buttons[0] as HTMLElement);
+    expect(await screen.findByText('The printer measured its labels and printed the calibration page.')).toBeTruthy();
+    expect(callsTo(station, 'calibratePrinter')).toEqual([{ id: 'p-usb' }]);
   });
 });
 
