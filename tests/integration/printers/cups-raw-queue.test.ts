@@ -85,6 +85,15 @@ describe.skipIf(missingTools('zbarimg', ...cupsRawQueueTools).length > 0)('raw l
     expect(printer.received()).toHaveLength(0);
   });
 
+  it('a queue that does not exist: the job waits (retryable) with the way out, nothing sent', { timeout: 30_000 }, async () => {
+    const port = openPrinter(profileFor(`tspl+system:NoSuchQueue_${process.pid}`, 1), {}, { cupsTiming: timing });
+    const failure = await port.print(batchOfLabels(1), () => undefined).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrinterOfflineError);
+    expect((failure as PrinterOfflineError).retryable).toBe(true);
+    expect((failure as PrinterOfflineError).message).toMatch(/CUPS has no queue "NoSuchQueue_\d+".*plug the printer in.*waits/);
+    expect((await port.status()).state).toBe('error');
+  });
+
   it('an unplugged printer: CUPS keeps the job processing; after the grace it is withdrawn and reported not connected, then prints once back', { timeout: 60_000 }, async () => {
     printer = await startRawPrinter({ answerStatus: false });
     queue = await startCupsRawQueue(printer.port);

@@ -38,8 +38,14 @@ export function cupsQueue(queue: string, deps: PrinterDeps, timing: CupsJobTimin
       cupsPrinterStatus(queue, await queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test')),
     );
 
+  /** A queue that is not there (yet): a driverless queue goes with its unplugged printer and comes back with it. */
+  const missingQueue = (said: string): PrinterOfflineError =>
+    new PrinterOfflineError(queue, `CUPS has no queue "${queue}"${said}: plug the printer in, or add the queue (lpadmin) or pick another printer; the job waits and prints once the queue is there.`);
+
   async function ensureCanPrint(): Promise<void> {
-    const now = await readStatus();
+    const attributes = await needsTool(queue, 'ipptool', () => queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test'));
+    if (attributes.get('printer-state') === undefined) throw missingQueue('');
+    const now = cupsPrinterStatus(queue, attributes);
     if (now.state === 'stopped') throw new PrinterStoppedError(queue, now.message);
     if (now.state === 'paper-out') throw new PrinterPaperOutError(queue, now.message);
     if (now.state === 'offline') throw new PrinterOfflineError(queue, now.message);
@@ -62,7 +68,7 @@ export function cupsQueue(queue: string, deps: PrinterDeps, timing: CupsJobTimin
       if (result.code !== 0 || !Number.isInteger(jobId)) {
         const reason = (result.stderr || result.stdout).trim();
         if (/not accepting/i.test(reason)) throw new PrinterStoppedError(queue, `Queue ${queue} is not accepting jobs (${reason}): run \`cupsaccept ${queue}\`.`);
-        if (/does not exist|not found/i.test(reason)) throw new PrinterConfigError(queue, `CUPS has no queue "${queue}" (${reason}): pick another printer.`);
+        if (/does not exist|not found/i.test(reason)) throw missingQueue(` (${reason})`);
         throw new PrintJobFailedError(queue, `CUPS refused the job for ${queue}: ${reason}`, reason);
       }
       onSubmitted(cupsJobName(queue, jobId));
