@@ -10,8 +10,10 @@ export const dpiSchema = z.union([z.literal(203), z.literal(300)]);
 
 /**
  * A printer URI names the adapter: `system:NAME`, `escpos://HOST:PORT`, `tspl://HOST:PORT`,
- * `zpl://HOST:PORT`, `pdf-dir:FOLDER`. Checked whole here (port range, host syntax, nothing after
- * a raw printer's port, a full folder path), so a profile that was saved can always be opened.
+ * `zpl://HOST:PORT`, `pdf-dir:FOLDER`, and the raw languages through the OS queue NAME:
+ * `tspl+system:NAME`, `escpos+system:NAME`, `zpl+system:NAME`. Checked whole here (port range,
+ * host syntax, nothing after a raw printer's port, a full folder path), so a profile that was
+ * saved can always be opened.
  */
 export const printerUriSchema = z
   .string()
@@ -21,6 +23,25 @@ export const printerUriSchema = z
     const reading = readPrinterUri(uri);
     if (!reading.ok) context.addIssue({ code: 'custom', message: reading.problem });
   });
+
+/** How the printer finds the next label: the gap between die-cut labels, a black mark, or none (a roll). */
+export const mediaSensorSchema = z.enum(['gap', 'mark', 'continuous']);
+export type MediaSensor = z.infer<typeof mediaSensorSchema>;
+
+/** The medium loaded in a label printer, for the raw languages' setup commands. */
+export const printerMediaSchema = z.object({
+  sensor: mediaSensorSchema,
+  /** Length of the gap or black mark between labels, mm; unused on a continuous roll. */
+  gapMm: z.number().min(0).max(25),
+  /** Where the gap or mark sits from the label's edge, mm (TSPL's second GAP/BLINE value). */
+  offsetMm: z.number().min(-25).max(25),
+  /** Print speed in inches per second; null keeps the printer's own setting. */
+  speedIps: z.number().int().min(1).max(14).nullable(),
+});
+export type PrinterMedia = z.infer<typeof printerMediaSchema>;
+
+/** What a profile without a medium gets: die-cut labels with the common 2 mm gap, the printer's own speed. */
+export const defaultPrinterMedia: PrinterMedia = { sensor: 'gap', gapMm: 2, offsetMm: 0, speedIps: null };
 
 /** One printer and how labels are laid out for it: a route a batch can be sent to. */
 export const printerProfileSchema = z.object({
@@ -41,6 +62,8 @@ export const printerProfileSchema = z.object({
    * folder another account reads sets e.g. "0640" or "0644"; folders it creates follow (0750, 0755).
    */
   fileMode: z.string().regex(/^0?6[0246][0246]$/, 'a file mode is octal, readable and writable by the owner, never executable: 0600, 0640, 0644').optional(),
+  /** The loaded medium, for TSPL and ZPL printers; absent means `defaultPrinterMedia`. */
+  media: printerMediaSchema.optional(),
 });
 export type PrinterProfile = z.infer<typeof printerProfileSchema>;
 
@@ -64,10 +87,22 @@ export const printerStatusSchema = z.object({
 });
 export type PrinterStatus = z.infer<typeof printerStatusSchema>;
 
+export const rawLanguageSchema = z.enum(['tspl', 'zpl', 'escpos']);
+export type RawLanguage = z.infer<typeof rawLanguageSchema>;
+
 export const discoveredPrinterSchema = z.object({
+  /** The printer URI to add it as; for a `usb-device` (no queue yet), its device URI (`usb://…`). */
   uri: z.string(),
   name: z.string(),
-  kind: z.enum(['system', 'escpos', 'tspl', 'zpl', 'pdf-dir']),
+  kind: z.enum(['system', 'escpos', 'tspl', 'zpl', 'pdf-dir', 'usb-device']),
   status: printerStatusSchema,
+  /** As the OS names it (CUPS printer-make-and-model, the Windows driver name), when known. */
+  makeAndModel: z.string().nullable().optional(),
+  /** Where the OS sends its jobs: CUPS device-uri, the Windows port (USB001). */
+  connection: z.string().nullable().optional(),
+  /** The raw language its make and model suggest: a guess, to be confirmed with a test page. */
+  guessedLanguage: rawLanguageSchema.nullable().optional(),
+  /** The URIs it can be added as, the likeliest first (the raw kind beside the PDF one). */
+  suggestedUris: z.array(z.string()).optional(),
 });
 export type DiscoveredPrinter = z.infer<typeof discoveredPrinterSchema>;

@@ -7,13 +7,16 @@ export type RawProtocol = 'escpos' | 'tspl' | 'zpl';
 
 export type PrinterTarget =
   | { kind: 'system'; queue: string }
+  /** A raw language delivered unchanged through the OS queue (CUPS raw, Windows RAW datatype). */
+  | { kind: 'raw-system'; protocol: RawProtocol; queue: string }
   | { kind: RawProtocol; host: string; port: number }
   | { kind: 'pdf-dir'; path: string };
 
 /** The JetDirect raw port every network label printer listens on unless told otherwise. */
 export const defaultRawPort = 9100;
 
-export const printerUriForms = 'a printer is system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER';
+export const printerUriForms =
+  'a printer is system:NAME, tspl+system:NAME (or escpos+, zpl+), escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER';
 
 export type PrinterUriReading = { ok: true; target: PrinterTarget } | { ok: false; problem: string };
 
@@ -87,6 +90,12 @@ export function readPrinterUri(uri: string): PrinterUriReading {
     const queue = uri.slice('system:'.length);
     const problem = queueProblem(queue);
     return problem ? fail(problem) : { ok: true, target: { kind: 'system', queue } };
+  }
+  const spooled = /^(escpos|tspl|zpl)\+system:(.*)$/s.exec(uri);
+  if (spooled) {
+    const queue = spooled[2] ?? '';
+    const problem = queueProblem(queue);
+    return problem ? fail(problem) : { ok: true, target: { kind: 'raw-system', protocol: spooled[1] as RawProtocol, queue } };
   }
   if (uri.startsWith('pdf-dir:')) {
     const path = uri.slice('pdf-dir:'.length);

@@ -15,6 +15,7 @@ import {
   printerProfileInputSchema,
   printerProfileSchema,
   printerStatusSchema,
+  rawLanguageSchema,
 } from './printer-profile.ts';
 import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
 import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
@@ -231,6 +232,17 @@ export const stationMethods = {
   savePrinter: { input: printerProfileInputSchema, output: printerProfileSchema },
   removePrinter: { input: z.object({ id: z.string() }), output: z.object({ removed: z.boolean() }) },
   printTestPage: { input: z.object({ id: z.string() }), output: z.object({ printed: z.boolean() }) },
+  /** A label printer measures its labels with its own sensor (TSPL GAPDETECT/BLINEDETECT, ZPL ~JC), then prints the test page. */
+  calibratePrinter: { input: z.object({ id: z.string() }), output: z.object({ calibrated: z.boolean() }) },
+  /** "Add as label printer" on a USB printer without a queue: creates a raw CUPS queue; `message` says what was done. */
+  createRawQueue: {
+    input: z.object({
+      deviceUri: z.string().trim().min(1).max(512),
+      name: z.string().trim().regex(/^[A-Za-z0-9_-]{1,127}$/, 'a queue name has letters, digits, _ and - only'),
+      language: rawLanguageSchema,
+    }),
+    output: z.object({ queue: z.string(), uri: z.string(), message: z.string() }),
+  },
   previewLabel: {
     input: z.object({
       order: orderSchema.optional(),

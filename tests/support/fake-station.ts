@@ -240,6 +240,11 @@ export function createFakeStation(): FakeStation {
       return { removed: at >= 0 };
     },
     printTestPage: async (input) => (record('printTestPage', input), { printed: true }),
+    calibratePrinter: async (input) => (record('calibratePrinter', input), { calibrated: true }),
+    createRawQueue: async (input) => (
+      record('createRawQueue', input),
+      { queue: input.name, uri: `${input.language}+system:${input.name}`, message: `Created the raw CUPS queue ${input.name} for ${input.deviceUri}` }
+    ),
     previewLabel: async (input) => (record('previewLabel', input), { pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }),
     getSummary: async (input) => (record('getSummary', input), { NEW: 4, PROCESSED: 5, SENT: 6, DRAFT: 1 }),
     listOrders: async (input) => {

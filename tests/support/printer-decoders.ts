@@ -80,7 +80,7 @@ export function decodeTspl(bytes: Buffer): MonoBitmap[] {
       if (!current) throw new Error('TSPL: PRINT without a BITMAP');
       labels.push(current);
     } else if (word === 'CLS') current = undefined;
-    else if (!['SIZE', 'GAP', 'DENSITY', 'DIRECTION', 'REFERENCE', 'SPEED', ''].includes(word ?? '')) {
+    else if (!['SIZE', 'GAP', 'BLINE', 'GAPDETECT', 'BLINEDETECT', 'DENSITY', 'DIRECTION', 'REFERENCE', 'SPEED', ''].includes(word ?? '')) {
       throw new Error(`TSPL: unexpected command "${command.slice(0, 40)}"`);
     }
     i = lineEnd + 2;

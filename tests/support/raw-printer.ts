@@ -47,6 +47,8 @@ export interface RawPrinter {
    * answers or closes (no reset reaches the sender). `comeBack` drops them, as a reboot would.
    */
   freeze(): Promise<void>;
+  /** Stops listening once `connections` connections have ended, letting them finish: switched off between two jobs. */
+  goOfflineAfter(connections: number): void;
   /** Switched off: stops listening and drops every open connection. */
   goOffline(): Promise<void>;
   /** Switched on again, on the same port. */
@@ -146,6 +148,8 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
   const timers = new Set<NodeJS.Timeout>();
   const frozen = new Set<Socket>();
   let dropAfter: number | undefined;
+  let offlineAfter: number | undefined;
+  let ended = 0;
   let peak = 0;
 
   const freeze = (): void => {
@@ -226,6 +230,7 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     });
     socket.on('end', () => {
       if (!neverClose && !frozen.has(socket)) socket.end();
+      if (++ended === offlineAfter && server.listening) server.close();
     });
     socket.on('error', () => undefined);
     socket.on('close', () => open.delete(socket));
@@ -268,6 +273,9 @@ export async function startRawPrinter(options: RawPrinterOptions = {}): Promise<
     },
     misbehave: (next) => {
       behaviour = { ...behaviour, ...next };
+    },
+    goOfflineAfter: (connections) => {
+      offlineAfter = ended + connections;
     },
     goOffline: close,
     freeze: () => {

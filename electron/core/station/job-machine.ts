@@ -31,6 +31,8 @@ export type JobEvent =
   /** These labels are about to be handed to the printer. */
   | { type: 'labels-sent'; indexes: readonly number[] }
   | { type: 'label-confirmed'; index: number }
+  /** After a restart, the spooler reported the job holding these sent labels completed. */
+  | { type: 'spool-confirmed'; indexes: readonly number[] }
   /** The printer failed before these labels' bytes left: they are certainly not on paper. */
   | { type: 'labels-unsent'; indexes: readonly number[] }
   | { type: 'printer-offline'; reason: string }
@@ -92,6 +94,16 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
       labels[event.index] = { state: 'confirmed', possibleDuplicate: job.labels[event.index]?.possibleDuplicate ?? false };
       const done = labels.every((l) => l.state === 'confirmed');
       return { ...job, state: done ? 'done' : 'printing', labels };
+    }
+    case 'spool-confirmed': {
+      if (!job.ordersStored) refuse(job, event);
+      const labels = [...job.labels];
+      for (const index of event.indexes) {
+        checkIndex(job, index, event);
+        const label = job.labels[index];
+        if (label?.state === 'sent') labels[index] = { state: 'confirmed', possibleDuplicate: label.possibleDuplicate };
+      }
+      return labels.every((l) => l.state === 'confirmed') ? { ...job, state: 'done', reason: null, labels } : { ...job, labels };
     }
     case 'labels-unsent': {
       if (job.state !== 'printing') refuse(job, event);

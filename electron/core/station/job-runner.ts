@@ -8,6 +8,7 @@ import { checkClaim, mismatchReason } from './claim-check.ts';
 import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewAlert, NewEvent } from './journal.ts';
 import type { StationLogger } from './station-options.ts';
+import { settleSpoolJobs } from './spool-resume.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -109,6 +110,19 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
     deps.log({ level, kind, message, jobId, processed: record.processed });
 
   if (record.snapshot.state === 'done') return 'done';
+  // A spooler job recorded for in-flight labels is asked about before they print again.
+  const spooled = await settleSpoolJobs(journal, jobId, deps.port(record.printerId), log, signal);
+  if (signal.aborted) return 'stopped';
+  if (spooled.kind === 'waiting') {
+    step({ type: 'printer-offline', reason: spooled.error.message });
+    log('warn', 'printer-waiting', spooled.error.message);
+    return 'waiting';
+  }
+  if (spooled.confirmed.length > 0) step({ type: 'spool-confirmed', indexes: spooled.confirmed });
+  if (isDone(record)) {
+    log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);
+    return 'done';
+  }
   const before = record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
   step({ type: 'resume' });
   const flagged = record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
@@ -182,6 +196,7 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
         labels,
         (progress) => {
           left.add(Number(progress.key));
+          if (progress.spoolJob !== undefined) journal.spool.record(jobId, Number(progress.key), progress.spoolJob);
           if (progress.state === 'confirmed') step({ type: 'label-confirmed', index: Number(progress.key) });
         },
         signal,

@@ -96,6 +96,8 @@ export const journalMigrations: readonly string[] = [
      orders_json TEXT NOT NULL,
      at TEXT NOT NULL
    );`,
+  // v7: the spooler's job holding a sent label (CUPS `QUEUE-42`), asked about on resume before printing it again.
+  `ALTER TABLE job_labels ADD COLUMN spool_job TEXT;`,
 ];
 
 const migrations = journalMigrations;

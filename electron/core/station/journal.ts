@@ -12,6 +12,7 @@ import { ClaimAnswers } from './journal-claim-answers.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
 import { JournalPacking } from './journal-packing.ts';
+import { JournalSpoolJobs } from './journal-spool-jobs.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalOpenError } from './station-file-errors.ts';
@@ -108,6 +109,8 @@ export class Journal {
   readonly packing: JournalPacking;
   /** `print_order` answers held for the operator. */
   readonly answers: ClaimAnswers;
+  /** Which spooler job holds which sent label. */
+  readonly spool: JournalSpoolJobs;
 
   constructor(path: string, now: () => number) {
     let db: Database.Database | undefined;
@@ -130,6 +133,7 @@ export class Journal {
     this.views = new JobViewQueries(this.#db);
     this.packing = new JournalPacking(this.#db);
     this.answers = new ClaimAnswers(this.#db, () => this.#iso());
+    this.spool = new JournalSpoolJobs(this.#db);
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
+import { createRawQueue } from '../printers/index.ts';
 import { toJobView, type JobRecord } from './journal.ts';
 import { BatchStateError } from './station-errors.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
@@ -178,6 +179,18 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       if (!port) throw new BatchStateError(`there is no printer "${id}"`);
       await port.printTestPage();
       return { printed: true };
+    },
+    calibratePrinter: async ({ id }) => {
+      const port = core.port(id);
+      if (!port) throw new BatchStateError(`there is no printer "${id}"`);
+      if (!port.calibrate) throw new BatchStateError(`${port.profile.name} has no label sensor to calibrate: pick its TSPL or ZPL kind, or print the test page`);
+      await port.calibrate();
+      return { calibrated: true };
+    },
+    createRawQueue: async (request) => {
+      const created = await (core.options.createRawQueue ?? ((r) => createRawQueue(r)))(request);
+      core.log({ level: 'info', kind: 'raw-queue-created', message: created.message, jobId: null, processed: null });
+      return created;
     },
     previewLabel: async ({ order, orderId, processed, template, dpi }) => {
       let chosen = order;

@@ -2,6 +2,7 @@ import type { BackoffPolicy } from './backoff.ts';
 import type { OrderApi, OrderApiConfig } from '../api/order-api.ts';
 import type { LabelToRender, RenderOptions } from '../labels/label-types.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
+import type { RawQueueCreated, RawQueueRequest } from '../printers/cups/cups-queue-admin.ts';
 import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
 import type { SettingsPatch } from '../../shared/station-api.ts';
 
@@ -44,6 +45,8 @@ export interface StationOptions {
   api: (config: OrderApiConfig) => OrderApi;
   openPrinter: (profile: PrinterProfile) => PrinterPort;
   discoverPrinters: () => Promise<DiscoveredPrinter[]>;
+  /** Creates an OS queue for a USB printer; default: a raw CUPS queue through `lpadmin`. */
+  createRawQueue?: (request: RawQueueRequest) => Promise<RawQueueCreated>;
   renderPng: PreviewRenderer;
   secretStore: SecretStore;
   clock?: Clock;

@@ -59,16 +59,24 @@ describe.skipIf(missingTools('zbarimg', 'pdftoppm', 'pdftotext').length > 0)('ba
     expect(encodeQr('x'.repeat(3000), 'M')).toBeNull();
   });
 
-  it.each([203, 300])('the calibration page at %i dpi scans, names its dpi and has mm rulers', (dpi) => {
+  it.each([203, 300])('the calibration sheet at %i dpi: every barcode scans, 1–4 dot modules included; rulers, frame, offset arrows', (dpi) => {
+    const sheet = [`${dpi}-1`, `${dpi}-2`, `${dpi}-3`, `${dpi}-4`, `TEST-${dpi}DPI`];
     const pdf = join(dir, `test-page-${dpi}.pdf`);
     writeFileSync(pdf, renderTestPagePdf({ template: '100x150', dpi }));
     const [page] = pdfToPngs(pdf, join(dir, `test-page-${dpi}`), dpi);
-    expect(zbarDecode(page ?? '')).toEqual([`TEST-${dpi}DPI`]);
+    expect(zbarDecode(page ?? '').sort()).toEqual(sheet);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain(`${dpi} dpi`);
     expect(text).toMatch(/\b10\b[\s\S]*\b20\b/);
+    expect(text).toMatch(/Shift X \+ → moves the print right, Shift Y \+ ↓ moves it\s+down/);
+    expect(text).toMatch(/1 dot[\s\S]*2 dots[\s\S]*3 dots[\s\S]*4 dots/);
+    const raster = renderTestPageRaster({ template: '80mm', dpi });
     const png = join(dir, `test-raster-${dpi}.png`);
-    writeFileSync(png, monoBitmapToPng(renderTestPageRaster({ template: '80mm', dpi })));
-    expect(zbarDecode(png)).toEqual([`TEST-${dpi}DPI`]);
+    writeFileSync(png, monoBitmapToPng(raster));
+    expect(zbarDecode(png).sort()).toEqual(sheet);
+    // The frame: the corner dots and the middle of each edge are black.
+    const black = (x: number, y: number): boolean => ((raster.data[y * raster.rowBytes + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) !== 0;
+    const [w, h] = [raster.width - 1, raster.height - 1];
+    expect([black(0, 0), black(w, h), black(w >> 1, 0), black(w >> 1, h), black(0, h >> 1), black(w, h >> 1)]).toEqual(Array(6).fill(true));
   });
 });

@@ -92,7 +92,7 @@ describe.skipIf(missing.length > 0)('CUPS queue with a virtual IPP label printer
       .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PrintJobFailedError);
     expect((failure as PrintJobFailedError).unconfirmedKeys).toEqual(['L1', 'L2']);
-    expect(progress).toEqual([{ key: 'L1', state: 'sent' }]);
+    expect(progress).toEqual([{ key: 'L1', state: 'sent', spoolJob: expect.stringMatching(new RegExp(`^${slow.queue}-\\d+$`)) }]);
   });
 
   it('a queue stopped while its job waits: the job is withdrawn and PrinterStoppedError is retryable', async () => {

@@ -72,7 +72,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('raw printer test page', () 
     await openPrinter(profileFor(`tspl://127.0.0.1:${printer.port}`, 1)).printTestPage();
     const [page] = decodeTspl(Buffer.concat(printer.received()));
     expect(page?.height).toBe(1199);
-    expect(scan(page as MonoBitmap, 'test-page')).toEqual(['TEST-203DPI']);
+    expect(scan(page as MonoBitmap, 'test-page')).toContain('TEST-203DPI');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cupsMediaFor, lpArguments } from '../../../electron/core/printers/cups/cups-media.ts';
+import { cupsMediaFor, lpOptions } from '../../../electron/core/printers/cups/cups-media.ts';
 import { cupsPrinterStatus } from '../../../electron/core/printers/cups/cups-status.ts';
 import { parseIpptoolOutput, queryIpp } from '../../../electron/core/printers/cups/ipp-attributes.ts';
 import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
@@ -61,6 +61,16 @@ describe('what a CUPS queue state means for the operator', () => {
     expect(status({ 'printer-state': 'idle', 'printer-state-reasons': 'offline-report' }).state).toBe('offline');
     expect(cupsPrinterStatus('Gone', new Map()).state).toBe('error');
   });
+
+  it('a USB printer unplugged (CUPS still processing, saying so only in words) is not connected, with the way out', () => {
+    const unplugged = status({ 'printer-state': 'processing', 'printer-state-message': 'Waiting for printer to become available.' });
+    expect(unplugged.state).toBe('offline');
+    expect(unplugged.message).toMatch(/not connected.*plug in its USB/);
+    expect(status({ 'printer-state': 'processing', 'printer-state-message': 'The printer may not exist or is unavailable at this time.' }).state).toBe('offline');
+    expect(status({ 'printer-state': 'processing', 'printer-state-message': 'Sending data to printer.' }).state).toBe('busy');
+    // An idle queue keeps the last words of a job long gone: that is no reason to refuse new jobs.
+    expect(status({ 'printer-state': 'idle', 'printer-state-message': 'Unable to connect to printer; will retry in 30 seconds...' }).state).toBe('ready');
+  });
 });
 
 describe('lp options', () => {
@@ -69,8 +79,8 @@ describe('lp options', () => {
     expect(cupsMediaFor('a6')).toBe('A6');
     expect(cupsMediaFor('a4-4up')).toBe('A4');
     expect(cupsMediaFor('80mm')).toBeNull();
-    expect(lpArguments('Zebra', '100x100', 'labels L1')).toEqual([
-      '-d', 'Zebra', '-t', 'labels L1', '-o', 'media=Custom.100x100mm', '-o', 'fit-to-page=false', '-o', 'print-scaling=none',
+    expect(lpOptions('100x100')).toEqual([
+      '-o', 'media=Custom.100x100mm', '-o', 'fit-to-page=false', '-o', 'print-scaling=none',
     ]);
   });
 });

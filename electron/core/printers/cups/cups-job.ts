@@ -1,6 +1,6 @@
 import type { PrinterDeps } from '../printer-deps.ts';
 import { PrintJobFailedError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError, type PrinterError } from '../printer-errors.ts';
-import { cupsPrinterStatus } from './cups-status.ts';
+import { cupsDisconnected, cupsPrinterStatus } from './cups-status.ts';
 import { queryIpp, type IppAttributes } from './ipp-attributes.ts';
 
 export interface CupsJobTiming {
@@ -9,9 +9,12 @@ export interface CupsJobTiming {
   maxPollMs: number;
   /** A job not completed by then is withdrawn and reported offline. */
   jobTimeoutMs: number;
+  /** A printer CUPS cannot reach (unplugged, off) gets this long to come back before its job is withdrawn; default 20 s. */
+  offlineGraceMs?: number;
 }
 
-export const defaultCupsJobTiming: CupsJobTiming = { firstPollMs: 100, maxPollMs: 500, jobTimeoutMs: 300_000 };
+export const defaultCupsJobTiming: CupsJobTiming = { firstPollMs: 100, maxPollMs: 500, jobTimeoutMs: 300_000, offlineGraceMs: 20_000 };
+const defaultOfflineGraceMs = 20_000;
 
 /** Why CUPS says a job ended, in its own words when it has them. */
 function reasonOf(job: IppAttributes): string {
@@ -33,6 +36,7 @@ export async function followCupsJob(
   signal?: AbortSignal,
 ): Promise<void> {
   const started = deps.now();
+  const offline = { since: undefined as number | undefined };
   let wait = timing.firstPollMs;
   for (;;) {
     const job = await queryIpp(deps.run, queue, `/jobs/${jobId}`, 'get-job-attributes.test').catch((error: unknown) => {
@@ -53,7 +57,7 @@ export async function followCupsJob(
     if (state === undefined) {
       throw new PrintJobFailedError(queue, `CUPS no longer knows job ${queue}-${jobId}: it may have been purged; its labels count as not printed.`, 'job not found');
     }
-    let problem = state === 'processing-stopped' || state === 'pending-held' ? stoppedJob(queue, job) : await printerProblem(queue, deps);
+    let problem = state === 'processing-stopped' || state === 'pending-held' ? stoppedJob(queue, job) : await printerProblem(queue, deps, offline, timing.offlineGraceMs ?? defaultOfflineGraceMs);
     if (!problem && deps.now() - started > timing.jobTimeoutMs) {
       problem = new PrinterOfflineError(queue, `Printer ${queue} did not finish job ${queue}-${jobId} within ${Math.round(timing.jobTimeoutMs / 1000)} s: check that it is on and connected.`);
     }
@@ -77,11 +81,18 @@ function stoppedJob(queue: string, job: IppAttributes): PrinterError {
   return new PrinterStoppedError(queue, `${what}: ${reasonOf(job)}. Fix the queue or printer, then print again.`);
 }
 
-async function printerProblem(queue: string, deps: PrinterDeps): Promise<PrinterError | undefined> {
-  const status = cupsPrinterStatus(queue, await queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test'));
+/** A stopped queue or no paper stops the job at once; a device CUPS cannot reach, once it has been gone for `graceMs`. */
+async function printerProblem(queue: string, deps: PrinterDeps, offline: { since: number | undefined }, graceMs: number): Promise<PrinterError | undefined> {
+  const attributes = await queryIpp(deps.run, queue, `/printers/${encodeURIComponent(queue)}`, 'get-printer-attributes.test');
+  const status = cupsPrinterStatus(queue, attributes);
   if (status.state === 'stopped') return new PrinterStoppedError(queue, status.message);
   if (status.state === 'paper-out') return new PrinterPaperOutError(queue, status.message);
-  return undefined;
+  if (cupsDisconnected(attributes) === undefined) {
+    offline.since = undefined;
+    return undefined;
+  }
+  offline.since ??= deps.now();
+  return deps.now() - offline.since >= graceMs ? new PrinterOfflineError(queue, `${status.message}.`) : undefined;
 }
 
 /**

@@ -14,12 +14,10 @@ export function cupsMediaFor(template: LabelTemplateId): string | null {
   return namedSizes[`${widthMm}x${heightMm}`] ?? `Custom.${widthMm}x${heightMm}mm`;
 }
 
-/** `lp` arguments for one job: the given size, at 100 %, no fitting, read from stdin. */
-export function lpArguments(queue: string, template: LabelTemplateId, title: string): string[] {
+/** `lp` options for one PDF job: the given size, at 100 %, no fitting. */
+export function lpOptions(template: LabelTemplateId): string[] {
   const media = cupsMediaFor(template);
   return [
-    '-d', queue,
-    '-t', title,
     ...(media === null ? [] : ['-o', `media=${media}`]),
     '-o', 'fit-to-page=false',
     '-o', 'print-scaling=none',

@@ -91,7 +91,7 @@ const escpos: RawProtocolDriver = {
 const tspl: RawProtocolDriver = {
   language: 'TSPL',
   encodeJob: (labels, profile) =>
-    Buffer.concat(labels.map((label) => encodeTsplLabel(label, { dpi: profile.dpi, darkness: profile.darkness }))),
+    Buffer.concat(labels.map((label) => encodeTsplLabel(label, { dpi: profile.dpi, darkness: profile.darkness, media: profile.media }))),
   status: {
     question: tsplStatusQuery,
     parse(answer) {
@@ -112,7 +112,7 @@ const tspl: RawProtocolDriver = {
 
 const zpl: RawProtocolDriver = {
   language: 'ZPL',
-  encodeJob: (labels, profile) => Buffer.concat(labels.map((label) => encodeZplLabel(label, profile.darkness))),
+  encodeJob: (labels, profile) => Buffer.concat(labels.map((label) => encodeZplLabel(label, profile.darkness, { media: profile.media, dpi: profile.dpi }))),
   status: {
     question: zplStatusQuery,
     parse(answer) {

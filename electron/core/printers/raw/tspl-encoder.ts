@@ -1,4 +1,5 @@
 import type { MonoBitmap } from '../../labels/label-types.ts';
+import { defaultPrinterMedia, type PrinterMedia } from '../../../shared/printer-profile.ts';
 
 /** `<ESC>!?`: TSC's immediate status query, answered with one status byte even mid-job. */
 export const tsplStatusQuery = Buffer.from([0x1b, 0x21, 0x3f]);
@@ -30,11 +31,21 @@ export interface TsplOptions {
   dpi: number;
   /** 0–15, TSPL `DENSITY`; null keeps the printer's own setting. */
   darkness: number | null;
-  /** The gap between labels on the roll, in mm; 2 mm is the common die-cut stock. */
-  gapMm?: number;
+  /** The loaded medium; absent: die-cut labels with a 2 mm gap, the printer's own speed. */
+  media?: PrinterMedia;
 }
 
 const mm = (dots: number, dpi: number): string => (Math.round((dots / dpi) * 254) / 10).toString();
+const tenths = (value: number): string => (Math.round(value * 10) / 10).toString();
+
+/** How the printer finds the next label (`GAP`, `BLINE`, or `GAP 0,0` for a continuous roll) and its speed. */
+export function tsplMediaCommands(media: PrinterMedia = defaultPrinterMedia): string[] {
+  const sensing =
+    media.sensor === 'continuous'
+      ? 'GAP 0,0'
+      : `${media.sensor === 'mark' ? 'BLINE' : 'GAP'} ${tenths(media.gapMm)} mm,${tenths(media.offsetMm)} mm`;
+  return [sensing, ...(media.speedIps === null ? [] : [`SPEED ${media.speedIps}`])];
+}
 
 /**
  * One label in TSPL. `BITMAP` mode 0 (overwrite); its bits are inverted from the label's bitmap
@@ -43,7 +54,7 @@ const mm = (dots: number, dpi: number): string => (Math.round((dots / dpi) * 254
 export function encodeTsplLabel(bitmap: MonoBitmap, options: TsplOptions): Buffer {
   const head = [
     `SIZE ${mm(bitmap.width, options.dpi)} mm,${mm(bitmap.height, options.dpi)} mm`,
-    `GAP ${options.gapMm ?? 2} mm,0 mm`,
+    ...tsplMediaCommands(options.media),
     ...(options.darkness === null ? [] : [`DENSITY ${options.darkness}`]),
     'DIRECTION 1',
     'REFERENCE 0,0',

@@ -1,14 +1,27 @@
 import type { MonoBitmap } from '../../labels/label-types.ts';
+import type { PrinterMedia } from '../../../shared/printer-profile.ts';
 
 /** `~HS`: the host status query; the printer answers three STX…ETX framed strings. */
 export const zplStatusQuery = Buffer.from('~HS', 'latin1');
+
+/**
+ * How the printer finds the next label: `^MNY` gap (web) sensing, `^MNM` black mark with its
+ * offset in dots, `^MNN` continuous; `^PR` the print speed. Nothing without a medium set: the
+ * printer keeps what it was set up with.
+ */
+export function zplMediaCommands(media: PrinterMedia | undefined, dpi: number): string {
+  if (media === undefined) return '';
+  const offsetDots = Math.round((media.offsetMm / 25.4) * dpi);
+  const sensing = media.sensor === 'continuous' ? '^MNN' : media.sensor === 'mark' ? `^MNM,${offsetDots}` : '^MNY';
+  return `${sensing}${media.speedIps === null ? '' : `^PR${media.speedIps}`}`;
+}
 
 /**
  * One label in ZPL: `^GFA` ASCII-hex graphic, 1 = black. Rows use ZPL's own compression where it
  * is exact and simple: `:` repeats the previous row, `,` fills the rest of a row with white.
  * Darkness 0–15 maps onto `~SD` 00–30.
  */
-export function encodeZplLabel(bitmap: MonoBitmap, darkness: number | null): Buffer {
+export function encodeZplLabel(bitmap: MonoBitmap, darkness: number | null, setup: { media?: PrinterMedia; dpi?: number } = {}): Buffer {
   const rows: string[] = [];
   let previous = '';
   for (let y = 0; y < bitmap.height; y++) {
@@ -23,7 +36,7 @@ export function encodeZplLabel(bitmap: MonoBitmap, darkness: number | null): Buf
   const total = bitmap.rowBytes * bitmap.height;
   const sd = darkness === null ? '' : `~SD${String(darkness * 2).padStart(2, '0')}`;
   return Buffer.from(
-    `${sd}^XA^PW${bitmap.width}^LL${bitmap.height}^LH0,0^FO0,0^GFA,${total},${total},${bitmap.rowBytes},${rows.join('')}^FS^PQ1^XZ`,
+    `${sd}^XA${zplMediaCommands(setup.media, setup.dpi ?? 203)}^PW${bitmap.width}^LL${bitmap.height}^LH0,0^FO0,0^GFA,${total},${total},${bitmap.rowBytes},${rows.join('')}^FS^PQ1^XZ`,
     'latin1',
   );
 }

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 
-/** The first issue per top-level field, keyed by field, to show beside its input. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+/**
+ * The first issue per top-level field, keyed by field, to show beside its input. The fields of
+ * a `nested` object (a printer's `media`) are keyed by their own name, as their inputs are.
+ */
+export function fieldErrors(error: z.ZodError, nested: readonly string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '');
+    const top = String(issue.path[0] ?? '');
+    const field = nested.includes(top) && issue.path.length > 1 ? String(issue.path[1]) : top;
     out[field] ??= issue.message;
   }
   return out;

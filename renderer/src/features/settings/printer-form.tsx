@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  defaultPrinterMedia,
   labelTemplateIds,
   printerProfileInputSchema,
   supportedDpis,
@@ -11,6 +12,22 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
 import { fieldErrors } from './field-errors.ts';
+import { PrinterAddressFields } from './printer-address-fields.tsx';
+import { kindOf, takesMedia } from './printer-kinds.ts';
+import { PrinterMediaFields, type MediaDraft } from './printer-media-fields.tsx';
+
+const optionalNumber = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+
+function mediaDraft(initial: PrinterProfileInput): MediaDraft {
+  const media = initial.media ?? defaultPrinterMedia;
+  return {
+    sensor: media.sensor,
+    gapMm: String(media.gapMm),
+    offsetMm: String(media.offsetMm),
+    speedIps: media.speedIps === null ? '' : String(media.speedIps),
+    darkness: initial.darkness === null || initial.darkness === undefined ? '' : String(initial.darkness),
+  };
+}
 
 interface PrinterFormProps {
   initial: PrinterProfileInput;
@@ -18,7 +35,7 @@ interface PrinterFormProps {
   onCancel: () => void;
 }
 
-/** Adds a printer or edits one's profile: where it is, the template, dpi and calibration offsets. */
+/** Adds a printer or edits one's profile: its kind and place, the template, dpi, offsets and its labels. */
 export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
   const { t } = useTranslation();
   const api = useStation();
@@ -29,12 +46,14 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
   const [offsetXmm, setOffsetX] = useState(String(initial.offsetXmm ?? 0));
   const [offsetYmm, setOffsetY] = useState(String(initial.offsetYmm ?? 0));
   const [labelsPerJob, setLabelsPerJob] = useState(String(initial.labelsPerJob ?? 5));
+  const [media, setMedia] = useState<MediaDraft>(() => mediaDraft(initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaveError(undefined);
+    const withMedia = takesMedia(kindOf(uri));
     const input = {
       ...(initial.id ? { id: initial.id } : {}),
       name: name.trim(),
@@ -43,12 +62,15 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
       dpi: Number(dpi),
       offsetXmm: Number(offsetXmm),
       offsetYmm: Number(offsetYmm),
-      darkness: initial.darkness ?? null,
+      darkness: withMedia ? optionalNumber(media.darkness) : (initial.darkness ?? null),
       labelsPerJob: Number(labelsPerJob),
+      ...(withMedia
+        ? { media: { sensor: media.sensor, gapMm: Number(media.gapMm), offsetMm: Number(media.offsetMm), speedIps: optionalNumber(media.speedIps) } }
+        : initial.media ? { media: initial.media } : {}),
     };
     const checked = printerProfileInputSchema.safeParse(input);
     if (!checked.success) {
-      setErrors(fieldErrors(checked.error));
+      setErrors(fieldErrors(checked.error, ['media']));
       return;
     }
     setErrors({});
@@ -62,9 +84,7 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
       <Field id="printer-name" label={t('printers.name')} error={error('name')}>
         <input id="printer-name" value={name} onChange={(e) => setName(e.target.value)} {...invalid('name')} />
       </Field>
-      <Field id="printer-uri" label={t('printers.uri')} error={error('uri')}>
-        <input id="printer-uri" className="mono" value={uri} onChange={(e) => setUri(e.target.value)} placeholder="escpos://192.168.1.50:9100" spellCheck={false} {...invalid('uri')} />
-      </Field>
+      <PrinterAddressFields uri={uri} onUri={setUri} error={error('uri')} />
       <div className="row">
         <Field id="printer-template" label={t('printers.template')}>
           <select id="printer-template" value={template} onChange={(e) => setTemplate(e.target.value as LabelTemplateId)}>
@@ -94,6 +114,7 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
           <input id="printer-labelsPerJob" type="number" min={1} max={100} value={labelsPerJob} onChange={(e) => setLabelsPerJob(e.target.value)} {...invalid('labelsPerJob')} />
         </Field>
       </div>
+      {takesMedia(kindOf(uri)) && <PrinterMediaFields draft={media} onChange={setMedia} error={error} />}
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('common.save')}

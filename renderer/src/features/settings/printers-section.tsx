@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveredPrinter, PrinterProfileInput } from '../../../../electron/shared/printer-profile.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
+import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
+import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
 
@@ -18,17 +20,24 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [note, setNote] = useState<string | null>(null);
 
+  /** Runs an action; its note is `done`, or what the action itself answered in words. */
   const act = (work: () => Promise<unknown>, done?: string) => {
     setActionError(undefined);
     setNote(null);
     setBusy(true);
     work()
       .then(
-        () => done && setNote(done),
+        (said) => setNote(done ?? (typeof said === 'string' ? said : null)),
         (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
       )
       .finally(() => setBusy(false));
   };
+  const addUsb = (device: DiscoveredPrinter) =>
+    act(async () => {
+      const created = await api.createRawQueue({ deviceUri: device.uri, name: queueNameFor(device), language: device.guessedLanguage ?? 'tspl' });
+      setEditing({ name: device.name.slice(0, 80), uri: created.uri });
+      return created.message;
+    });
   const changed = () => {
     setEditing(null);
     printers.reload();
@@ -71,6 +80,11 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
               <button type="button" disabled={busy} onClick={() => act(() => api.printTestPage({ id: p.id }), t('printers.testSent'))}>
                 {t('printers.testPage')}
               </button>
+              {canCalibrate(kindOf(p.uri)) && (
+                <button type="button" disabled={busy} onClick={() => act(() => api.calibratePrinter({ id: p.id }), t('printers.calibrated'))}>
+                  {t('printers.calibrate')}
+                </button>
+              )}
               <button type="button" className="danger" disabled={busy} onClick={() => act(async () => (await api.removePrinter({ id: p.id }), changed()))}>
                 {t('common.remove')}
               </button>
@@ -78,24 +92,7 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
           </li>
         ))}
       </ul>
-      {found && (
-        <div className="discovered">
-          <h3>{t('printers.found')}</h3>
-          {found.length === 0 && <p className="empty">{t('printers.noneFound')}</p>}
-          <ul className="printer-list">
-            {found.map((d) => (
-              <li key={d.uri}>
-                <strong>{d.name}</strong>
-                <span className="mono muted">{d.uri}</span>
-                <span className={`badge printer-${d.status.state}`}>{t(`printers.state.${d.status.state}`)}</span>
-                <button type="button" onClick={() => setEditing({ name: d.name.slice(0, 80), uri: d.uri })}>
-                  {t('printers.use')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {found && <DiscoveredPrinters found={found} busy={busy} onUse={setEditing} onAddUsb={addUsb} />}
     </section>
   );
 }
