@@ -11,7 +11,7 @@ export const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');
 
 /** Native modules load from node_modules; pdfkit reads its own data files beside its code and brings fontkit, which the label engine shares. */
-const cliExternal = ['libsql', '@libsql/*', '@napi-rs/canvas', '@napi-rs/*', 'pdfkit', 'fontkit', 'bwip-js', 'pdf-to-printer', 'vite', 'electron'];
+const cliExternal = ['libsql', '@libsql/*', '@napi-rs/canvas', '@napi-rs/*', 'pdfkit', 'fontkit', 'bwip-js', 'pdf-to-printer', 'koffi', 'pdfjs-dist', 'vite', 'electron'];
 
 /** What each output is built from: a change in any of these files rebuilds it. */
 const sources = {
