@@ -29,7 +29,8 @@ export type JobState = z.infer<typeof jobStateSchema>;
 /** The states `cancelJob` accepts. A printing job has labels in flight: cancelling it would leave them unaccounted for. */
 export const cancellableJobStates: readonly JobState[] = ['queued', 'claiming', 'claimed', 'failed', 'waiting'];
 
-export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
+/** `label-file`: the labels of a PDF or picture the operator printed; no API call. */
+export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels', 'label-file']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobViewSchema = z.object({
@@ -52,6 +53,13 @@ export const jobViewSchema = z.object({
 export type JobView = z.infer<typeof jobViewSchema>;
 
 export const labelStateSchema = z.enum(['pending', 'sent', 'confirmed']);
+/**
+ * Which label a job prints for an order: ours (rendered), the supplied one (`order.labelImage`
+ * or a file's), ours because the operator chose it when the supplied one could not be had, or
+ * none yet because the supplied one is missing.
+ */
+export const labelSourceKindSchema = z.enum(['ours', 'supplied', 'supplied-missing', 'ours-instead-of-supplied']);
+export type LabelSourceKind = z.infer<typeof labelSourceKindSchema>;
 export const jobLabelSchema = z.object({
   /** 1-based position in this job: what `reprintLabels` takes. */
   index: z.number().int(),
@@ -64,6 +72,10 @@ export const jobLabelSchema = z.object({
   state: labelStateSchema,
   /** It was in flight when the station stopped, so it was printed again. */
   possibleDuplicate: z.boolean(),
+  /** Absent: ours. */
+  labelSource: labelSourceKindSchema.optional(),
+  /** Why the supplied label could not be fetched or read, naming what was tried. */
+  suppliedReason: z.string().nullable().optional(),
 });
 export type JobLabel = z.infer<typeof jobLabelSchema>;
 
@@ -165,6 +177,11 @@ export const stationMethods = {
   },
   /** Gives a job up for good: it is never run or retried again; its stored labels can still be reprinted. */
   cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
+  /**
+   * The operator's explicit choice for a job held because supplied labels could not be had: print
+   * our own label for those orders (journalled, flagged in History), then run the job.
+   */
+  printOwnLabels: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /** Runs a failed or waiting job now instead of at its retry time (or at all, for one that stopped retrying). */
   retryJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   listJobs: {

@@ -169,6 +169,7 @@ export function createFakeStation(): FakeStation {
     },
     cancelJob: async (input) => (record('cancelJob', input), updateJob(input.jobId, 'cancelled')),
     retryJob: async (input) => (record('retryJob', input), updateJob(input.jobId, 'queued')),
+    printOwnLabels: async (input) => (record('printOwnLabels', input), updateJob(input.jobId, 'queued')),
     listJobs: async (input) => (record('listJobs', input), data.jobs.filter((j) => !input.state || j.state === input.state)),
     getJob: async (input) => {
       record('getJob', input);

@@ -19,6 +19,7 @@ import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
+import { createSuppliedLabels } from './supplied-labels.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -137,6 +138,7 @@ export function createStation(options: StationOptions): Station {
     emitState();
   };
 
+  const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
   const scheduler: PrintScheduler = new PrintScheduler({
     journal,
     timers,
@@ -149,7 +151,7 @@ export function createStation(options: StationOptions): Station {
       journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
     run: (jobId, signal) =>
-      runJob(jobId, { journal, api, port, now, log, onAuthRejected, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
+      runJob(jobId, { journal, api, port, now, log, onAuthRejected, supplied, onJob: (job) => events.emit('job', toJobView(job)) }, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
       if (outcome === 'waiting') {

@@ -5,6 +5,8 @@ import { PrinterError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
 import { applyJobEvent, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewEvent } from './journal.ts';
+import type { SuppliedEntry } from './journal-supplied.ts';
+import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -19,6 +21,8 @@ export interface JobRunnerDeps {
   onJob: (job: JobRecord) => void;
   log: (event: NewEvent) => void;
   onAuthRejected: (error: ApiAuthError) => void;
+  /** Fetches, stores and prepares the orders' own marketplace labels. */
+  supplied: SuppliedLabels;
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -54,15 +58,22 @@ function hopelessClaim(processed: string, error: unknown): string | undefined {
 export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
   const { journal } = deps;
   let record = journal.requireJob(jobId);
-  const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {
+  const step = (event: JobEvent, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): JobSnapshot => {
     const next = applyJobEvent(record.snapshot, event);
-    journal.saveJob(jobId, record.snapshot, next, orders);
+    journal.saveJob(jobId, record.snapshot, next, orders, supplied);
     record = { ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() };
     deps.onJob(record);
     return next;
   };
   const log = (level: NewEvent['level'], kind: string, message: string): void =>
     deps.log({ level, kind, message, jobId, processed: record.processed });
+
+  // A supplied label missing: the job waits for the operator (retry, or print ours for those).
+  const hold = (reason: string): RunOutcome => {
+    step({ type: 'failed', reason });
+    log('error', 'supplied-label-missing', reason);
+    return 'held';
+  };
 
   if (record.snapshot.state === 'done') return 'done';
   const before = record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
@@ -104,19 +115,31 @@ export async function runJob(jobId: string, deps: JobRunnerDeps, signal: AbortSi
         log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
         return hopeless ? 'held' : 'failed';
       }
-      step({ type: 'claimed', labelCount: orders.length }, orders);
-      log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored`);
+      // Fetched before anything is stored: the orders and their supplied labels are one commit.
+      const supplied = await deps.supplied.fetchFor(orders.map((order, idx) => ({ idx, order })));
+      step({ type: 'claimed', labelCount: orders.length }, orders, supplied);
+      log('info', 'claimed', `print_order recorded print_status ${target}; ${orders.length} order(s) stored${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
+      const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
+      if (missing.length > 0) return hold(heldReason(missing));
       continue;
     }
     if (!port) {
       step({ type: 'failed', reason: `the printer "${record.printerName}" was removed: reprint these labels on another printer` });
       return 'failed';
     }
-    const labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
+    const stillMissing = await deps.supplied.ensure(journal, jobId);
+    if (stillMissing) return hold(stillMissing);
+    let labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
       key: String(idx),
       order,
       meta: { batch: record.processed, index: batchIndex, count: record.batchLabels, printedAt: new Date(deps.now()) },
     }));
+    try {
+      labels = await deps.supplied.attach(journal, jobId, labels, port.profile);
+    } catch (error) {
+      if (error instanceof SuppliedLabelHold) return hold(error.message);
+      throw error;
+    }
     step({ type: 'labels-sent', indexes: action.indexes });
     const left = new Set<number>();
     try {

@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { pruneSupplied } from './journal-supplied.ts';
 
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
@@ -18,6 +19,7 @@ export function pruneJournal(db: Database.Database, beforeIso: string): PruneRes
   return db.transaction(() => {
     const oldDone = "SELECT id FROM jobs WHERE state IN ('done', 'cancelled') AND updated_at < ?";
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
+    pruneSupplied(db, oldDone, beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;
     const events = db.prepare('DELETE FROM events WHERE at < ?').run(beforeIso).changes;
     db.prepare('DELETE FROM alerts WHERE dismissed = 1 AND at < ?').run(beforeIso);

@@ -74,6 +74,20 @@ export const journalMigrations: readonly string[] = [
   // NULL in either column means the job is the batch: position idx + 1 of the job's own labels.
   `ALTER TABLE job_labels ADD COLUMN batch_index INTEGER;
    ALTER TABLE jobs ADD COLUMN batch_labels INTEGER;`,
+  // v5: supplied labels (the marketplace's own, or a printed file's), stored with the claim.
+  // Images are kept once per content; a label's row says which page and part of it, or why it is missing.
+  `CREATE TABLE supplied_blobs (hash TEXT PRIMARY KEY, media_type TEXT NOT NULL, bytes BLOB NOT NULL);
+   CREATE TABLE supplied_labels (
+     job_id INTEGER NOT NULL REFERENCES jobs (id),
+     idx INTEGER NOT NULL,
+     source TEXT NOT NULL,
+     hash TEXT REFERENCES supplied_blobs (hash),
+     page INTEGER NOT NULL DEFAULT 1,
+     region TEXT,
+     error TEXT,
+     own_label INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (job_id, idx)
+   );`,
 ];
 
 const migrations = journalMigrations;

@@ -10,6 +10,7 @@ import { JournalLog } from './journal-log.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
+import { SuppliedLabelStore, type SuppliedEntry } from './journal-supplied.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
 
@@ -64,6 +65,10 @@ export interface NewJob {
   /** With `orders`: where each sits in its batch (1-based), and how many labels the batch has. */
   batchPlaces?: { indexes: readonly number[]; of: number };
   sourceJobId?: string;
+  /** With `orders`: their supplied labels, stored in the same transaction. */
+  supplied?: readonly SuppliedEntry[];
+  /** A label reprint: the chosen labels' supplied images (0-based positions in the source job) come along. */
+  suppliedFrom?: { jobId: string; indexes: readonly number[] };
 }
 
 /** A label as the journal stored it: the order, and where it sits in its job and in its batch. */
@@ -98,6 +103,8 @@ export class Journal {
   readonly log: JournalLog;
   /** Job lists for the UI. */
   readonly views: JobViewQueries;
+  /** The supplied labels stored with the orders. */
+  readonly supplied: SuppliedLabelStore;
 
   constructor(path: string, now: () => number) {
     try {
@@ -114,6 +121,7 @@ export class Journal {
     migrate(this.#db);
     this.log = new JournalLog(this.#db, () => this.#iso());
     this.views = new JobViewQueries(this.#db);
+    this.supplied = new SuppliedLabelStore(this.#db);
   }
 
   close(): void {
@@ -192,6 +200,8 @@ export class Journal {
         );
       const jobId = Number(result.lastInsertRowid);
       if (job.orders) this.#insertLabels(jobId, job.orders, job.batchPlaces?.indexes);
+      if (job.supplied) this.supplied.insert(String(jobId), job.supplied);
+      if (job.suppliedFrom) this.supplied.copy(job.suppliedFrom.jobId, String(jobId), job.suppliedFrom.indexes);
       return jobId;
     });
     return this.requireJob(String(id));
@@ -238,14 +248,15 @@ export class Journal {
 
   /**
    * Writes a job's next snapshot (only the labels that changed). `orders` are the answer of
-   * `print_order`, stored in the same transaction as the `claimed` state.
+   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied labels.
    */
-  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[]): void {
+  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): void {
     const write = (): void => {
       this.#db
         .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
         .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
       if (orders) this.#insertLabels(Number(id), orders);
+      if (supplied) this.supplied.insert(id, supplied);
       const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
       next.labels.forEach((label, idx) => {
         const before = previous.labels[idx];
@@ -298,12 +309,17 @@ export class Journal {
   }
 
   jobLabels(id: string): JobLabel[] {
+    const supplied = this.supplied.states(id);
     return this.#db
       .prepare('SELECT * FROM job_labels WHERE job_id = ? ORDER BY idx')
       .all(Number(id))
       .map((r) => {
         const l = labelRow.parse(r);
-        return { index: l.idx + 1, batchIndex: l.batch_index ?? l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1 };
+        const source = supplied.get(l.idx);
+        return {
+          index: l.idx + 1, batchIndex: l.batch_index ?? l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1,
+          ...(source ? { labelSource: source.source, suppliedReason: source.reason } : {}),
+        };
       });
   }
 

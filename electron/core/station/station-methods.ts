@@ -3,6 +3,7 @@ import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { toJobView, type JobRecord } from './journal.ts';
 import { cancelJob, retryJob } from './job-control.ts';
+import { printOwnLabels } from './supplied-actions.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import type { StationCore } from './create-station.ts';
 
@@ -112,6 +113,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
         orders: chosen.map((label) => label.order),
         batchPlaces: { indexes: chosen.map((label) => label.batchIndex), of: source.batchLabels },
         sourceJobId: jobId,
+        suppliedFrom: { jobId, indexes: chosen.map((label) => label.idx) },
       });
       core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
       core.scheduler.kick();
@@ -119,6 +121,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     },
     cancelJob: async ({ jobId }) => cancelJob(core, jobId),
     retryJob: async ({ jobId }) => retryJob(core, jobId),
+    printOwnLabels: async ({ jobId }) => printOwnLabels(core, jobId),
     listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
