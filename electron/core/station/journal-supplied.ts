@@ -24,7 +24,8 @@ const regionSchema = z.object({ x: z.number(), y: z.number(), width: z.number(),
 const storedRow = z.object({
   idx: z.number(),
   media_type: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
-  bytes: z.instanceof(Uint8Array),
+  // libsql hands BLOBs back as ArrayBuffers.
+  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]),
   page: z.number(),
   region: z.string().nullable(),
 });
@@ -99,7 +100,7 @@ export class SuppliedLabelStore {
       const row = storedRow.parse(raw);
       if (!wanted.has(row.idx)) continue;
       const region = row.region === null ? undefined : regionSchema.parse(JSON.parse(row.region));
-      images.set(row.idx, { mediaType: row.media_type, bytes: Buffer.from(row.bytes), page: row.page, ...(region ? { region } : {}) });
+      images.set(row.idx, { mediaType: row.media_type, bytes: Buffer.from(row.bytes instanceof ArrayBuffer ? new Uint8Array(row.bytes) : row.bytes), page: row.page, ...(region ? { region } : {}) });
     }
     return images;
   }

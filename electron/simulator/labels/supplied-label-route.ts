@@ -42,7 +42,7 @@ export function createSuppliedLabelBook(origin: string): SuppliedLabelBook {
       plans.set(order.id, plan);
       record.order.labelImage =
         plan.kind === 'data-png'
-          ? `data:image/png;base64,${marketplaceImage('portrait', [plan.label], 'png', 6).toString('base64')}`
+          ? `data:image/png;base64,${marketplaceImage('portrait', [plan.label], 'png').toString('base64')}`
           : `${origin}${labelPathPrefix}${encodeURIComponent(order.id)}.${extension(plan.kind)}`;
       return plan;
     },

@@ -24,12 +24,17 @@ async function readCapped(response: Response, maxBytes: number): Promise<Buffer 
   const chunks: Buffer[] = [];
   let size = 0;
   if (!response.body) return Buffer.alloc(0);
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) return undefined;
-    chunks.push(Buffer.from(chunk));
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(Buffer.from(value));
   }
-  return Buffer.concat(chunks);
 }
 
 function originOf(text: string | null): string | undefined {
