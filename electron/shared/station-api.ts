@@ -160,6 +160,12 @@ export const labelPreviewSchema = z.object({
 export type LabelPreview = z.infer<typeof labelPreviewSchema>;
 
 const none = z.object({});
+/** A label file picked or dropped by the operator: PDF, PNG or JPEG, base64, at most 50 MB. */
+const labelFileInput = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  dataBase64: z.string().min(1).max(67_000_000, 'the label file is over 50 MB'),
+  layout: z.enum(['auto', 'single', 'a4-2up', 'a4-4up']).default('auto'),
+});
 const byProcessed = z.object({ processed: processedTimestampSchema, printerId: z.string().optional() });
 
 export const stationMethods = {
@@ -228,6 +234,13 @@ export const stationMethods = {
     }),
     output: labelPreviewSchema,
   },
+  /** The labels a file becomes (each page, or each label region of an A4 page), as previews, before printing. */
+  previewLabelFile: {
+    input: labelFileInput.extend({ template: labelTemplateIdSchema, dpi: z.number().int().min(150).max(600).default(203) }),
+    output: z.array(labelPreviewSchema.extend({ name: z.string() })),
+  },
+  /** Prints a label file as a `label-file` job: its labels stored in the journal first, confirmed one by one. */
+  printLabelFile: { input: labelFileInput.extend({ printerId: z.string().optional() }), output: jobViewSchema },
   getSummary: { input: none, output: statusSummarySchema },
   listOrders: {
     input: z.object({

@@ -218,6 +218,13 @@ export function createFakeStation(): FakeStation {
     },
     printTestPage: async (input) => (record('printTestPage', input), { printed: true }),
     previewLabel: async (input) => (record('previewLabel', input), { pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }),
+    previewLabelFile: async (input) => (record('previewLabelFile', input), [1, 2].map((n) => ({ name: `${input.fileName} #${n}`, pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }))),
+    printLabelFile: async (input) => {
+      record('printLabelFile', input);
+      const job = sampleJob({ id: `job-${nextJob++}`, processed: '2026-01-01 08:00:00', kind: 'label-file', printerId: input.printerId ?? 'p-1', totalLabels: 2, targetPrintStatus: null });
+      data.jobs.unshift(job);
+      return job;
+    },
     getSummary: async (input) => (record('getSummary', input), { NEW: 4, PROCESSED: 5, SENT: 6, DRAFT: 1 }),
     listOrders: async (input) => {
       record('listOrders', input);

@@ -348,7 +348,7 @@ export class Journal {
   /** The newest job of this batch holding the batch's orders (from its `print_order` answer). */
   claimedJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
@@ -356,14 +356,14 @@ export class Journal {
   /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state NOT IN ('done', 'cancelled') ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND state NOT IN ('done', 'cancelled') ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
 
   /** Any job, cancelled ones included: a batch the operator gave up on is not auto-printed again. */
   hasJobFor(processed: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
+    return this.#db.prepare("SELECT 1 FROM jobs WHERE processed = ? AND kind <> 'label-file' LIMIT 1").get(processed) !== undefined;
   }
 }
 

@@ -4,6 +4,7 @@ import type { PrinterView, StationMethodName, StationMethodOutput, stationMethod
 import { toJobView, type JobRecord } from './journal.ts';
 import { cancelJob, retryJob } from './job-control.ts';
 import { printOwnLabels } from './supplied-actions.ts';
+import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import { toServerTimestamp as toServerNow } from './server-time.ts';
 import type { StationCore } from './create-station.ts';
 
@@ -169,6 +170,8 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       const png = Buffer.from(await core.options.renderPng({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi }));
       return { pngBase64: png.toString('base64'), ...pngSize(png) };
     },
+    previewLabelFile: async (input) => previewLabelFile(core, input),
+    printLabelFile: async (input) => printLabelFile(core, input),
     getSummary: async () => core.api().totalSummary(),
     listOrders: async ({ offset, limit, q, status }) => core.api().listOrders(offset, limit, { q, status }),
     getOrderDetails: async ({ id }) => core.api().orderDetails(id),

@@ -6,7 +6,9 @@ import { Journal } from '../../../electron/core/station/journal.ts';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { SuppliedKind } from '../../../electron/simulator/labels/supplied-label-plan.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
+import { marketplacePdf } from '../../../electron/simulator/labels/label-files.ts';
 import { startRawPrinter } from '../../support/raw-printer.ts';
+import { marketplaceLabel } from '../../support/supplied-fixtures.ts';
 import { missingTools } from '../../support/system-tools.ts';
 import { spawnHeadless } from './headless-child.ts';
 import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
@@ -142,5 +144,39 @@ describe.skipIf(skip)('a station killed after storing supplied labels, restarted
       await child.kill('SIGTERM');
       await printer.stop();
     }
+  });
+});
+
+describe.skipIf(skip)('a label file printed from the app', () => {
+  let rig: StationRig | undefined;
+  afterEach(async () => {
+    await rig?.close();
+    rig = undefined;
+  });
+
+  it('previews every label, prints them as a journalled job confirmed label by label, and reprints one from History', { timeout: 60_000 }, async () => {
+    rig = await startStationRig();
+    const { station, printer } = rig;
+    station.start();
+    const awbs = ['SPXID047700000001', 'SPXID047700000002', 'SPXID047700000003'];
+    const pdf = await marketplacePdf('a4-4up', [[...awbs.map((awb) => marketplaceLabel(awb)), null]]);
+    const input = { fileName: 'shopee.pdf', dataBase64: pdf.toString('base64'), layout: 'auto' as const };
+
+    const previews = await station.previewLabelFile({ ...input, template: '100x150' });
+    expect(previews.map((p) => p.name)).toEqual(['shopee.pdf #1', 'shopee.pdf #2', 'shopee.pdf #3']);
+    expect(previews.every((p) => p.widthPx === 799 && p.heightPx === 1199)).toBe(true);
+
+    const job = await station.printLabelFile(input);
+    expect(job.kind).toBe('label-file');
+    await waitFor('file job done', async () => ((await station.getJob({ jobId: job.id })).job.state === 'done' ? true : undefined));
+    const { labels, job: done } = await station.getJob({ jobId: job.id });
+    expect(done.confirmedLabels).toBe(3);
+    expect(labels.map((l) => l.labelSource)).toEqual(['supplied', 'supplied', 'supplied']);
+    expect(scanPrintedLabels(printer)).toEqual(awbs.map((awb) => [awb]));
+
+    const reprint = await station.reprintLabels({ jobId: job.id, indexes: [2] });
+    await waitFor('reprint done', async () => ((await station.getJob({ jobId: reprint.id })).job.state === 'done' ? true : undefined));
+    expect(scanPrintedLabels(printer).at(-1)).toEqual([awbs[1]]);
+    await expect(station.printLabelFile({ ...input, dataBase64: Buffer.from('not a label').toString('base64') })).rejects.toThrow('not a PDF, PNG or JPEG');
   });
 });
