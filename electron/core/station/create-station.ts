@@ -19,7 +19,7 @@ import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
-import { createSuppliedLabels } from './supplied-labels.ts';
+import { createSuppliedLabels, type SuppliedLabels } from './supplied-labels.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -57,6 +57,7 @@ export interface StationCore {
   raise: (alert: NewAlert) => void;
   applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
   emitState: () => void;
+  supplied: SuppliedLabels;
 }
 
 export function createStation(options: StationOptions): Station {
@@ -261,7 +262,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const core: StationCore = {
-    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state,
+    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied,
     batches: () => batches,
     forgetPort: (printerId) => ports.delete(printerId),
   };

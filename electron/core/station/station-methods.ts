@@ -167,7 +167,9 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       if (!chosen && processed) chosen = (await batchOrders(processed)).find((o) => orderId === undefined || o.orderId === orderId);
       if (!chosen && orderId && !processed) chosen = (await core.api().orderDetails(orderId)).firstState ?? undefined;
       if (!chosen) throw new BatchStateError('there is no such order to preview');
-      const png = Buffer.from(await core.options.renderPng({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi }));
+      // An order carrying its marketplace label previews that label: it is what will print.
+      const label = await core.supplied.preview({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi });
+      const png = Buffer.from(await core.options.renderPng(label, { template, dpi }));
       return { pngBase64: png.toString('base64'), ...pngSize(png) };
     },
     previewLabelFile: async (input) => previewLabelFile(core, input),

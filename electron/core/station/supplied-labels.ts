@@ -1,5 +1,6 @@
 import type { Order } from '../../shared/domain.ts';
-import type { PrinterProfile } from '../../shared/printer-profile.ts';
+import type { LabelTemplateId, PrinterProfile } from '../../shared/printer-profile.ts';
+import type { LabelToRender } from '../labels/label-types.ts';
 import { labelTemplates } from '../labels/label-templates.ts';
 import { defaultSuppliedLimits, fetchSuppliedLabel } from '../labels/supplied/fetch-supplied-label.ts';
 import { openSuppliedPage, prepareSuppliedArtwork, type SuppliedImage } from '../labels/supplied/supplied-artwork.ts';
@@ -53,6 +54,8 @@ export interface SuppliedLabels {
    * hold the job, naming each order.
    */
   ensure(journal: Journal, jobId: string): Promise<string | undefined>;
+  /** One label's supplied artwork for a preview: fetched now; throws a hold naming the order when it cannot be had. */
+  preview(label: LabelToRender, target: { template: LabelTemplateId; dpi: number }): Promise<LabelToRender>;
   /** The labels with their supplied artwork made ready for this printer's medium and dpi. */
   attach(journal: Journal, jobId: string, labels: readonly LabelToPrint[], profile: PrinterProfile): Promise<LabelToPrint[]>;
 }
@@ -97,6 +100,13 @@ export function createSuppliedLabels(options: SuppliedLabelOptions): SuppliedLab
         return [{ name: order ? orderName(order, entry.idx) : `label ${entry.idx + 1}`, error: entry.error }];
       });
       return still.length === 0 ? undefined : heldReason(still);
+    },
+    async preview(label, target) {
+      const [entry] = await this.fetchFor([{ idx: 0, order: label.order }]);
+      if (!entry) return label;
+      if ('error' in entry) throw new SuppliedLabelHold(heldReason([{ name: orderName(label.order, 0), error: entry.error }]));
+      const template = labelTemplates[target.template];
+      return { ...label, supplied: await prepareSuppliedArtwork(entry.image, { widthMm: template.widthMm, heightMm: template.heightMm, dpi: target.dpi }) };
     },
     async attach(journal, jobId, labels, profile) {
       const images = journal.supplied.images(jobId, labels.map((label) => Number(label.key)));

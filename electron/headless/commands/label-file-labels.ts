@@ -7,12 +7,13 @@ import type { FileLayout } from '../../core/labels/supplied/label-regions.ts';
 import { prepareSuppliedArtwork, type SuppliedImage } from '../../core/labels/supplied/supplied-artwork.ts';
 import { describeSource, parseLabelImage } from '../../core/labels/supplied/supplied-source.ts';
 import type { LabelToPrint } from '../../core/printers/index.ts';
+import type { LabelToRender } from '../../core/labels/index.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { UsageError } from '../cli-command.ts';
 
 export const fileLayouts: readonly string[] = ['auto', 'single', 'a4-2up', 'a4-4up'] satisfies FileLayout[];
 
-const targetOf = (profile: Pick<PrinterProfile, 'template' | 'dpi'>) => {
+const targetOf = (profile: { template: PrinterProfile['template']; dpi: number }) => {
   const template = labelTemplates[profile.template];
   return { widthMm: template.widthMm, heightMm: template.heightMm, dpi: profile.dpi };
 };
@@ -41,8 +42,8 @@ export async function readLabelFile(file: string, layout: string, profile: Pick<
  * The orders' own marketplace labels (`labelImage`), fetched without credentials and made ready
  * for the printer. One that cannot be had stops the command before anything prints, naming it.
  */
-export async function withSuppliedLabels(labels: readonly LabelToPrint[], profile: Pick<PrinterProfile, 'template' | 'dpi'>): Promise<LabelToPrint[]> {
-  const out: LabelToPrint[] = [];
+export async function withSuppliedLabels<T extends LabelToRender>(labels: readonly T[], profile: { template: PrinterProfile['template']; dpi: number }): Promise<T[]> {
+  const out: T[] = [];
   const problems: string[] = [];
   for (const label of labels) {
     if (parseLabelImage(label.order.labelImage, defaultSuppliedLimits.maxBytes) === null) {
