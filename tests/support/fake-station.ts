@@ -184,6 +184,7 @@ export function createFakeStation(): FakeStation {
         recipient: o.customer.name,
         state: 'confirmed' as const,
         possibleDuplicate: false,
+        ...(o.labelImage ? { labelSource: job.state === 'failed' ? ('supplied-missing' as const) : ('supplied' as const) } : {}),
       }));
       return { job, labels, events: [] };
     },
