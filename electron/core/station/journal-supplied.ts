@@ -20,12 +20,13 @@ export interface SuppliedLabelState {
   from: string;
 }
 
+// libsql hands BLOBs back as ArrayBuffers.
+const blobBytes = z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]);
 const regionSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 const storedRow = z.object({
   idx: z.number(),
+  hash: z.string(),
   media_type: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
-  // libsql hands BLOBs back as ArrayBuffers.
-  bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]),
   page: z.number(),
   region: z.string().nullable(),
 });
@@ -42,6 +43,11 @@ export class SuppliedLabelStore {
     const hash = createHash('sha256').update(image.bytes).digest('hex');
     this.#db.prepare('INSERT OR IGNORE INTO supplied_blobs (hash, media_type, bytes) VALUES (?, ?, ?)').run(hash, image.mediaType, image.bytes);
     return hash;
+  }
+
+  #bytes(hash: string): Buffer {
+    const row = z.object({ bytes: blobBytes }).parse(this.#db.prepare('SELECT bytes FROM supplied_blobs WHERE hash = ?').get(hash));
+    return Buffer.from(row.bytes instanceof ArrayBuffer ? new Uint8Array(row.bytes) : row.bytes);
   }
 
   /** Records entries for a job; call inside the transaction that stores its orders. */
@@ -91,16 +97,20 @@ export class SuppliedLabelStore {
     // Only the range asked for: a long job prints a few labels at a time.
     const rows = this.#db
       .prepare(
-        `SELECT s.idx, b.media_type, b.bytes, s.page, s.region FROM supplied_labels s JOIN supplied_blobs b ON b.hash = s.hash
+        `SELECT s.idx, s.hash, b.media_type, s.page, s.region FROM supplied_labels s JOIN supplied_blobs b ON b.hash = s.hash
          WHERE s.job_id = ? AND s.own_label = 0 AND s.idx BETWEEN ? AND ? ORDER BY s.idx`,
       )
       .all(Number(jobId), Math.min(...indexes), Math.max(...indexes));
     const images = new Map<number, SuppliedImage>();
+    // The labels of one file share its bytes: one Buffer for them all, not a copy each.
+    const files = new Map<string, Buffer>();
     for (const raw of rows) {
       const row = storedRow.parse(raw);
       if (!wanted.has(row.idx)) continue;
       const region = row.region === null ? undefined : regionSchema.parse(JSON.parse(row.region));
-      images.set(row.idx, { mediaType: row.media_type, bytes: Buffer.from(row.bytes instanceof ArrayBuffer ? new Uint8Array(row.bytes) : row.bytes), page: row.page, ...(region ? { region } : {}) });
+      const bytes = files.get(row.hash) ?? this.#bytes(row.hash);
+      files.set(row.hash, bytes);
+      images.set(row.idx, { mediaType: row.media_type, bytes, page: row.page, ...(region ? { region } : {}) });
     }
     return images;
   }
