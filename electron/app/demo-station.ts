@@ -25,7 +25,8 @@ export interface RunningStation {
  * before anything is configured. Its journal lives apart from a real station's, in `demo/`.
  */
 export async function startDemoStation(shell: StationShell): Promise<DemoStation> {
-  const sim = await createSimulator({ port: 0 });
+  // A quarter of the demo's orders carry a marketplace label, so the demo shows supplied labels too.
+  const sim = await createSimulator({ port: 0, suppliedShare: 0.25 });
   const dataDir = join(shell.dataDir, 'demo');
   const labelsDir = join(dataDir, 'labels');
   await makeFolder(labelsDir);

@@ -42,7 +42,8 @@ export const isFinishedJobState = isIn(finishedJobStates);
 export const isActiveJobState = isIn(activeJobStates);
 export const isCancellableJobState = isIn(cancellableJobStates);
 
-export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels']);
+/** `label-file`: the labels of a PDF or picture the operator printed; no API call. */
+export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels', 'label-file']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobViewSchema = z.object({
@@ -67,6 +68,13 @@ export const jobViewSchema = z.object({
 export type JobView = z.infer<typeof jobViewSchema>;
 
 export const labelStateSchema = z.enum(['pending', 'sent', 'confirmed']);
+/**
+ * Which label a job prints for an order: ours (rendered), the supplied one (`order.labelImage`
+ * or a file's), ours because the operator chose it when the supplied one could not be had, or
+ * none yet because the supplied one is missing.
+ */
+export const labelSourceKindSchema = z.enum(['ours', 'supplied', 'supplied-missing', 'ours-instead-of-supplied']);
+export type LabelSourceKind = z.infer<typeof labelSourceKindSchema>;
 export const jobLabelSchema = z.object({
   /** 1-based position in this job: what `reprintLabels` takes. */
   index: z.number().int(),
@@ -79,6 +87,10 @@ export const jobLabelSchema = z.object({
   state: labelStateSchema,
   /** It was in flight when the station stopped, so it was printed again. */
   possibleDuplicate: z.boolean(),
+  /** Absent: ours. */
+  labelSource: labelSourceKindSchema.optional(),
+  /** Why the supplied label could not be fetched or read, naming what was tried. */
+  suppliedReason: z.string().nullable().optional(),
 });
 export type JobLabel = z.infer<typeof jobLabelSchema>;
 
@@ -166,6 +178,12 @@ export const labelPreviewSchema = z.object({
 export type LabelPreview = z.infer<typeof labelPreviewSchema>;
 
 const none = z.object({});
+/** A label file picked or dropped by the operator: PDF, PNG or JPEG, base64, at most 50 MB. */
+const labelFileInput = z.object({
+  fileName: z.string().trim().min(1).max(200),
+  dataBase64: z.string().min(1).max(67_000_000, 'the label file is over 50 MB'),
+  layout: z.enum(['auto', 'single', 'a4-2up', 'a4-4up']).default('auto'),
+});
 const byProcessed = z.object({ processed: processedTimestampSchema, printerId: z.string().optional() });
 
 export const stationMethods = {
@@ -194,6 +212,11 @@ export const stationMethods = {
   },
   /** Gives a job up for good: it is never run or retried again; its stored labels can still be reprinted. */
   cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
+  /**
+   * The operator's explicit choice for a job held because supplied labels could not be had: print
+   * our own label for those orders (journalled, flagged in History), then run the job.
+   */
+  printOwnLabels: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /** Runs a failed or waiting job now instead of at its retry time (or at all, for one that stopped retrying). */
   retryJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /** Prints the orders a held print_order answer brought (fewer or more than the batch lists), as they are. */
@@ -253,6 +276,13 @@ export const stationMethods = {
     }),
     output: labelPreviewSchema,
   },
+  /** The labels a file becomes (each page, or each label region of an A4 page), as previews, before printing. */
+  previewLabelFile: {
+    input: labelFileInput.extend({ template: labelTemplateIdSchema, dpi: z.number().int().min(150).max(600).default(203) }),
+    output: z.array(labelPreviewSchema.extend({ name: z.string() })),
+  },
+  /** Prints a label file as a `label-file` job: its labels stored in the journal first, confirmed one by one. */
+  printLabelFile: { input: labelFileInput.extend({ printerId: z.string().optional() }), output: jobViewSchema },
   getSummary: { input: none, output: statusSummarySchema },
   listOrders: {
     input: z.object({

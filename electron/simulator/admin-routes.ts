@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { Simulator } from './simulator-types.ts';
 import { faultSchema } from './sim-faults.ts';
 import { HttpError, readBody, sendJson } from './sim-http.ts';
+import { suppliedKinds } from './labels/supplied-label-plan.ts';
 
 /**
  * `/__sim`: the test-control surface (no auth, loopback only). It mirrors the controls the
  * in-process `Simulator` object offers, so a test in another process can drive the same things.
  */
 
-const batchRequest = z.object({ orders: z.number().int().min(1).max(1000) });
+const batchRequest = z.object({ orders: z.number().int().min(1).max(1000), supplied: z.array(z.enum(suppliedKinds).nullable()).max(1000).optional() });
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
   const text = await readBody(req);
@@ -34,8 +35,10 @@ export async function handleAdmin(sim: Simulator, req: IncomingMessage, res: Ser
       return sendJson(res, 200, { baseUrl: sim.baseUrl, adminUrl: sim.adminUrl, userId: sim.userId });
     case 'GET batches':
       return sendJson(res, 200, sim.batches());
-    case 'POST batches':
-      return sendJson(res, 201, sim.addBatch(parse(batchRequest, await jsonBody(req)).orders));
+    case 'POST batches': {
+      const request = parse(batchRequest, await jsonBody(req));
+      return sendJson(res, 201, sim.addBatch(request.orders, { supplied: request.supplied }));
+    }
     case 'GET calls':
       return sendJson(res, 200, sim.calls());
     case 'GET faults':

@@ -6,6 +6,7 @@ import { createFaultBook, type FaultMode } from './sim-faults.ts';
 import { HttpError, isLoopback, readFields, sendJson } from './sim-http.ts';
 import { createSimStore, type SimStore } from './sim-store.ts';
 import type { SimCall, Simulator } from './simulator-types.ts';
+import { createSuppliedLabelBook, labelPathPrefix, type SuppliedLabelBook } from './labels/supplied-label-route.ts';
 
 export interface SimulatorOptions {
   /** Same seed, same data (and the same user id and token). Default 1. */
@@ -16,6 +17,11 @@ export interface SimulatorOptions {
   port?: number;
   /** Epoch milliseconds; batch timestamps and call times come from it. */
   clock?: () => number;
+  /**
+   * The share (0–1) of seeded orders that carry a supplied label (`labelImage`); 0, the default,
+   * keeps the seeded data as it always was. Which orders is drawn from their ids: same seed, same share.
+   */
+  suppliedShare?: number;
 }
 
 const apiPrefix = '/public/';
@@ -44,6 +50,13 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   let store: SimStore = createSimStore(seed, now);
   const faults = createFaultBook();
   let calls: SimCall[] = [];
+  let labels: SuppliedLabelBook | undefined;
+  const labelOrders = (origin: string): SuppliedLabelBook => {
+    const book = createSuppliedLabelBook(origin);
+    const share = options.suppliedShare ?? 0;
+    if (share > 0) for (const order of store.list(0, Number.MAX_SAFE_INTEGER, {}).orders) book.assign(order, { share });
+    return book;
+  };
 
   async function serveApi(
     req: IncomingMessage,
@@ -84,6 +97,14 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
         await handleAdmin(sim, req, res, url.pathname.slice(adminPrefix.length + 1));
         return;
       }
+      if (url.pathname.startsWith(labelPathPrefix) && labels) {
+        const call: SimCall = { method: req.method ?? '', path: req.url ?? '', call: null, status: null, fault: null, at: new Date(now()).toISOString() };
+        calls.push(call);
+        const mode = faults.take('label');
+        call.fault = mode ?? null;
+        call.status = await labels.serve(req, res, url.pathname.slice(labelPathPrefix.length), mode);
+        return;
+      }
       const segments = url.pathname.startsWith(apiPrefix) ? url.pathname.slice(apiPrefix.length).split('/').map(decodeSegment) : [];
       const matched = matchApiRoute(segments);
       const call: SimCall = { method: req.method ?? '', path: req.url ?? '', call: matched?.route.call ?? null, status: null, fault: null, at: new Date(now()).toISOString() };
@@ -112,6 +133,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const { port } = server.address() as AddressInfo;
   const reachableHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const origin = `http://${reachableHost}:${port}`;
+  labels = labelOrders(origin);
+  const book = (): SuppliedLabelBook => labels ?? labelOrders(origin);
 
   const sim: Simulator = {
     baseUrl: `${origin}/public`,
@@ -119,7 +142,17 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     port,
     userId: store.userId,
     token: store.token,
-    addBatch: (orders) => store.addBatch(orders),
+    addBatch(orders, batchOptions) {
+      const added = store.addBatch(orders);
+      const kinds = batchOptions?.supplied ?? [];
+      added.orderIds.forEach((id, i) => {
+        const kind = kinds.length > 0 ? kinds[i % kinds.length] : null;
+        const order = store.find(id);
+        if (kind && order) book().assign(order, { kind });
+      });
+      return added;
+    },
+    suppliedLabel: (orderId) => book().plan(orderId),
     batches: () =>
       store.batches().map((b) => ({ processed: b.processed, totalLabels: b.orderIds.length, printStatus: b.printStatus, orderIds: b.orderIds })),
     calls: () => calls.map((c) => ({ ...c })),
@@ -127,6 +160,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     faults: () => faults.pending(),
     reset() {
       store = createSimStore(seed, now);
+      labels = labelOrders(origin);
       calls = [];
       faults.clear();
     },

@@ -8,12 +8,16 @@ import { apiCallNames, type ApiCallName } from '../core/api/api-errors.ts';
  * - `reset`: the server DOES the work (print_order records the print count, create stores the
  *   order), then drops the connection before answering. It is the dangerous real-world case: the
  *   commit happened but the client cannot know.
+ * - `404`: not found; `garbage`: 200 with random bytes (a label that is not a PDF or picture).
  */
-export const faultModes = ['500', 'hang', 'malformed', '401', 'reset'] as const;
+export const faultModes = ['500', 'hang', 'malformed', '401', 'reset', '404', 'garbage'] as const;
 export type FaultMode = (typeof faultModes)[number];
 
+/** `label`: the supplied-label route (`/labels/…`), not an API call; `*` does not include it. */
+export type FaultRoute = ApiCallName | 'label';
+
 export const faultSchema = z.object({
-  route: z.enum([...apiCallNames, '*'], { error: `route must be one of ${apiCallNames.join(', ')} or *` }),
+  route: z.enum([...apiCallNames, 'label', '*'], { error: `route must be one of ${apiCallNames.join(', ')}, label or *` }),
   mode: z.enum(faultModes, { error: `mode must be one of ${faultModes.join(', ')}` }),
   times: z.number().int().positive().default(1),
 });
@@ -22,19 +26,19 @@ export type Fault = z.input<typeof faultSchema>;
 export interface FaultBook {
   add(fault: Fault): void;
   /** Consumes and answers the fault for this call, if one is armed. */
-  take(call: ApiCallName): FaultMode | undefined;
-  pending(): { route: ApiCallName | '*'; mode: FaultMode; times: number }[];
+  take(call: FaultRoute): FaultMode | undefined;
+  pending(): { route: FaultRoute | '*'; mode: FaultMode; times: number }[];
   clear(): void;
 }
 
 export function createFaultBook(): FaultBook {
-  let armed: { route: ApiCallName | '*'; mode: FaultMode; times: number }[] = [];
+  let armed: { route: FaultRoute | '*'; mode: FaultMode; times: number }[] = [];
   return {
     add(fault) {
       armed.push(faultSchema.parse(fault));
     },
     take(call) {
-      const fault = armed.find((f) => f.route === call || f.route === '*');
+      const fault = armed.find((f) => f.route === call || (f.route === '*' && call !== 'label'));
       if (!fault) return undefined;
       fault.times -= 1;
       armed = armed.filter((f) => f.times > 0);

@@ -1,5 +1,6 @@
 import type { ApiCallName } from '../core/api/api-errors.ts';
-import type { Fault, FaultMode } from './sim-faults.ts';
+import type { Fault, FaultMode, FaultRoute } from './sim-faults.ts';
+import type { SuppliedKind, SuppliedPlan } from './labels/supplied-label-plan.ts';
 
 /** A running simulator, as tests, demo mode and benchmarks hold it. */
 export interface Simulator {
@@ -10,15 +11,20 @@ export interface Simulator {
   port: number;
   userId: string;
   token: string;
-  /** A new processed batch of `orders` new orders, print count 0. */
-  addBatch(orders: number): { processed: string; orderIds: string[] };
+  /**
+   * A new processed batch of `orders` new orders, print count 0. `supplied[i]` gives order i
+   * (cycling) a supplied label of that kind; null leaves it to ours.
+   */
+  addBatch(orders: number, options?: { supplied?: readonly (SuppliedKind | null)[] }): { processed: string; orderIds: string[] };
+  /** The supplied label an order carries (its marketplace AWB), if any. */
+  suppliedLabel(orderId: string): SuppliedPlan | undefined;
   /** Every batch, newest first, with its current print count. */
   batches(): SimBatchView[];
   /** Every API call received, in order. */
   calls(): SimCall[];
   /** Arms a fault: the next `times` calls of `route` fail as `mode`. */
   addFault(fault: Fault): void;
-  faults(): { route: ApiCallName | '*'; mode: FaultMode; times: number }[];
+  faults(): { route: FaultRoute | '*'; mode: FaultMode; times: number }[];
   /** Back to the seeded data; forgets calls and faults (the user id and token stay). */
   reset(): void;
   close(): Promise<void>;

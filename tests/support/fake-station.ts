@@ -193,6 +193,7 @@ export function createFakeStation(): FakeStation {
     cancelJob: async (input) => (record('cancelJob', input), updateJob(input.jobId, 'cancelled')),
     retryJob: async (input) => (record('retryJob', input), updateJob(input.jobId, 'queued')),
     printReceivedOrders: async (input) => (record('printReceivedOrders', input), updateJob(input.jobId, 'claimed')),
+    printOwnLabels: async (input) => (record('printOwnLabels', input), updateJob(input.jobId, 'queued')),
     listJobs: async (input) => (record('listJobs', input), data.jobs.filter((j) => !input.state || j.state === input.state)),
     getJob: async (input) => {
       record('getJob', input);
@@ -207,6 +208,7 @@ export function createFakeStation(): FakeStation {
         recipient: o.customer.name,
         state: 'confirmed' as const,
         possibleDuplicate: false,
+        ...(o.labelImage ? { labelSource: job.state === 'failed' ? ('supplied-missing' as const) : ('supplied' as const) } : {}),
       }));
       return { job, labels, events: [] };
     },
@@ -246,6 +248,13 @@ export function createFakeStation(): FakeStation {
       { queue: input.name, uri: `${input.language}+system:${input.name}`, message: `Created the raw CUPS queue ${input.name} for ${input.deviceUri}` }
     ),
     previewLabel: async (input) => (record('previewLabel', input), { pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }),
+    previewLabelFile: async (input) => (record('previewLabelFile', input), [1, 2].map((n) => ({ name: `${input.fileName} #${n}`, pngBase64: 'iVBORw0KGgo=', widthPx: 800, heightPx: 1200 }))),
+    printLabelFile: async (input) => {
+      record('printLabelFile', input);
+      const job = sampleJob({ id: `job-${nextJob++}`, processed: '2026-01-01 08:00:00', kind: 'label-file', printerId: input.printerId ?? 'p-1', totalLabels: 2, targetPrintStatus: null });
+      data.jobs.unshift(job);
+      return job;
+    },
     getSummary: async (input) => (record('getSummary', input), { NEW: 4, PROCESSED: 5, SENT: 6, DRAFT: 1 }),
     listOrders: async (input) => {
       record('listOrders', input);

@@ -1,5 +1,6 @@
 import type { Order } from '../../shared/domain.ts';
 import type { LabelTemplateId } from '../../shared/printer-profile.ts';
+import type { SuppliedArtwork } from './supplied/supplied-artwork.ts';
 
 /** Where a label sits in its batch; printed in the label's footer. */
 export interface LabelMeta {
@@ -14,6 +15,8 @@ export interface LabelMeta {
 export interface LabelToRender {
   order: Order;
   meta: LabelMeta;
+  /** The marketplace's own label, made ready for this medium: printed instead of ours. */
+  supplied?: SuppliedArtwork;
 }
 
 export interface RenderOptions {

@@ -5,6 +5,7 @@ import { paintPdf, ptPerMm } from './pdf-painter.ts';
 import { embedLabelFonts, type PdfLabelFonts } from './pdf-fonts.ts';
 import { LabelRenderError, renderContext, type RenderContext } from './render-context.ts';
 import type { SheetSpec } from './label-templates.ts';
+import { artworkPng } from './supplied/supplied-raster.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -61,11 +62,18 @@ function cutMarks(doc: Doc, sheet: SheetSpec): void {
 
 /** Draws one label: on its own page, or in its cell of a sheet (a new sheet every N labels). */
 function drawLabel(doc: Doc, fonts: PdfLabelFonts, ctx: RenderContext, label: LabelToRender, position: number): void {
-  const layout = ctx.layout(label);
+  const art = label.supplied;
+  const layout = art ? undefined : ctx.layout(label);
+  // A supplied label is a lossless picture of the whole label, fitted to the medium when it was prepared.
+  const paint = (xPt: number, yPt: number): void => {
+    if (layout) paintPdf(doc, layout, xPt, yPt, fonts);
+    else if (art) doc.image(artworkPng(art), xPt, yPt, { width: dotsToPt(art.width, art.dpi), height: dotsToPt(art.height, art.dpi) });
+  };
   const { sheet } = ctx.template;
   if (!sheet) {
-    addPage(doc, pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi));
-    paintPdf(doc, layout, dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi), fonts);
+    const size = layout ? pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi) : pageSizePt(ctx.template.widthMm, ((art?.height ?? 0) * 25.4) / (art?.dpi ?? 1), ctx.dpi);
+    addPage(doc, size);
+    paint(dotsToPt(ctx.offsetXDots, ctx.dpi), dotsToPt(ctx.offsetYDots, ctx.dpi));
     return;
   }
   const perSheet = sheet.columns * sheet.rows;
@@ -77,7 +85,7 @@ function drawLabel(doc: Doc, fonts: PdfLabelFonts, ctx: RenderContext, label: La
   // Cell corners snapped to whole dots, so each label's barcodes stay on the grid.
   const xDots = Math.round(((cell % sheet.columns) * (sheet.widthMm / sheet.columns) * ctx.dpi) / 25.4) + ctx.offsetXDots;
   const yDots = Math.round((Math.floor(cell / sheet.columns) * (sheet.heightMm / sheet.rows) * ctx.dpi) / 25.4) + ctx.offsetYDots;
-  paintPdf(doc, layout, dotsToPt(xDots, ctx.dpi), dotsToPt(yDots, ctx.dpi), fonts);
+  paint(dotsToPt(xDots, ctx.dpi), dotsToPt(yDots, ctx.dpi));
 }
 
 /**

@@ -2,6 +2,7 @@ import type { LabelToRender, MonoBitmap, RenderOptions } from './label-types.ts'
 import { monoBitmapToPng } from './mono-png.ts';
 import { paintRaster } from './raster-painter.ts';
 import { renderContext } from './render-context.ts';
+import { suppliedRaster } from './supplied/supplied-raster.ts';
 
 /**
  * One label as the 1-bit bitmap a thermal printer takes, at `options.dpi`, shifted by the
@@ -9,6 +10,7 @@ import { renderContext } from './render-context.ts';
  */
 export function renderRaster(label: LabelToRender, options: RenderOptions): MonoBitmap {
   const ctx = renderContext(options);
+  if (label.supplied) return suppliedRaster(label.supplied, ctx.offsetXDots, ctx.offsetYDots);
   return paintRaster(ctx.layout(label), ctx.fonts, ctx.offsetXDots, ctx.offsetYDots);
 }
 

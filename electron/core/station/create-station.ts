@@ -22,6 +22,7 @@ import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
+import { createSuppliedLabels, type SuppliedLabels } from './supplied-labels.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -59,6 +60,7 @@ export interface StationCore {
   raise: (alert: NewAlert) => void;
   applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
   emitState: () => void;
+  supplied: SuppliedLabels;
 }
 
 export function createStation(options: StationOptions): Station {
@@ -161,8 +163,9 @@ export function createStation(options: StationOptions): Station {
     emitState();
   };
 
+  const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
   const runDeps: JobRunnerDeps = {
-    journal, api, port, now, log, onAuthRejected,
+    journal, api, port, now, log, onAuthRejected, supplied,
     onJob: (job) => events.emit('job', toJobView(job)),
     // The batch as last listed: a count changed on the server since the job was made counts.
     expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
@@ -297,7 +300,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const core: StationCore = {
-    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state,
+    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied,
     batches: () => batches,
     forgetPort: (printerId) => ports.delete(printerId),
   };

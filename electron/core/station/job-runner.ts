@@ -9,6 +9,8 @@ import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapsh
 import type { JobRecord, Journal, NewAlert, NewEvent } from './journal.ts';
 import type { StationLogger } from './station-options.ts';
 import { settleSpoolJobs } from './spool-resume.ts';
+import type { SuppliedEntry } from './journal-supplied.ts';
+import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -27,6 +29,8 @@ export interface JobRunnerDeps {
   expectedLabels?: (job: JobRecord) => number;
   /** The rows the client left out of the answer to this print_order call. */
   skippedRows?: (processed: string, printStatus: number) => SkippedRow[];
+  /** Fetches, stores and prepares the orders' own marketplace labels. */
+  supplied: SuppliedLabels;
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -97,9 +101,9 @@ export function reportStuckJob(error: unknown, jobId: string | undefined, logger
 async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
   const { journal } = deps;
   let record = journal.requireJob(jobId);
-  const step = (event: JobEvent, orders?: readonly Order[]): JobSnapshot => {
+  const step = (event: JobEvent, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): JobSnapshot => {
     const next = applyJobEvent(record.snapshot, event);
-    journal.saveJob(jobId, record.snapshot, next, orders);
+    journal.saveJob(jobId, record.snapshot, next, orders, supplied);
     // A batch job's labels are the orders print_order answered: they give the footer's "of n".
     const batchLabels = orders && record.kind !== 'reprint-labels' ? next.labels.length : record.batchLabels;
     record = { ...record, snapshot: next, batchLabels, updatedAt: new Date(deps.now()).toISOString() };
@@ -108,6 +112,13 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
   };
   const log = (level: NewEvent['level'], kind: string, message: string): void =>
     deps.log({ level, kind, message, jobId, processed: record.processed });
+
+  // A supplied label missing: the job waits for the operator (retry, or print ours for those).
+  const hold = (reason: string): RunOutcome => {
+    step({ type: 'failed', reason });
+    log('error', 'supplied-label-missing', reason);
+    return 'held';
+  };
 
   if (record.snapshot.state === 'done') return 'done';
   // A spooler job recorded for in-flight labels is asked about before they print again.
@@ -175,20 +186,32 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
         log('error', 'count-mismatch', reason);
         return 'held';
       }
-      step({ type: 'claimed', labelCount: check.orders.length }, check.orders);
+      // Fetched before anything is stored: the orders and their supplied labels are one commit.
+      const supplied = await deps.supplied.fetchFor(check.orders.map((order, idx) => ({ idx, order })));
+      step({ type: 'claimed', labelCount: check.orders.length }, check.orders, supplied);
       journal.answers.forget(jobId);
-      log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored`);
+      log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
+      const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${check.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
+      if (missing.length > 0) return hold(heldReason(missing));
       continue;
     }
     if (!port) {
       step({ type: 'failed', reason: `the printer "${record.printerName}" was removed: reprint these labels on another printer` });
       return 'failed';
     }
-    const labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
+    const stillMissing = await deps.supplied.ensure(journal, jobId);
+    if (stillMissing) return hold(stillMissing);
+    let labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
       key: String(idx),
       order,
       meta: { batch: record.processed, index: batchIndex, count: record.batchLabels, printedAt: new Date(deps.now()) },
     }));
+    try {
+      labels = await deps.supplied.attach(journal, jobId, labels, port.profile);
+    } catch (error) {
+      if (error instanceof SuppliedLabelHold) return hold(error.message);
+      throw error;
+    }
     step({ type: 'labels-sent', indexes: action.indexes });
     const left = new Set<number>();
     try {

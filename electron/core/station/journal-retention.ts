@@ -1,5 +1,6 @@
 import type Database from 'libsql';
 import { finishedStatesSql } from './job-state-sql.ts';
+import { pruneSupplied } from './journal-supplied.ts';
 
 /**
  * How long the journal keeps what is finished. Orders hold names, phones and addresses, and a
@@ -22,6 +23,7 @@ export function pruneJournal(db: Database.Database, beforeIso: string): PruneRes
     const oldDone = `SELECT id FROM jobs WHERE state IN ${finishedStatesSql} AND updated_at < ?
       AND NOT (state = 'cancelled' AND processed IN (SELECT processed FROM batches WHERE gone_at IS NULL AND print_status = 0))`;
     db.prepare(`DELETE FROM job_labels WHERE job_id IN (${oldDone})`).run(beforeIso);
+    pruneSupplied(db, oldDone, beforeIso);
     const jobs = db.prepare(`DELETE FROM jobs WHERE id IN (${oldDone})`).run(beforeIso).changes;
     const events = db.prepare('DELETE FROM events WHERE at < ?').run(beforeIso).changes;
     db.prepare('DELETE FROM alerts WHERE dismissed = 1 AND at < ?').run(beforeIso);

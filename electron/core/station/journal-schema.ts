@@ -98,6 +98,20 @@ export const journalMigrations: readonly string[] = [
    );`,
   // v7: the spooler's job holding a sent label (CUPS `QUEUE-42`), asked about on resume before printing it again.
   `ALTER TABLE job_labels ADD COLUMN spool_job TEXT;`,
+  // v8: supplied labels (the marketplace's own, or a printed file's), stored with the claim.
+  // Images are kept once per content; a label's row says which page and part of it, or why it is missing.
+  `CREATE TABLE supplied_blobs (hash TEXT PRIMARY KEY, media_type TEXT NOT NULL, bytes BLOB NOT NULL);
+   CREATE TABLE supplied_labels (
+     job_id INTEGER NOT NULL REFERENCES jobs (id),
+     idx INTEGER NOT NULL,
+     source TEXT NOT NULL,
+     hash TEXT REFERENCES supplied_blobs (hash),
+     page INTEGER NOT NULL DEFAULT 1,
+     region TEXT,
+     error TEXT,
+     own_label INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (job_id, idx)
+   );`,
 ];
 
 const migrations = journalMigrations;

@@ -18,6 +18,7 @@ import { migrate } from './journal-schema.ts';
 import { journalOpenError } from './station-file-errors.ts';
 import { readStoredOrder } from './stored-order.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
+import { SuppliedLabelStore, type SuppliedEntry } from './journal-supplied.ts';
 
 const pendingRow = jobRow.pick({ id: true, printer_id: true, state: true, attempts: true, retry_at: true, held: true });
 
@@ -74,6 +75,10 @@ export interface NewJob {
   /** With `orders`: where each sits in its batch (1-based), and how many labels the batch has. */
   batchPlaces?: { indexes: readonly number[]; of: number };
   sourceJobId?: string;
+  /** With `orders`: their supplied labels, stored in the same transaction. */
+  supplied?: readonly SuppliedEntry[];
+  /** A label reprint: the chosen labels' supplied images (0-based positions in the source job) come along. */
+  suppliedFrom?: { jobId: string; indexes: readonly number[] };
 }
 
 /** A label as the journal stored it: the order, and where it sits in its job and in its batch. */
@@ -111,6 +116,8 @@ export class Journal {
   readonly answers: ClaimAnswers;
   /** Which spooler job holds which sent label. */
   readonly spool: JournalSpoolJobs;
+  /** The supplied labels stored with the orders. */
+  readonly supplied: SuppliedLabelStore;
 
   constructor(path: string, now: () => number) {
     let db: Database.Database | undefined;
@@ -134,6 +141,7 @@ export class Journal {
     this.packing = new JournalPacking(this.#db);
     this.answers = new ClaimAnswers(this.#db, () => this.#iso());
     this.spool = new JournalSpoolJobs(this.#db);
+    this.supplied = new SuppliedLabelStore(this.#db);
   }
 
   close(): void {
@@ -217,6 +225,8 @@ export class Journal {
         );
       const jobId = Number(result.lastInsertRowid);
       if (job.orders) this.#insertLabels(jobId, job.orders, job.batchPlaces?.indexes);
+      if (job.supplied) this.supplied.insert(String(jobId), job.supplied);
+      if (job.suppliedFrom) this.supplied.copy(job.suppliedFrom.jobId, String(jobId), job.suppliedFrom.indexes);
       return jobId;
     });
     return this.requireJob(String(id));
@@ -264,14 +274,15 @@ export class Journal {
 
   /**
    * Writes a job's next snapshot (only the labels that changed). `orders` are the answer of
-   * `print_order`, stored in the same transaction as the `claimed` state.
+   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied labels.
    */
-  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[]): void {
+  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): void {
     const write = (): void => {
       this.#db
         .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
         .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
       if (orders) this.#insertLabels(Number(id), orders);
+      if (supplied) this.supplied.insert(id, supplied);
       const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
       next.labels.forEach((label, idx) => {
         const before = previous.labels[idx];
@@ -324,12 +335,17 @@ export class Journal {
   }
 
   jobLabels(id: string): JobLabel[] {
+    const supplied = this.supplied.states(id);
     return this.#db
       .prepare('SELECT * FROM job_labels WHERE job_id = ? ORDER BY idx')
       .all(Number(id))
       .map((r) => {
         const l = labelRow.parse(r);
-        return { index: l.idx + 1, batchIndex: l.batch_index ?? l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1 };
+        const source = supplied.get(l.idx);
+        return {
+          index: l.idx + 1, batchIndex: l.batch_index ?? l.idx + 1, orderId: l.order_id, invoice: l.invoice, awb: l.awb, recipient: l.recipient, state: l.state, possibleDuplicate: l.possible_duplicate === 1,
+          ...(source ? { labelSource: source.source, suppliedReason: source.reason } : {}),
+        };
       });
   }
 
@@ -358,7 +374,7 @@ export class Journal {
   /** The newest job of this batch holding the batch's orders (from its `print_order` answer). */
   claimedJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
@@ -366,14 +382,14 @@ export class Journal {
   /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind <> 'reprint-labels' AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
 
   /** Any job, cancelled ones included: a batch the operator gave up on is not auto-printed again. */
   hasJobFor(processed: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM jobs WHERE processed = ? LIMIT 1').get(processed) !== undefined;
+    return this.#db.prepare("SELECT 1 FROM jobs WHERE processed = ? AND kind <> 'label-file' LIMIT 1").get(processed) !== undefined;
   }
 }
 

@@ -10,6 +10,8 @@ import { createPackingMethods } from './packing-methods.ts';
 import { batchesMatching } from './batch-search.ts';
 import { cancelJob, printReceivedOrders, retryJob } from './job-control.ts';
 import { serverCutoff } from './auto-print-cutoff.ts';
+import { printOwnLabels } from './supplied-actions.ts';
+import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import type { StationCore } from './create-station.ts';
 
 type Methods = typeof stationMethods;
@@ -130,6 +132,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
         orders: chosen.map((label) => label.order),
         batchPlaces: { indexes: chosen.map((label) => label.batchIndex), of: source.batchLabels },
         sourceJobId: jobId,
+        suppliedFrom: { jobId, indexes: chosen.map((label) => label.idx) },
       });
       core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
       core.scheduler.kick();
@@ -138,6 +141,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     cancelJob: async ({ jobId }) => cancelJob(core, jobId),
     retryJob: async ({ jobId }) => retryJob(core, jobId),
     printReceivedOrders: async ({ jobId }) => printReceivedOrders(core, jobId),
+    printOwnLabels: async ({ jobId }) => printOwnLabels(core, jobId),
     listJobs: async (filter) => journal.views.list(filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
@@ -197,9 +201,13 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       if (!chosen && processed) chosen = (await batchOrders(processed)).find((o) => orderId === undefined || o.orderId === orderId);
       if (!chosen && orderId && !processed) chosen = (await core.api().orderDetails(orderId)).firstState ?? undefined;
       if (!chosen) throw new BatchStateError('there is no such order to preview');
-      const png = Buffer.from(await core.options.renderPng({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi }));
+      // An order carrying its marketplace label previews that label: it is what will print.
+      const label = await core.supplied.preview({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi });
+      const png = Buffer.from(await core.options.renderPng(label, { template, dpi }));
       return { pngBase64: png.toString('base64'), ...pngSize(png) };
     },
+    previewLabelFile: async (input) => previewLabelFile(core, input),
+    printLabelFile: async (input) => printLabelFile(core, input),
     getSummary: async () => core.api().totalSummary(),
     listOrders: async ({ offset, limit, q, status }) => core.api().listOrders(offset, limit, { q, status }),
     getOrderDetails: async ({ id }) => core.api().orderDetails(id),

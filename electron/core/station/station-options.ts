@@ -62,6 +62,8 @@ export interface StationOptions {
   backoff?: { poll?: BackoffPolicy; job?: BackoffPolicy; printer?: BackoffPolicy };
   /** Running on the embedded simulator. */
   demo?: boolean;
+  /** Fetches the orders' supplied labels (`labelImage`); defaults to the global `fetch`. Tests shorten the limits. */
+  suppliedLabels?: { fetch?: typeof fetch; maxBytes?: number; timeoutMs?: number };
 }
 
 export const silentLogger: StationLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseOrderRecords } from '../../core/api/parse-orders.ts';
 import { openPrinter, PrinterError, type LabelToPrint } from '../../core/printers/index.ts';
+import { fileLayouts, readLabelFile, withSuppliedLabels } from './label-file-labels.ts';
 import { labelTemplateIds } from '../../shared/printer-profile.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { cliPrinterProfile } from './printer-options.ts';
 
 const help = `Usage: label-station print --orders FILE --printer URI [options]
+       label-station print --file LABELS --printer URI [--layout auto|single|a4-2up|a4-4up] [options]
        label-station print --test-page --printer URI [options]
 
 Renders the orders' labels and prints them, showing each label as it is sent and as the printer
@@ -15,6 +17,11 @@ were not, so they can be printed again.
 
 Options:
   --orders FILE          order records as JSON: an array, a list response or a print_order response
+                         (an order whose labelImage holds its marketplace label prints that label)
+  --file LABELS          a label file (PDF, PNG or JPEG) to print as it is: each page, or each label
+                         region of an A4 page, becomes one label, fitted to the template's medium
+  --layout L             how --file pages hold labels: auto (found from cut lines and white space,
+                         the default), single (one per page), a4-2up, a4-4up (equal parts)
   --printer URI          system:NAME, escpos://HOST:PORT, tspl://HOST:PORT, zpl://HOST:PORT or pdf-dir:FOLDER
   --template ID          ${labelTemplateIds.join(', ')} (default 100x150)
   --dpi N                203 or 300 (default 203)
@@ -27,10 +34,13 @@ Options:
 
 Examples:
   label-station print --orders batch.json --printer system:Zebra_ZD220
-  label-station print --orders batch.json --printer tspl://192.168.1.50:9100 --darkness 10`;
+  label-station print --orders batch.json --printer tspl://192.168.1.50:9100 --darkness 10
+  label-station print --file shopee-labels.pdf --layout auto --printer tspl://192.168.1.50:9100`;
 
 const options = {
   orders: { type: 'string' },
+  file: { type: 'string' },
+  layout: { type: 'string' },
   printer: { type: 'string' },
   template: { type: 'string' },
   dpi: { type: 'string' },
@@ -68,7 +78,10 @@ export const printCommand: CliCommand = {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
     if (values.printer === undefined) throw new UsageError('--printer URI is required');
-    if (values.orders === undefined && !values['test-page']) throw new UsageError('--orders FILE is required (or --test-page)');
+    if (values.orders === undefined && values.file === undefined && !values['test-page']) throw new UsageError('--orders FILE or --file LABELS is required (or --test-page)');
+    if (values.orders !== undefined && values.file !== undefined) throw new UsageError('give --orders or --file, not both');
+    const layout = values.layout ?? 'auto';
+    if (!fileLayouts.includes(layout)) throw new UsageError(`--layout must be one of ${fileLayouts.join(', ')}`);
     const profile = cliPrinterProfile(values.printer, {
       template: values.template,
       dpi: values.dpi,
@@ -83,7 +96,7 @@ export const printCommand: CliCommand = {
       console.log(`Test page printed on ${profile.uri} (${profile.template}, ${profile.dpi} dpi).`);
       return 0;
     }
-    const labels = await readLabels(values.orders as string, values.batch ?? null);
+    const labels = values.file !== undefined ? await readLabelFile(values.file, layout, profile) : await withSuppliedLabels(await readLabels(values.orders as string, values.batch ?? null), profile);
     if (labels.length === 0) {
       console.log('The orders file has no orders: nothing to print.');
       return 0;

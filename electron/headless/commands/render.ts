@@ -8,10 +8,13 @@ import { dpiSchema, labelTemplateIdSchema } from '../../shared/printer-profile.t
 import type { Order } from '../../shared/domain.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
 import { readOrdersFile } from './orders-file.ts';
+import { withSuppliedLabels } from './label-file-labels.ts';
 
 const help = `Usage: label-station render --orders FILE --out OUT [--template ID] [--dpi 203]
 
-Renders order records as shipping labels, without printing them.
+Renders order records as shipping labels, without printing them. An order whose labelImage
+holds its marketplace label (an http(s) URL or a data: URI of a PDF, PNG or JPEG) renders that
+label, fitted to the template, exactly as it will print.
 
 Options:
   --orders FILE   JSON: an array of order records, or a whole list or print_order response
@@ -116,9 +119,11 @@ export const renderCommand: CliCommand = {
   help,
   async run(argv) {
     const args = parse(argv);
-    const labels = toLabels(await readOrdersFile(args.ordersFile));
+    const labels = await withSuppliedLabels(toLabels(await readOrdersFile(args.ordersFile)), args.options);
     const written = await writeOutput(labels, args.out, args.options);
-    const missing = labels.filter((l) => l.order.awb === null).map((l) => l.order.invoice || `label ${l.meta.index}`);
+    const supplied = labels.filter((l) => l.supplied).length;
+    if (supplied > 0) console.log(`${supplied} of them are the orders' own supplied labels`);
+    const missing = labels.filter((l) => l.order.awb === null && !l.supplied).map((l) => l.order.invoice || `label ${l.meta.index}`);
     console.log(`rendered ${labels.length} label(s), template ${args.options.template} at ${args.options.dpi} dpi: ${written.length === 1 ? written[0] : `${written.length} files in ${dirname(written[0] ?? args.out)}`}`);
     if (missing.length > 0) console.warn(`${missing.length} label(s) have no AWB and print a NO AWB banner: ${missing.join(', ')}`);
     return 0;

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { marketplaceImage } from '../../../electron/simulator/labels/label-files.ts';
+import { marketplaceLabel } from '../../support/supplied-fixtures.ts';
 import { missingTools, zbarDecode } from '../../support/system-tools.ts';
 
 const bin = fileURLToPath(new URL('../../../bin/label-station.js', import.meta.url));
@@ -61,5 +63,39 @@ describe('label-station render', () => {
     const result = render('--orders', fixtures, '--out', join(dir, 'x.pdf'), '--dpi', '600');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--dpi must be 203 or 300');
+  });
+});
+
+describe.skipIf(missingTools('zbarimg').length > 0)('label-station render with supplied labels', () => {
+  it('writes the supplied label\'s PNG for an order that carries one (data: URI), ours for the rest', () => {
+    const response = JSON.parse(readFileSync(printOrderResponse, 'utf8')) as { data: { data: { order: Record<string, unknown> }[] } };
+    const [record] = response.data.data;
+    const png = marketplaceImage('portrait', [marketplaceLabel('JX9900112233')], 'png');
+    response.data.data = [
+      { ...record, order: { ...record?.order, invoice: 'INV-SUPPLIED', labelImage: `data:image/png;base64,${png.toString('base64')}` } },
+      { ...record, order: { ...record?.order, invoice: 'INV-OURS', labelImage: '' } },
+    ];
+    const orders = join(dir, 'supplied.json');
+    writeFileSync(orders, JSON.stringify(response));
+    const folder = join(dir, 'supplied-pngs');
+    const result = render('--orders', orders, '--out', `${folder}/`);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('1 of them are the orders\' own supplied labels');
+    const [supplied, ours] = readdirSync(folder).sort();
+    expect(zbarDecode(join(folder, supplied ?? ''))).toEqual(['JX9900112233']);
+    expect(zbarDecode(join(folder, ours ?? ''))).toContain('INV-OURS');
+  });
+
+  it('writes nothing when a supplied label cannot be had, naming the order', () => {
+    const response = JSON.parse(readFileSync(printOrderResponse, 'utf8')) as { data: { data: { order: Record<string, unknown> }[] } };
+    const [record] = response.data.data;
+    response.data.data = [{ ...record, order: { ...record?.order, invoice: 'INV-BROKEN', labelImage: 'data:image/png;base64,AAAA' } }];
+    const orders = join(dir, 'broken.json');
+    writeFileSync(orders, JSON.stringify(response));
+    const folder = join(dir, 'broken-pngs');
+    const result = render('--orders', orders, '--out', `${folder}/`);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('order INV-BROKEN');
+    expect(() => readdirSync(folder)).toThrow();
   });
 });

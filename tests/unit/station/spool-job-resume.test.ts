@@ -9,6 +9,7 @@ import { runJob, type JobRunnerDeps } from '../../../electron/core/station/job-r
 import { Journal } from '../../../electron/core/station/journal.ts';
 import type { PrinterProfile } from '../../../electron/shared/printer-profile.ts';
 import { sampleOrder } from './sample-orders.ts';
+import { createSuppliedLabels } from '../../../electron/core/station/supplied-labels.ts';
 
 const profile: PrinterProfile = { id: 'usb', name: 'USB', uri: 'tspl+system:Desk', template: '100x150', dpi: 203, offsetXmm: 0, offsetYmm: 0, darkness: null, labelsPerJob: 5 };
 
@@ -73,6 +74,8 @@ const deps = (journal: Journal, port: PrinterPort): JobRunnerDeps => ({
   onJob: () => undefined,
   log: (event) => journal.log.addEvent(event),
   onAuthRejected: () => undefined,
+  // These orders carry no marketplace label: nothing is ever fetched.
+  supplied: createSuppliedLabels({ fetch: () => Promise.reject(new Error('no label fetch expected')), apiConfig: () => null }),
 });
 
 describe('resuming a job whose labels a spooler job holds', () => {

@@ -49,7 +49,10 @@ export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
           {list.map((order, i) => (
             <tr key={`${order.orderId ?? order.invoice}-${i}`}>
               <td className="num">{i + 1}</td>
-              <td className="mono">{order.invoice}</td>
+              <td className="mono">
+                {order.invoice}
+                {order.labelImage?.trim() ? <span className="badge">{t('batches.supplied')}</span> : null}
+              </td>
               <ShippingCells order={order} />
               <td className="note">{[order.customerNote, order.adminNote].filter(Boolean).join(' · ')}</td>
               <PreviewCell onPreview={() => onPreview(order)} />

@@ -11,6 +11,7 @@ import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
+import { LabelFilePrint } from '../label-file/label-file-print.tsx';
 import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 
 export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
@@ -24,11 +25,14 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [printingAllNew, setPrintingAllNew] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [jobError, setJobError] = useState<Error | undefined>(undefined);
+  const [fileOpen, setFileOpen] = useState(false);
+  const [fileJob, setFileJob] = useState<JobView | null>(null);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
   const printers = useLoad(() => api.listPrinters({}), 'printers');
 
   useStationEvent('batches', (list) => (q ? batches.reload() : batches.setData(() => list)));
   useStationEvent('job', (job) => batches.setData((list) => list && applyJob(list, job)));
+  useStationEvent('job', (job) => setFileJob((shown) => (shown?.id === job.id ? job : shown)));
 
   const showJob = (job: JobView) => batches.setData((list) => list && applyJob(list, job));
   const run = (start: () => Promise<JobView>) => {
@@ -84,7 +88,20 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
             {t('batches.printAllNew', { batches: fresh.length, labels: freshLabels })}
           </button>
         )}
+        <button type="button" aria-expanded={fileOpen} onClick={() => setFileOpen(!fileOpen)}>
+          {t('batches.labelFile')}
+        </button>
       </div>
+      {fileOpen && (
+        <LabelFilePrint
+          printerId={printerId}
+          onJob={(job) => {
+            setFileJob(job);
+            setFileOpen(false);
+          }}
+        />
+      )}
+      {fileJob && <JobProgress job={fileJob} />}
       <ErrorNote error={batches.error} what={t('batches.loadFailed')} />
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
       <ErrorNote error={jobError} what={t('job.actionFailed')} />

@@ -29,6 +29,14 @@ export function JobDetail({ jobId }: { jobId: string }) {
       else next.add(index);
       return next;
     });
+  const missingSupplied = labels.some((label) => label.labelSource === 'supplied-missing');
+  const printOwn = () => {
+    setActionError(undefined);
+    api.printOwnLabels({ jobId }).then(
+      () => detail.reload(),
+      (error: unknown) => setActionError(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
   const reprint = () => {
     setConfirming(false);
     setActionError(undefined);
@@ -48,6 +56,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
           {t('history.reprintChosen', { count: chosen.size })}
         </button>
         {started && <span className="ok-note">{t('history.reprintStarted')}</span>}
+        {missingSupplied && job.state === 'failed' && (
+          <button type="button" onClick={printOwn}>
+            {t('history.printOwn')}
+          </button>
+        )}
       </div>
       <ErrorNote error={actionError} what={t('batches.printFailed')} />
       <table className="table">
@@ -58,6 +71,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
             t('order.invoice'),
             t('order.awb'),
             t('order.recipient'),
+            t('history.labelSource'),
             t('history.labelState'),
           ]}
         />
@@ -76,6 +90,11 @@ export function JobDetail({ jobId }: { jobId: string }) {
               <td className="mono">{label.invoice}</td>
               <AwbCell awb={label.awb} />
               <td>{label.recipient}</td>
+              <td>
+                <span className={label.labelSource === 'supplied-missing' || label.labelSource === 'ours-instead-of-supplied' ? 'badge warn' : undefined} title={label.suppliedReason ?? undefined}>
+                  {t(`history.source.${label.labelSource ?? 'ours'}`)}
+                </span>
+              </td>
               <td>
                 {t(`history.label.${label.state}`)}
                 {label.possibleDuplicate && <span className="badge warn">{t('history.possibleDuplicate')}</span>}

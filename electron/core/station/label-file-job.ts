@@ -1,0 +1,69 @@
+import type { JobView, LabelPreview } from '../../shared/station-api.ts';
+import type { LabelTemplateId } from '../../shared/printer-profile.ts';
+import { labelTemplates } from '../labels/label-templates.ts';
+import { fileLabelOrder, splitLabelFile, type FileLabel } from '../labels/supplied/label-file.ts';
+import type { FileLayout } from '../labels/supplied/label-regions.ts';
+import { prepareSuppliedArtwork } from '../labels/supplied/supplied-artwork.ts';
+import { SuppliedLabelReadError } from '../labels/supplied/pdf-document.ts';
+import { toJobView } from './journal.ts';
+import { toServerTimestamp } from './server-time.ts';
+import type { StationCore } from './create-station.ts';
+import { BatchStateError } from './station-errors.ts';
+
+export interface LabelFileInput {
+  fileName: string;
+  dataBase64: string;
+  layout: FileLayout;
+}
+
+async function cut(input: LabelFileInput): Promise<FileLabel[]> {
+  try {
+    const labels = await splitLabelFile(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.layout);
+    if (labels.length === 0) throw new BatchStateError(`${input.fileName} holds no label`);
+    return labels;
+  } catch (error) {
+    if (error instanceof SuppliedLabelReadError) throw new BatchStateError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** What each label of the file will look like on this medium: a preview per label, in print order. */
+export async function previewLabelFile(
+  core: StationCore,
+  input: LabelFileInput & { template: LabelTemplateId; dpi: number },
+): Promise<(LabelPreview & { name: string })[]> {
+  const template = labelTemplates[input.template];
+  const previews: (LabelPreview & { name: string })[] = [];
+  for (const label of await cut(input)) {
+    const supplied = await prepareSuppliedArtwork(label.image, { widthMm: template.widthMm, heightMm: template.heightMm, dpi: input.dpi });
+    const png = Buffer.from(await core.options.renderPng({ order: fileLabelOrder(label.name), meta: { batch: null, index: previews.length + 1, count: 0, printedAt: new Date(core.now()) }, supplied }, input));
+    previews.push({ name: label.name, pngBase64: png.toString('base64'), widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) });
+  }
+  return previews;
+}
+
+/**
+ * A label file as a print job: its labels (each the file, a page and a region) are stored in the
+ * journal before anything prints, so it has every guarantee a batch has: resumed after a crash,
+ * confirmed label by label, reprintable from History. No API call: `processed` is the time it was
+ * given, in server time.
+ */
+export async function printLabelFile(core: StationCore, input: LabelFileInput & { printerId?: string }): Promise<JobView> {
+  const labels = await cut(input);
+  const printer = core.settings.route(input.printerId);
+  const job = core.journal.createJob({
+    processed: toServerTimestamp(core.now()),
+    kind: 'label-file',
+    targetPrintStatus: null,
+    printerId: printer.id,
+    printerName: printer.name,
+    expectedLabels: labels.length,
+    orders: labels.map((label) => fileLabelOrder(label.name)),
+    supplied: labels.map((label, idx) => ({ idx, source: input.fileName, image: label.image })),
+  });
+  core.log({ level: 'info', kind: 'job-created', message: `label file ${input.fileName}: ${labels.length} label(s) on ${printer.name}`, jobId: job.id, processed: job.processed });
+  const view = toJobView(job);
+  core.events.emit('job', view);
+  core.scheduler.kick();
+  return view;
+}
