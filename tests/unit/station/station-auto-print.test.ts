@@ -12,7 +12,8 @@ describe('auto-print through the station', () => {
     const before = h.server.addBatch(2, { processed: '2026-01-05 09:59:59' });
     await h.clock.advance(10_000);
     const state = await h.station.setAutoPrint({ enabled: true });
-    expect(state.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:10' });
+    // The cutoff is the server's own clock: one second after the newest batch it lists.
+    expect(state.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:00' });
     const later = h.server.addBatch(2, { processed: '2026-01-05 10:07:00' });
     const printedElsewhere = h.server.addBatch(2, { processed: '2026-01-05 10:05:00', printStatus: 1 });
     const empty = h.server.addBatch(0, { processed: '2026-01-05 10:06:00' });
@@ -83,9 +84,10 @@ describe('auto-print through the station', () => {
     expect(printOrders()).toEqual([]);
 
     const state = await h.station.setAutoPrint({ enabled: true });
-    expect(state.autoPrint.cutoff).toBe('2026-01-05 10:01:00');
+    // One second after the newest batch the server lists, whatever this machine's clock says.
+    expect(state.autoPrint.cutoff).toBe('2026-01-05 10:00:31');
     h = await h.restart();
-    expect((await h.station.getState({})).autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:01:00' });
+    expect((await h.station.getState({})).autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:31' });
     const fresh = h.server.addBatch(1, { processed: '2026-01-05 10:02:00' });
     await h.clock.advance(10_000);
     expect(printOrders()).toEqual([fresh.processed]);
