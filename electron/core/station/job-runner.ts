@@ -243,5 +243,14 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
       log('error', 'print-failed', describe(error));
       return 'failed';
     }
+    // An adapter that reports the job finished without confirming every label breaks its
+    // contract: retrying at once could spin forever, so it fails and waits its backoff.
+    const unconfirmed = action.indexes.filter((i) => record.snapshot.labels[i]?.state !== 'confirmed');
+    if (unconfirmed.length > 0) {
+      const reason = `${record.printerName} finished the job without confirming label(s) ${unconfirmed.map((i) => i + 1).join(', ')}: they print again, flagged as possible duplicates`;
+      step({ type: 'failed', reason });
+      log('error', 'print-unconfirmed', reason);
+      return 'failed';
+    }
   }
 }

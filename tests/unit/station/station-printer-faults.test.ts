@@ -103,16 +103,31 @@ describe('what the printer does wrong, through the station', () => {
     expect(h.server.printOrderCalls(processed)).toEqual([1]);
   });
 
-  it('a printer that says done without confirming a label: that label prints again, flagged', async () => {
+  it('a printer that says done without confirming a label: the job fails with the reason, then prints it again, flagged, after its backoff', async () => {
     const { processed, orders } = await listed(3);
     h.printer().fail({ kind: 'lie' });
     const job = await h.station.printBatch({ processed });
+    await h.clock.flush();
+    expect(await h.jobOf(processed)).toMatchObject({ state: 'failed', reason: 'Printer bench finished the job without confirming label(s) 1: they print again, flagged as possible duplicates' });
+    await nextTryAfter(3000);
     await h.clock.flush();
     const { job: view, labels } = await h.station.getJob({ jobId: job.id });
     expect(view).toMatchObject({ state: 'done', confirmedLabels: 3, possibleDuplicates: 1 });
     expect(labels.map((l) => l.possibleDuplicate)).toEqual([true, false, false]);
     const [o1, o2, o3] = orders.map((o) => o.invoice);
-    expect(h.printer().invoices()).toEqual([o1, o2, o3, o1]);
+    expect(h.printer().invoices()).toEqual([o1, o1, o2, o3]);
+  });
+
+  it('a printer that never confirms does not spin: one try per backoff, with an alert', async () => {
+    const { processed } = await listed(2);
+    h.printer().fail({ kind: 'lie' }, 1000);
+    await h.station.printBatch({ processed });
+    await h.clock.flush();
+    expect(h.printer().jobs).toHaveLength(1);
+    expect((await h.station.listAlerts({})).map((a) => a.kind)).toEqual(['batch-failed']);
+    await nextTryAfter(3000);
+    await h.clock.flush();
+    expect(h.printer().jobs).toHaveLength(2);
   });
 
   it('a printer with unfinished jobs cannot be removed', async () => {
