@@ -1,6 +1,6 @@
-import { crc32, deflateSync } from 'node:zlib';
 import type { MonoBitmap } from '../label-types.ts';
 import type { SuppliedArtwork } from './supplied-artwork.ts';
+import { greyscalePng } from '../mono-png.ts';
 
 /** Grey levels darker than this print as a dot: the same rule as our own labels. */
 const threshold = 128;
@@ -38,28 +38,9 @@ export function suppliedRaster(art: SuppliedArtwork, offsetXDots: number, offset
   return { width, height, rowBytes, data };
 }
 
-function pngChunk(type: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0, 0);
-  return Buffer.concat([head, body, crc]);
-}
-
 /** The artwork as an 8-bit greyscale PNG, lossless: what a PDF page embeds. */
 export function artworkPng(art: SuppliedArtwork): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(art.width, 0);
-  header.writeUInt32BE(art.height, 4);
-  header.writeUInt8(8, 8);
-  header.writeUInt8(0, 9);
   const raw = Buffer.alloc((art.width + 1) * art.height);
   for (let y = 0; y < art.height; y++) raw.set(art.gray.subarray(y * art.width, (y + 1) * art.width), y * (art.width + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return greyscalePng(art.width, art.height, 8, raw);
 }
