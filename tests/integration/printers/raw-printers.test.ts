@@ -74,6 +74,31 @@ describe.skipIf(missingTools('zbarimg').length > 0)('raw printer test page', () 
     expect(page?.height).toBe(1199);
     expect(scan(page as MonoBitmap, 'test-page')).toContain('TEST-203DPI');
   });
+
+  it('network TSPL and ZPL: Calibrate sends the sensor calibration ahead of the test page, in one job', async () => {
+    printer = await startRawPrinter();
+    await openPrinter({ ...profileFor(`tspl://127.0.0.1:${printer.port}`, 1), media: { sensor: 'gap', gapMm: 2, offsetMm: 0, speedIps: 4 } }).calibrate?.();
+    const tspl = Buffer.concat(printer.received());
+    // After the status query, before the page's bitmap.
+    expect(tspl.toString('latin1')).toMatch(/GAP 2 mm,0 mm\r\nSPEED 4\r\nGAPDETECT\r\n[^]*BITMAP/);
+    const [page] = decodeTspl(tspl);
+    expect(scan(page as MonoBitmap, 'calibrated-tspl')).toContain('TEST-203DPI');
+    await printer.stop();
+
+    printer = await startRawPrinter();
+    await openPrinter(profileFor(`zpl://127.0.0.1:${printer.port}`, 1)).calibrate?.();
+    const zpl = Buffer.concat(printer.received());
+    expect(zpl.toString('latin1')).toMatch(/\^XA\^MNY\^XZ~JC[^]*\^GFA/);
+    // The calibration's own setup format prints nothing: the page is what follows it.
+    const [zplPage] = decodeZpl(zpl.subarray(zpl.indexOf('~JC') + 3));
+    expect(scan(zplPage as MonoBitmap, 'calibrated-zpl')).toContain('TEST-203DPI');
+  });
+
+  it('network ESC/POS has no label sensor: Calibrate says so and sends nothing', async () => {
+    printer = await startRawPrinter();
+    await expect(openPrinter(profileFor(`escpos://127.0.0.1:${printer.port}`, 1)).calibrate?.()).rejects.toThrow(/ESC\/POS, which has no label sensor/);
+    expect(printer.received()).toEqual([]);
+  });
 });
 
 describe('raw printers that cannot print', () => {

@@ -5,6 +5,7 @@ import type { PrinterPort } from '../printer-port.ts';
 import type { RawProtocol } from '../printer-uri.ts';
 import { PrinterError, PrinterOfflineError, PrinterPaperOutError, PrinterStoppedError, PrinterUnconfirmedError } from '../printer-errors.ts';
 import { printInJobs } from '../print-in-jobs.ts';
+import { calibrationCommands } from './raw-calibration.ts';
 import { RawConnection } from './raw-connection.ts';
 import { rawProtocolDrivers, type RawCondition, type RawStatusQuery } from './raw-protocols.ts';
 
@@ -137,8 +138,8 @@ export function createRawPrinter(
     }
   }
 
-  async function sendJob(bitmaps: readonly MonoBitmap[], onSent: () => void): Promise<void> {
-    const bytes = driver.encodeJob(bitmaps, profile);
+  async function sendJob(bitmaps: readonly MonoBitmap[], onSent: () => void, before: Buffer = Buffer.alloc(0)): Promise<void> {
+    const bytes = Buffer.concat([before, driver.encodeJob(bitmaps, profile)]);
     sending++;
     let connection: RawConnection | undefined;
     try {
@@ -186,6 +187,11 @@ export function createRawPrinter(
     },
     printTestPage() {
       return inTurn(() => sendJob([deps.labels.renderTestPageRaster(renderOptions)], () => undefined));
+    },
+    async calibrate() {
+      // The sensor calibration and the test page in one job: the page shows what it learnt.
+      const commands = calibrationCommands(target.kind, profile, name);
+      return inTurn(() => sendJob([deps.labels.renderTestPageRaster(renderOptions)], () => undefined, commands));
     },
   };
 }

@@ -61,7 +61,7 @@ export function takesMedia(kind: PrinterKind): boolean {
   return kind === 'tspl-usb' || kind === 'zpl-usb' || kind === 'tspl-net' || kind === 'zpl-net';
 }
 
-/** Kinds whose port can run the printer's own sensor calibration (through the OS queue, for now). */
+/** Kinds whose printer has a label sensor it can calibrate itself (TSPL and ZPL, USB or network). */
 export function canCalibrate(kind: PrinterKind): boolean {
-  return kind === 'tspl-usb' || kind === 'zpl-usb';
+  return takesMedia(kind);
 }
