@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MonoBitmap } from '../../../electron/core/labels/label-types.ts';
 import { marketplaceImage, marketplacePdf } from '../../../electron/simulator/labels/label-files.ts';
@@ -11,20 +9,11 @@ import { decodeTspl } from '../../support/printer-decoders.ts';
 import { startRawPrinter } from '../../support/raw-printer.ts';
 import { marketplaceLabel } from '../../support/supplied-fixtures.ts';
 import { missingTools } from '../../support/system-tools.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-const cli = fileURLToPath(new URL('../../../bin/label-station.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'label-file-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const run = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 
 /** Dots of ink within `margin` dots of the bitmap's edge: a label cut by its region would have them. */
 function inkAtEdges(bitmap: MonoBitmap, margin: number): number {
@@ -48,7 +37,7 @@ describe.skipIf(missingTools('zbarimg').length > 0)('label-station print --file:
     writeFileSync(file, await marketplacePdf('a4-4up', [labels.slice(0, 4), [...labels.slice(4), null]]));
     const printer = await startRawPrinter();
     try {
-      const result = await run(['print', '--file', file, '--layout', 'auto', '--printer', `tspl://127.0.0.1:${printer.port}`, '--labels-per-job', '3']);
+      const result = await runCli(['print', '--file', file, '--layout', 'auto', '--printer', `tspl://127.0.0.1:${printer.port}`, '--labels-per-job', '3']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('All 7 labels printed');
@@ -71,9 +60,9 @@ describe.skipIf(missingTools('zbarimg').length > 0)('label-station print --file:
     const printer = await startRawPrinter();
     try {
       const uri = `tspl://127.0.0.1:${printer.port}`;
-      expect((await run(['print', '--file', pdf, '--layout', 'a4-4up', '--printer', uri])).code).toBe(0);
-      expect((await run(['print', '--file', png, '--printer', uri])).code).toBe(0);
-      const bad = await run(['print', '--file', junk, '--printer', uri]);
+      expect((await runCli(['print', '--file', pdf, '--layout', 'a4-4up', '--printer', uri])).code).toBe(0);
+      expect((await runCli(['print', '--file', png, '--printer', uri])).code).toBe(0);
+      const bad = await runCli(['print', '--file', junk, '--printer', uri]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain('not a PDF, PNG or JPEG');
       expect(scanLabels(decodeTspl(Buffer.concat(printer.received())))).toEqual(awbs.slice(0, 5).map((awb) => [awb]));

@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeZpl } from '../../support/printer-decoders.ts';
 import { startRawPrinter } from '../../support/raw-printer.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-const cli = fileURLToPath(new URL('../../../bin/label-station.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'print-command-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -23,28 +21,19 @@ function ordersFile(count: number): string {
   return file;
 }
 
-const run = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 
 describe('label-station print and printers', () => {
   it('prints an orders file on a ZPL printer, label by label, and exits 0', async () => {
     const printer = await startRawPrinter();
     try {
-      const result = await run(['print', '--orders', ordersFile(3), '--printer', `zpl://127.0.0.1:${printer.port}`, '--labels-per-job', '2']);
+      const result = await runCli(['print', '--orders', ordersFile(3), '--printer', `zpl://127.0.0.1:${printer.port}`, '--labels-per-job', '2']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/1\/3 sent\s+INV\/CLI\/1\n2\/3 sent\s+INV\/CLI\/2\n1\/3 confirmed INV\/CLI\/1\n/);
       expect(result.stdout).toContain('All 3 labels printed');
       expect(decodeZpl(Buffer.concat(printer.received()))).toHaveLength(3);
 
-      const listed = await run(['printers', `zpl://127.0.0.1:${printer.port}`]);
+      const listed = await runCli(['printers', `zpl://127.0.0.1:${printer.port}`]);
       expect(listed.code).toBe(0);
       expect(listed.stdout).toContain(`zpl://127.0.0.1:${printer.port}\tready\t`);
     } finally {
@@ -55,14 +44,14 @@ describe('label-station print and printers', () => {
   it('exits 1 naming every label not printed when the printer is off', async () => {
     const printer = await startRawPrinter();
     await printer.stop();
-    const result = await run(['print', '--orders', ordersFile(2), '--printer', `escpos://127.0.0.1:${printer.port}`]);
+    const result = await runCli(['print', '--orders', ordersFile(2), '--printer', `escpos://127.0.0.1:${printer.port}`]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/not reachable/);
     expect(result.stderr).toContain('print these again (2 of 2): INV/CLI/1, INV/CLI/2');
   });
 
   it('a bad option is a usage error (exit 2) that says what is allowed', async () => {
-    const result = await run(['print', '--orders', ordersFile(1), '--printer', 'pdf-dir:/tmp/x', '--dpi', '600']);
+    const result = await runCli(['print', '--orders', ordersFile(1), '--printer', 'pdf-dir:/tmp/x', '--dpi', '600']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--dpi/);
   });

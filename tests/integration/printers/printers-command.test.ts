@@ -1,20 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCupsRunning } from '../../support/cups-label-printer.ts';
 import { missingTools } from '../../support/system-tools.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-const cli = fileURLToPath(new URL('../../../bin/label-station.js', import.meta.url));
 
-const run = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 
 describe.skipIf(missingTools('cupsd', 'lpadmin', 'lpstat', 'ipptool', 'dbus-daemon', 'dbus-send').length > 0)('label-station printers on a machine with a Zebra queue', () => {
   // CUPS is shared: a name no other test uses. Its driver (CUPS's sample Zebra ZPL PPD) gives the make and model.
@@ -27,7 +17,7 @@ describe.skipIf(missingTools('cupsd', 'lpadmin', 'lpstat', 'ipptool', 'dbus-daem
   afterAll(() => void spawnSync('lpadmin', ['-x', queue]));
 
   it('shows the queue with its make and model, the language guessed from it (said to be a guess) and the raw kind to add it as', async () => {
-    const listed = await run(['printers']);
+    const listed = await runCli(['printers']);
     expect(listed.code).toBe(0);
     const line = listed.stdout.split('\n').find((l) => l.startsWith(`system:${queue}\t`));
     expect(line).toBeDefined();
@@ -36,7 +26,7 @@ describe.skipIf(missingTools('cupsd', 'lpadmin', 'lpstat', 'ipptool', 'dbus-daem
     expect(line).toContain('via socket://127.0.0.1:9');
     expect(line).toContain(`add as zpl+system:${queue} or system:${queue}`);
 
-    const json = await run(['printers', '--json']);
+    const json = await runCli(['printers', '--json']);
     const found = json.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>).find((p) => p.name === queue);
     expect(found).toMatchObject({ kind: 'system', makeAndModel: 'Zebra ZPL Label Printer', guessedLanguage: 'zpl', connection: 'socket://127.0.0.1:9' });
   });
