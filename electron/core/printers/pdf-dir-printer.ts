@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { access, link, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
-import type { RenderOptions } from '../labels/label-types.ts';
 import type { PrinterProfile, PrinterStatus } from '../../shared/printer-profile.ts';
 import { folderModeFor, makeFolder, parseFileMode } from './file-modes.ts';
 import type { PrinterDeps } from './printer-deps.ts';
@@ -10,6 +9,7 @@ import type { PrinterPort } from './printer-port.ts';
 import { PrinterConfigError, PrinterError } from './printer-errors.ts';
 import { ensureWholePdf } from './pdf-check.ts';
 import { printInJobs } from './print-in-jobs.ts';
+import { renderOptionsFor } from './label-renderer.ts';
 
 /** Writes and flushes a file, and the folder entry pointing at it, before returning. */
 async function writeDurably(path: string, bytes: Buffer, mode: number): Promise<void> {
@@ -63,7 +63,7 @@ const safeName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '_'
  * overwritten. A job is confirmed once its file is in place.
  */
 export function createPdfDirPrinter(profile: PrinterProfile, folder: string, deps: PrinterDeps): PrinterPort {
-  const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const renderOptions = renderOptionsFor(profile);
   const fileMode = parseFileMode(profile.fileMode);
 
   async function place(pdf: Buffer, stem: string): Promise<string> {

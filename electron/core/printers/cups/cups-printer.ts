@@ -1,5 +1,4 @@
 import { buffer } from 'node:stream/consumers';
-import type { RenderOptions } from '../../labels/label-types.ts';
 import type { PrinterProfile } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
@@ -8,6 +7,7 @@ import { printInJobs } from '../print-in-jobs.ts';
 import { lpOptions } from './cups-media.ts';
 import { defaultCupsJobTiming, type CupsJobTiming } from './cups-job.ts';
 import { cupsQueue } from './cups-queue.ts';
+import { renderOptionsFor } from '../label-renderer.ts';
 
 /**
  * A CUPS queue (`system:NAME` on Linux and macOS). Each job is a PDF at the template's exact
@@ -20,7 +20,7 @@ export function createCupsPrinter(
   deps: PrinterDeps,
   timing: CupsJobTiming = defaultCupsJobTiming,
 ): PrinterPort {
-  const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const renderOptions = renderOptionsFor(profile);
   const spooler = cupsQueue(queue, deps, timing);
   const submit = (pdf: Buffer, title: string, onSent: (jobName: string) => void, signal?: AbortSignal): Promise<void> =>
     spooler.submit(ensureWholePdf(pdf, queue), lpOptions(profile.template), title, onSent, signal);

@@ -1,4 +1,3 @@
-import type { RenderOptions } from '../../labels/label-types.ts';
 import type { PrinterProfile } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
@@ -9,6 +8,7 @@ import { rawProtocolDrivers } from '../raw/raw-protocols.ts';
 import { jobTitle } from './cups-printer.ts';
 import { defaultCupsJobTiming, type CupsJobTiming } from './cups-job.ts';
 import { cupsQueue } from './cups-queue.ts';
+import { renderOptionsFor } from '../label-renderer.ts';
 
 /** `lp -o raw`: CUPS hands the bytes to the device untouched, no filter, no driver. */
 const rawLpOptions = ['-o', 'raw'];
@@ -26,7 +26,7 @@ export function createCupsRawPrinter(
 ): PrinterPort {
   const { queue, protocol } = target;
   const driver = rawProtocolDrivers[protocol];
-  const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const renderOptions = renderOptionsFor(profile);
   const spooler = cupsQueue(queue, deps, timing);
   const testPage = (): Buffer => driver.encodeJob([deps.labels.renderTestPageRaster(renderOptions)], profile);
 

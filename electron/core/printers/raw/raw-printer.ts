@@ -1,4 +1,4 @@
-import type { MonoBitmap, RenderOptions } from '../../labels/label-types.ts';
+import type { MonoBitmap } from '../../labels/label-types.ts';
 import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
@@ -8,6 +8,7 @@ import { printInJobs } from '../print-in-jobs.ts';
 import { calibrationCommands } from './raw-calibration.ts';
 import { RawConnection } from './raw-connection.ts';
 import { rawProtocolDrivers, type RawCondition, type RawStatusQuery } from './raw-protocols.ts';
+import { renderOptionsFor } from '../label-renderer.ts';
 
 export interface RawPrinterTimeouts {
   connectTimeoutMs: number;
@@ -51,12 +52,7 @@ export function createRawPrinter(
   const limits = { ...defaultTimeouts, ...timeouts };
   const driver = rawProtocolDrivers[target.kind];
   const name = profile.name;
-  const renderOptions: RenderOptions = {
-    template: profile.template,
-    dpi: profile.dpi,
-    offsetXmm: profile.offsetXmm,
-    offsetYmm: profile.offsetYmm,
-  };
+  const renderOptions = renderOptionsFor(profile);
   // Learnt on the first query: a printer that stays silent once is not asked again.
   let answersStatus = driver.status !== undefined;
   // A raw port serves one connection at a time: jobs wait their turn, and a status asked for

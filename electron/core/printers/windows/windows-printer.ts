@@ -3,7 +3,6 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
 import type { PrintOptions } from 'pdf-to-printer';
-import type { RenderOptions } from '../../labels/label-types.ts';
 import type { DiscoveredPrinter, PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort } from '../printer-port.ts';
@@ -11,6 +10,7 @@ import { PrintJobFailedError } from '../printer-errors.ts';
 import { ensureWholePdf } from '../pdf-check.ts';
 import { printInJobs } from '../print-in-jobs.ts';
 import { windowsPrintOptions } from './windows-print-options.ts';
+import { renderOptionsFor } from '../label-renderer.ts';
 
 export type PrintPdfFile = (file: string, options: PrintOptions) => Promise<void>;
 
@@ -30,7 +30,7 @@ const sumatraPrint: PrintPdfFile = async (file, options) => (await import('pdf-t
  * CUPS's `completed`: Windows does not tell SumatraPDF when the paper came out.
  */
 export function createWindowsPrinter(profile: PrinterProfile, printer: string, deps: PrinterDeps, printPdf: PrintPdfFile = sumatraPrint): PrinterPort {
-  const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const renderOptions = renderOptionsFor(profile);
 
   async function submit(pdf: Buffer, onSent: () => void): Promise<void> {
     const file = join(deps.tmpDir, `label-station-${randomBytes(6).toString('hex')}.pdf`);

@@ -1,4 +1,3 @@
-import type { RenderOptions } from '../../labels/label-types.ts';
 import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-profile.ts';
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort, SpoolJobOutcome } from '../printer-port.ts';
@@ -10,6 +9,7 @@ import { rawProtocolDrivers } from '../raw/raw-protocols.ts';
 import { WinspoolCallError, winError, type PrinterHandle, type Winspool } from './winspool-api.ts';
 import { readJob, windowsPrinterState, winspoolFailure } from './winspool-errors.ts';
 import { loadWinspool } from './winspool-koffi.ts';
+import { renderOptionsFor } from '../label-renderer.ts';
 
 export interface WindowsJobTiming {
   firstPollMs: number;
@@ -38,7 +38,7 @@ export function createWindowsRawPrinter(
 ): PrinterPort {
   const { queue, protocol } = target;
   const driver = rawProtocolDrivers[protocol];
-  const renderOptions: RenderOptions = { template: profile.template, dpi: profile.dpi, offsetXmm: profile.offsetXmm, offsetYmm: profile.offsetYmm };
+  const renderOptions = renderOptionsFor(profile);
   let loaded: Promise<Winspool> | undefined;
   const api = (): Promise<Winspool> => (loaded ??= spooler());
 
