@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missingTools } from '../../support/system-tools.ts';
-import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, jobIn, printOrderCalls, scanPrintedLabels, startPolledRig, waitFor, type StationRig } from './station-rig.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Well past the rig's job and printer backoff (100–400 ms): a retry would have happened. */
@@ -9,9 +9,7 @@ const pastBackoff = 1500;
 describe.skipIf(missingTools('zbarimg').length > 0)('giving up on a job: by itself when hopeless, by the operator', () => {
   let rig: StationRig;
   beforeEach(async () => {
-    rig = await startStationRig();
-    rig.station.start();
-    await firstPoll(rig.station);
+    rig = await startPolledRig();
   });
   afterEach(async () => rig.close());
 

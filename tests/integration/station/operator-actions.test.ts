@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRawPrinter } from '../../support/raw-printer.ts';
 import { missingTools, zbarDecode } from '../../support/system-tools.ts';
-import { batchListed, firstPoll, jobIn, printOrderCalls, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, jobIn, printOrderCalls, scanPrintedLabels, startPolledRig, waitFor, type StationRig } from './station-rig.ts';
 
 describe.skipIf(missingTools('zbarimg', 'pdftotext').length > 0)('what the operator does at the station', () => {
   let rig: StationRig;
   beforeEach(async () => {
-    rig = await startStationRig();
-    rig.station.start();
-    await firstPoll(rig.station);
+    rig = await startPolledRig();
   });
   afterEach(async () => rig.close());
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missingTools } from '../../support/system-tools.ts';
-import { batchListed, firstPoll, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, startPolledRig, waitFor, type StationRig } from './station-rig.ts';
 
 interface RawRecord {
   order: { order_id: string };
@@ -26,9 +26,7 @@ describe('the pick list of batches', () => {
   let rig: StationRig;
   const dir = mkdtempSync(join(tmpdir(), 'pick-list-'));
   beforeEach(async () => {
-    rig = await startStationRig();
-    rig.station.start();
-    await firstPoll(rig.station);
+    rig = await startPolledRig();
   });
   afterEach(async () => rig.close());
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { missingTools } from '../../support/system-tools.ts';
-import { batchListed, firstPoll, jobIn, scanPrintedLabels, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, jobIn, scanPrintedLabels, startPolledRig, waitFor, type StationRig } from './station-rig.ts';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Past the rig's printer backoff (100–400 ms) and its 2 s wait for a receipt: a retry would have shown. */
@@ -9,9 +9,7 @@ const pastRetry = 3000;
 describe.skipIf(missingTools('zbarimg').length > 0)('the station and raw printers that misbehave', () => {
   let rig: StationRig;
   beforeEach(async () => {
-    rig = await startStationRig();
-    rig.station.start();
-    await firstPoll(rig.station);
+    rig = await startPolledRig();
   });
   afterEach(async () => rig.close());
 

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { batchListed, firstPoll, jobIn, startStationRig, waitFor, type StationRig } from './station-rig.ts';
+import { batchListed, firstPoll, jobIn, startPolledRig, waitFor, type StationRig } from './station-rig.ts';
 
 describe('scan-to-pack at the station', () => {
   let rig: StationRig;
   beforeEach(async () => {
-    rig = await startStationRig();
-    rig.station.start();
-    await firstPoll(rig.station);
+    rig = await startPolledRig();
   });
   afterEach(async () => rig.close());
 

@@ -71,6 +71,14 @@ export async function startStationRig(overrides: Partial<StationOptions> = {}): 
   };
 }
 
+/** A rig whose station is started and has listed the server's batches once. */
+export async function startPolledRig(overrides: Partial<StationOptions> = {}): Promise<StationRig> {
+  const rig = await startStationRig(overrides);
+  rig.station.start();
+  await firstPoll(rig.station);
+  return rig;
+}
+
 export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
