@@ -90,7 +90,12 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://simulator');
+    // `new URL` throws on targets such as `http://[`: outside the async body that would end the process.
+    const url = URL.parse(req.url ?? '/', 'http://simulator');
+    if (!url) {
+      sendJson(res, 400, { message: 'The request target is not a valid URL' });
+      return;
+    }
     void (async () => {
       if (url.pathname === adminPrefix || url.pathname.startsWith(`${adminPrefix}/`)) {
         if (!isLoopback(req.socket.remoteAddress)) throw new HttpError(403, 'The control surface answers loopback only');

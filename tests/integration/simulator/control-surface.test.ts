@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { rawRequest } from '../../support/raw-http.ts';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
 
@@ -118,5 +119,14 @@ describe('a malformed path', () => {
     const response = await fetch(`${sim.baseUrl}/order/orders/print_order/${sim.userId}/%E0%A4%A/1`, { method: 'POST' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toContain('percent-encoding');
+  });
+});
+
+describe('an unparsable request target', () => {
+  it('is a 400, and the simulator goes on serving', async () => {
+    const port = Number(new URL(sim.baseUrl).port);
+    const answer = await rawRequest(port, 'http://[', {});
+    expect(answer.status).toBe(400);
+    expect((await api('GET', `order/orders/total_summary/${sim.userId}`)).status).toBe(200);
   });
 });
