@@ -7,7 +7,7 @@ import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { backupJournal } from './journal-backup.ts';
 import { JournalDatabase } from './journal-database.ts';
-import { finishedStatesSql } from './job-state-sql.ts';
+import { finishedStatesSql, partialKindsSql } from './job-state-sql.ts';
 import { ClaimAnswers } from './journal-claim-answers.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
@@ -311,6 +311,17 @@ export class Journal {
     this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = NULL, held = 1 WHERE id = ?').run(attempts, Number(id));
   }
 
+  /**
+   * The job runs on another printer from now: due at once, not held, and the spooler jobs of the
+   * old printer are forgotten (the new one cannot answer for them; those labels print again, flagged).
+   */
+  moveJob(id: string, printer: { id: string; name: string }): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('UPDATE jobs SET printer_id = ?, printer_name = ?, retry_at = NULL, held = 0, updated_at = ? WHERE id = ?').run(printer.id, printer.name, this.#iso(), Number(id));
+      this.#db.prepare('UPDATE job_labels SET spool_job = NULL WHERE job_id = ?').run(Number(id));
+    })();
+  }
+
   /** The job never called `print_order`, so it records no print count: Print may start afresh. */
   forgetTarget(id: string): void {
     this.#db.prepare('UPDATE jobs SET target_print_status = NULL WHERE id = ?').run(Number(id));
@@ -374,7 +385,7 @@ export class Journal {
   /** The newest job of this batch holding the batch's orders (from its `print_order` answer). */
   claimedJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ${partialKindsSql} AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
@@ -382,7 +393,7 @@ export class Journal {
   /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ${partialKindsSql} AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
