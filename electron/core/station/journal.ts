@@ -274,14 +274,15 @@ export class Journal {
 
   /**
    * Writes a job's next snapshot (only the labels that changed). `orders` are the answer of
-   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied labels.
+   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied
+   * labels and, when they print in another order than the batch's, each one's place in the batch.
    */
-  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): void {
+  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[], batchIndexes?: readonly number[]): void {
     const write = (): void => {
       this.#db
         .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
         .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
-      if (orders) this.#insertLabels(Number(id), orders);
+      if (orders) this.#insertLabels(Number(id), orders, batchIndexes);
       if (supplied) this.supplied.insert(id, supplied);
       const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
       next.labels.forEach((label, idx) => {
