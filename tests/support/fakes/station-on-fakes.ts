@@ -1,7 +1,8 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStation, type Station } from '../../../electron/core/station/create-station.ts';
+import { createStation } from '../../../electron/core/station/create-station.ts';
+import type { Station } from '../../../electron/core/station/station.ts';
 import type { SecretStore } from '../../../electron/core/station/station-options.ts';
 import type { LabelTemplateId } from '../../../electron/shared/printer-profile.ts';
 import type { JobView } from '../../../electron/shared/station-api.ts';
