@@ -97,4 +97,16 @@ describe('the order labels come out in, and the pick list before them', () => {
     expect(h.printer().invoices()).toEqual(['pick list', orders[0]?.invoice, orders[0]?.invoice, orders[1]?.invoice]);
     expect(await h.jobOf(processed)).toMatchObject({ state: 'done', confirmedLabels: 2, possibleDuplicates: 1 });
   });
+
+  it('pickListFirst: the printer runs out right after the pick list; the retry prints the labels, not the pick list again', async () => {
+    h = await startStationOnFakes({ printers: [{ id: 'bench', pickListFirst: true }], pollSeconds: 600 });
+    const { processed, orders } = h.server.addBatch(2);
+    h.printer().fail({ kind: 'paper-out', after: 1 });
+    await h.station.printBatch({ processed });
+    await untilPaper(1);
+    expect(await h.jobOf(processed)).toMatchObject({ state: 'waiting', confirmedLabels: 0 });
+    await h.clock.advance(2000);
+    expect(h.printer().invoices()).toEqual(['pick list', ...orders.map((o) => o.invoice)]);
+    expect(await h.jobOf(processed)).toMatchObject({ state: 'done', confirmedLabels: 2, possibleDuplicates: 0 });
+  });
 });
