@@ -79,7 +79,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const listing = new ListedBatches();
   const emitJob = (job: Parameters<typeof core.events.emit<'job'>>[1]) => core.events.emit('job', job);
   const scheduler: PrintScheduler = createPrintQueue({
-    ...rt, journal, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
+    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
     labelOrder: () => settings.labelOrder(), language: () => settings.view().language, emitJob,
     onRunError: (error, jobId) => {
