@@ -5,7 +5,7 @@ import type { JobView, LabelOrder } from '../../shared/station-api.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { runJob, type JobRunnerDeps } from './job-runner.ts';
 import { toJobView, type Journal, type NewAlert, type NewEvent } from './journal.ts';
-import { pickListSheets } from './pick-list-sheets.ts';
+import { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import type { SkippedRowsDesk } from './skipped-rows.ts';
 import type { Timers } from './station-options.ts';
