@@ -1,4 +1,4 @@
-import { isActiveJobState, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
+import { isActiveJobState, isPartialJobKind, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
 /** A job still owns its batch: another Print would only queue a second copy. */
 export function isJobActive(job: JobView | null): boolean {
@@ -12,7 +12,8 @@ export function isJobActive(job: JobView | null): boolean {
 export function needsPrinting(batch: BatchView): boolean {
   const { job } = batch;
   if (batch.printStatus === 0) return true;
-  return job !== null && job.kind !== 'reprint-labels' && job.state !== 'done' && job.confirmedLabels < job.totalLabels;
+  // A label reprint or chosen orders print part of a batch: their progress is not the batch's.
+  return job !== null && !isPartialJobKind(job.kind) && job.state !== 'done' && job.confirmedLabels < job.totalLabels;
 }
 
 /** `processed` timestamps sort as text, so newest first is a reverse string sort. */
