@@ -117,7 +117,7 @@ export function createFakeStation(): FakeStation {
       { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
     ],
     orders: [sampleOrder(), sampleOrder({ orderId: 'o-2', invoice: 'INV/2022/09/0002', awb: null, customer: { ...sampleOrder().customer, name: 'Budi', cityName: 'Bandung' } })],
-    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, defaultPrinterId: 'p-1', printers },
+    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, alertRepeatSeconds: 30, defaultPrinterId: 'p-1', printers },
     alerts: [],
     jobs: [],
     packed: new Map(),
@@ -222,7 +222,11 @@ export function createFakeStation(): FakeStation {
     },
     setAutoPrint: async (input) => {
       record('setAutoPrint', input);
-      data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff: input.enabled ? (input.cutoff ?? '2026-01-01 07:00:00') : null } };
+      // As the core: switching on without a cutoff starts after now; switching off keeps the cutoff.
+      const current = data.state.autoPrint;
+      const cutoff = input.cutoff ?? (input.enabled && !current.enabled ? '2026-01-01 07:00:00' : current.cutoff);
+      const since = !input.enabled ? null : current.enabled ? (current.since ?? null) : '2026-01-01T00:00:00.000Z';
+      data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff, since } };
       return data.state;
     },
     listPrinters: async (input) => (record('listPrinters', input), printers.map((p) => ({ ...p, status: { state: 'ready' as const, message: '' } }))),

@@ -157,7 +157,8 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       const current = settings.autoPrint();
       const switchingOn = enabled && !current.enabled && cutoff === undefined;
       const lastListing = core.state().lastPollAt === null ? null : core.batches();
-      const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => core.api().processedList(), lastListing) : current.cutoff) };
+      const since = !enabled ? null : current.enabled ? (current.since ?? null) : new Date(core.now()).toISOString();
+      const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => core.api().processedList(), lastListing) : current.cutoff), since };
       settings.setAutoPrint(next);
       const from = next.cutoff === null ? 'newer than the server lists at the next poll' : `processed from ${next.cutoff} (server time)`;
       core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', jobId: null, processed: null });
