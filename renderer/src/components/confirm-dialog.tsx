@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { captureFocus } from './focus-return.ts';
 
 interface ConfirmDialogProps {
   title: string;
@@ -7,17 +8,24 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** A second answer besides Cancel and the confirmation (e.g. "only from now on"). */
+  secondary?: { label: string; onClick: () => void } | undefined;
 }
 
 /**
  * A modal question. Focus starts on Cancel so a stray Enter never reprints; Tab stays inside the
- * dialog; Escape cancels.
+ * dialog; Escape cancels; when it closes, focus goes back to where the operator was.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, secondary }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    const opener = captureFocus();
+    cancel.current?.focus();
+    // After the close has rendered, so a control the answer removed or disabled is known.
+    return () => void setTimeout(opener.restore, 0);
+  }, []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') onCancel();
     if (event.key !== 'Tab') return;
@@ -39,6 +47,11 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
           <button type="button" ref={cancel} onClick={onCancel}>
             {t('common.cancel')}
           </button>
+          {secondary && (
+            <button type="button" onClick={secondary.onClick}>
+              {secondary.label}
+            </button>
+          )}
           <button type="button" ref={confirm} className="primary" onClick={onConfirm}>
             {confirmLabel}
           </button>

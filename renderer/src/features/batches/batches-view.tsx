@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../electron/shared/domain.ts';
-import type { BatchView, JobView } from '../../../../electron/shared/station-api.ts';
+import type { BatchView, JobView, StationState } from '../../../../electron/shared/station-api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatProcessed } from '../../components/format.ts';
@@ -13,8 +13,9 @@ import { useLoad, useStation, useStationEvent } from '../../station-context.tsx'
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
 import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { AutoPrintMark, autoPrintMarkOf, useAutoPrintSkips } from './auto-print-mark.tsx';
 
-export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
+export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order) => void; autoPrint?: StationState['autoPrint'] | undefined }) {
   const { t, i18n } = useTranslation();
   const api = useStation();
   const [q, setQ] = useState('');
@@ -29,6 +30,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [fileJob, setFileJob] = useState<JobView | null>(null);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
   const printers = useLoad(() => api.listPrinters({}), 'printers');
+  const skips = useAutoPrintSkips();
 
   useStationEvent('batches', (list) => (q ? batches.reload() : batches.setData(() => list)));
   useStationEvent('job', (job) => batches.setData((list) => list && applyJob(list, job)));
@@ -144,6 +146,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                           )}
                         </>
                       )}
+                      <AutoPrintMark mark={autoPrintMarkOf(batch, autoPrint, skips)} />
                     </td>
                     <td>
                       {batch.job ? (

@@ -24,6 +24,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   const [token, setToken] = useState('');
   const [pollSeconds, setPollSeconds] = useState(String(settings.pollSeconds));
   const [alertSound, setAlertSound] = useState(settings.alertSound);
+  const [alertRepeatSeconds, setAlertRepeatSeconds] = useState(String(settings.alertRepeatSeconds));
   const [language, setLanguage] = useState(settings.language);
   const [defaultPrinterId, setDefaultPrinterId] = useState(settings.defaultPrinterId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,6 +40,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       userId: userId.trim(),
       pollSeconds: Number(pollSeconds),
       alertSound,
+      alertRepeatSeconds: Number(alertRepeatSeconds),
       // Only when changed here: the language menu at the top may have switched it meanwhile.
       ...(language !== settings.language ? { language } : {}),
       defaultPrinterId: defaultPrinterId || null,
@@ -117,6 +119,18 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         <input type="checkbox" checked={alertSound} onChange={(e) => setAlertSound(e.target.checked)} />
         <span>{t('settings.alertSound')}</span>
       </label>
+      <Field id="settings-alertRepeatSeconds" label={t('desk.sound.repeatSeconds')} error={errors.alertRepeatSeconds ? t('desk.sound.repeatError') : null}>
+        <input
+          id="settings-alertRepeatSeconds"
+          type="number"
+          min={0}
+          max={3600}
+          disabled={!alertSound}
+          value={alertRepeatSeconds}
+          onChange={(e) => setAlertRepeatSeconds(e.target.value)}
+          {...invalid('alertRepeatSeconds')}
+        />
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('common.save')}
