@@ -64,6 +64,11 @@ export const printerProfileSchema = z.object({
   fileMode: z.string().regex(/^0?6[0246][0246]$/, 'a file mode is octal, readable and writable by the owner, never executable: 0600, 0640, 0644').optional(),
   /** The loaded medium, for TSPL and ZPL printers; absent means `defaultPrinterMedia`. */
   media: printerMediaSchema.optional(),
+  /**
+   * Prints the batch's pick list (on this printer's template) before the labels of a `print` or
+   * `auto-print` job; never counted as a label. Absent means false.
+   */
+  pickListFirst: z.boolean().optional(),
 });
 export type PrinterProfile = z.infer<typeof printerProfileSchema>;
 
@@ -74,6 +79,7 @@ export const printerProfileInputSchema = printerProfileSchema.partial({ id: true
   labelsPerJob: z.number().int().min(1).max(100).default(5),
   template: labelTemplateIdSchema.default('100x150'),
   dpi: dpiSchema.default(203),
+  pickListFirst: z.boolean().default(false),
 });
 export type PrinterProfileInput = z.input<typeof printerProfileInputSchema>;
 

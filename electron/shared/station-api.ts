@@ -42,9 +42,15 @@ export const isFinishedJobState = isIn(finishedJobStates);
 export const isActiveJobState = isIn(activeJobStates);
 export const isCancellableJobState = isIn(cancellableJobStates);
 
-/** `label-file`: the labels of a PDF or picture the operator printed; no API call. */
-export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels', 'label-file']);
+/**
+ * `label-file`: the labels of a PDF or picture the operator printed; no API call.
+ * `orders`: chosen orders of a batch printed as their own labels; no `print_order`, no print count change.
+ */
+export const jobKindSchema = z.enum(['print', 'auto-print', 'reprint', 'reprint-labels', 'label-file', 'orders']);
 export type JobKind = z.infer<typeof jobKindSchema>;
+/** Kinds that print some labels without calling `print_order`: they never own their batch or hold its orders. */
+export const partialJobKinds = ['reprint-labels', 'label-file', 'orders'] as const satisfies readonly JobKind[];
+export const isPartialJobKind = (kind: JobKind): boolean => (partialJobKinds as readonly JobKind[]).includes(kind);
 
 export const jobViewSchema = z.object({
   id: z.string(),
@@ -141,6 +147,14 @@ export type Alert = z.infer<typeof alertSchema>;
 
 export const languageSchema = z.enum(['id', 'en']);
 
+/**
+ * The order a batch's labels come out in: the batch's own, or grouped by courier (stable within
+ * a courier, orders without an AWB last) so each pickup pile comes out together. Either way a
+ * label's footer keeps the batch's own `Label k/n`.
+ */
+export const labelOrderSchema = z.enum(['batch', 'courier']);
+export type LabelOrder = z.infer<typeof labelOrderSchema>;
+
 export const settingsViewSchema = z.object({
   apiBaseUrl: z.string(),
   userId: z.string(),
@@ -152,6 +166,7 @@ export const settingsViewSchema = z.object({
   /** How often the beep repeats while an alert waits for a person; 0 beeps once. */
   alertRepeatSeconds: z.number(),
   defaultPrinterId: z.string().nullable(),
+  labelOrder: labelOrderSchema,
   printers: z.array(printerProfileSchema),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
@@ -166,6 +181,7 @@ export const settingsPatchSchema = z
     alertSound: z.boolean(),
     alertRepeatSeconds: z.number().int().min(0).max(3600).refine((s) => s === 0 || s >= 10, 'repeat at most every 10 seconds, or 0 for once'),
     defaultPrinterId: z.string().nullable(),
+    labelOrder: labelOrderSchema,
   })
   .partial();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
@@ -214,6 +230,22 @@ export const stationMethods = {
     input: z.object({ jobId: z.string(), indexes: z.array(z.number().int().positive()).min(1), printerId: z.string().optional() }),
     output: jobViewSchema,
   },
+  /**
+   * Prints chosen orders of a batch as their own labels (an `orders` job): no `print_order` call,
+   * no print count change. The orders come from the journal's stored orders of the batch, else
+   * from the API's order `details` (a batch printed elsewhere); each label keeps the batch's own
+   * `Label k/n` where it is known.
+   */
+  printOrders: {
+    input: z.object({ processed: processedTimestampSchema, orderIds: z.array(z.string().min(1)).min(1).max(300), printerId: z.string().optional() }),
+    output: jobViewSchema,
+  },
+  /**
+   * Moves a `waiting` or `failed` job to another printer of the same label template; it then runs
+   * there at once (the old printer's retry time no longer applies). Refused with an operator code
+   * for another template, an unknown printer, or a job in any other state.
+   */
+  moveJob: { input: z.object({ jobId: z.string(), printerId: z.string() }), output: jobViewSchema },
   /** Gives a job up for good: it is never run or retried again; its stored labels can still be reprinted. */
   cancelJob: { input: z.object({ jobId: z.string() }), output: jobViewSchema },
   /**

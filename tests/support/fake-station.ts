@@ -1,3 +1,4 @@
+import { operatorMessage, OperatorError } from '../../electron/shared/operator-message.ts';
 import { summarisePickList } from '../../electron/shared/pick-list.ts';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
@@ -117,7 +118,7 @@ export function createFakeStation(): FakeStation {
       { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
     ],
     orders: [sampleOrder(), sampleOrder({ orderId: 'o-2', invoice: 'INV/2022/09/0002', awb: null, customer: { ...sampleOrder().customer, name: 'Budi', cityName: 'Bandung' } })],
-    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, alertRepeatSeconds: 30, defaultPrinterId: 'p-1', printers },
+    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, alertRepeatSeconds: 30, defaultPrinterId: 'p-1', labelOrder: 'batch', printers },
     alerts: [],
     jobs: [],
     packed: new Map(),
@@ -189,6 +190,25 @@ export function createFakeStation(): FakeStation {
       const job = sampleJob({ ...source, id: `job-${nextJob++}`, kind: 'reprint-labels', targetPrintStatus: null, totalLabels: input.indexes.length });
       data.jobs.unshift(job);
       return job;
+    },
+    printOrders: async (input) => {
+      record('printOrders', input);
+      if (!data.batches.some((b) => b.processed === input.processed)) throw Object.assign(new Error(`no batch processed at ${input.processed}`), { name: 'BatchNotFoundError' });
+      const job = sampleJob({ id: `job-${nextJob++}`, processed: input.processed, kind: 'orders', printerId: input.printerId ?? 'p-1', totalLabels: input.orderIds.length, targetPrintStatus: null });
+      data.jobs.unshift(job);
+      return job;
+    },
+    moveJob: async (input) => {
+      record('moveJob', input);
+      const job = data.jobs.find((j) => j.id === input.jobId);
+      if (!job) throw new Error(`no job ${input.jobId}`);
+      const from = printers.find((p) => p.id === job.printerId);
+      const to = printers.find((p) => p.id === input.printerId);
+      if (!to) throw new OperatorError(operatorMessage('move-unknown-printer', { printer: input.printerId }), `no printer ${input.printerId}`);
+      if (job.state !== 'waiting' && job.state !== 'failed') throw new OperatorError(operatorMessage('move-wrong-state', { state: job.state }), `job ${job.id} is ${job.state}`);
+      if (from && from.template !== to.template) throw new OperatorError(operatorMessage('move-other-template', { printer: to.name, template: to.template }), `${to.name} prints ${to.template}`);
+      Object.assign(job, { printerId: to.id, printerName: to.name });
+      return updateJob(job.id, 'queued');
     },
     cancelJob: async (input) => (record('cancelJob', input), updateJob(input.jobId, 'cancelled')),
     retryJob: async (input) => (record('retryJob', input), updateJob(input.jobId, 'queued')),

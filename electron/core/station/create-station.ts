@@ -19,6 +19,7 @@ import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
 import { PrintScheduler } from './print-scheduler.ts';
+import { pickListSheets } from './pick-list-sheets.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
@@ -170,6 +171,8 @@ export function createStation(options: StationOptions): Station {
     // The batch as last listed: a count changed on the server since the job was made counts.
     expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
     skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
+    labelOrder: () => settings.labelOrder(),
+    pickListSheets: (batch, profile) => pickListSheets(batch, profile, settings.view().language, new Date(now())),
   };
   const scheduler: PrintScheduler = new PrintScheduler({
     journal,

@@ -1,4 +1,6 @@
 import type { Order } from '../../shared/domain.ts';
+import type { PrinterProfile } from '../../shared/printer-profile.ts';
+import type { LabelOrder } from '../../shared/station-api.ts';
 import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
 import type { SkippedRow } from '../api/answer-rows.ts';
 import type { OrderApi } from '../api/order-api.ts';
@@ -11,6 +13,8 @@ import type { StationLogger } from './station-options.ts';
 import { settleSpoolJobs } from './spool-resume.ts';
 import type { SuppliedEntry } from './journal-supplied.ts';
 import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
+import { placeOrders } from './label-order.ts';
+import { isPickListKey } from './pick-list-sheets.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -31,6 +35,10 @@ export interface JobRunnerDeps {
   skippedRows?: (processed: string, printStatus: number) => SkippedRow[];
   /** Fetches, stores and prepares the orders' own marketplace labels. */
   supplied: SuppliedLabels;
+  /** The order a batch's labels print in (the `labelOrder` setting); the batch's own when not given. */
+  labelOrder?: () => LabelOrder;
+  /** A batch's pick list as sheets for this printer, for a printer set to print it first. */
+  pickListSheets?: (batch: { processed: string; orders: readonly Order[] }, profile: PrinterProfile) => Promise<LabelToPrint[]>;
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -98,159 +106,228 @@ export function reportStuckJob(error: unknown, jobId: string | undefined, logger
   }
 }
 
-async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
-  const { journal } = deps;
-  let record = journal.requireJob(jobId);
-  const step = (event: JobEvent, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): JobSnapshot => {
-    const next = applyJobEvent(record.snapshot, event);
-    journal.saveJob(jobId, record.snapshot, next, orders, supplied);
-    // A batch job's labels are the orders print_order answered: they give the footer's "of n".
-    const batchLabels = orders && record.kind !== 'reprint-labels' ? next.labels.length : record.batchLabels;
-    record = { ...record, snapshot: next, batchLabels, updatedAt: new Date(deps.now()).toISOString() };
-    deps.onJob(record);
-    return next;
-  };
-  const log = (level: NewEvent['level'], kind: string, message: string): void =>
-    deps.log({ level, kind, message, jobId, processed: record.processed });
+/** One run of one job: its record as last written, and the one way to move it on. */
+interface Run {
+  readonly jobId: string;
+  readonly deps: JobRunnerDeps;
+  readonly signal: AbortSignal;
+  record: JobRecord;
+  /** Applies the event, writes the snapshot (and any orders) to the journal, then tells the UI. */
+  step(event: JobEvent, stored?: StoredOrders): JobSnapshot;
+  log(level: NewEvent['level'], kind: string, message: string): void;
+}
 
-  // A supplied label missing: the job waits for the operator (retry, or print ours for those).
-  const hold = (reason: string): RunOutcome => {
-    step({ type: 'failed', reason });
-    log('error', 'supplied-label-missing', reason);
-    return 'held';
-  };
+/** What a claim stores with the `claimed` state. */
+interface StoredOrders {
+  orders: readonly Order[];
+  supplied: readonly SuppliedEntry[];
+  /** Each order's place in the batch, when they print in another order. */
+  batchIndexes?: readonly number[];
+}
 
-  if (record.snapshot.state === 'done') return 'done';
+function startRun(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Run {
+  const run: Run = {
+    jobId,
+    deps,
+    signal,
+    record: deps.journal.requireJob(jobId),
+    step(event, stored) {
+      const next = applyJobEvent(run.record.snapshot, event);
+      deps.journal.saveJob(jobId, run.record.snapshot, next, stored?.orders, stored?.supplied, stored?.batchIndexes);
+      // A batch job's labels are the orders print_order answered: they give the footer's "of n".
+      const batchLabels = stored && run.record.kind !== 'reprint-labels' ? next.labels.length : run.record.batchLabels;
+      run.record = { ...run.record, snapshot: next, batchLabels, updatedAt: new Date(deps.now()).toISOString() };
+      deps.onJob(run.record);
+      return next;
+    },
+    log: (level, kind, message) => deps.log({ level, kind, message, jobId, processed: run.record.processed }),
+  };
+  return run;
+}
+
+// A supplied label missing: the job waits for the operator (retry, or print ours for those).
+function hold(run: Run, reason: string): RunOutcome {
+  run.step({ type: 'failed', reason });
+  run.log('error', 'supplied-label-missing', reason);
+  return 'held';
+}
+
+function finish(run: Run): RunOutcome {
+  run.log('info', 'job-done', `printed ${run.record.snapshot.labels.length} label(s) on ${run.record.printerName}`);
+  return 'done';
+}
+
+/** Settles what a stopped or crashed run left in flight; an outcome when the job goes no further now. */
+async function resume(run: Run): Promise<RunOutcome | undefined> {
   // A spooler job recorded for in-flight labels is asked about before they print again.
-  const spooled = await settleSpoolJobs(journal, jobId, deps.port(record.printerId), log, signal);
-  if (signal.aborted) return 'stopped';
+  const spooled = await settleSpoolJobs(run.deps.journal, run.jobId, run.deps.port(run.record.printerId), run.log, run.signal);
+  if (run.signal.aborted) return 'stopped';
   if (spooled.kind === 'waiting') {
-    step({ type: 'printer-offline', reason: spooled.error.message });
-    log('warn', 'printer-waiting', spooled.error.message);
+    run.step({ type: 'printer-offline', reason: spooled.error.message });
+    run.log('warn', 'printer-waiting', spooled.error.message);
     return 'waiting';
   }
-  if (spooled.confirmed.length > 0) step({ type: 'spool-confirmed', indexes: spooled.confirmed });
-  if (isDone(record)) {
-    log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);
-    return 'done';
-  }
-  const before = record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
-  step({ type: 'resume' });
-  const flagged = record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
-  if (flagged > 0) log('warn', 'possible-duplicate', `${flagged} label(s) were in flight when printing stopped: printed again, flagged as possible duplicates`);
+  if (spooled.confirmed.length > 0) run.step({ type: 'spool-confirmed', indexes: spooled.confirmed });
+  if (isDone(run.record)) return finish(run);
+  const before = run.record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
+  run.step({ type: 'resume' });
+  const flagged = run.record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
+  if (flagged > 0) run.log('warn', 'possible-duplicate', `${flagged} label(s) were in flight when printing stopped: printed again, flagged as possible duplicates`);
+  return undefined;
+}
 
+async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Promise<RunOutcome> {
+  const run = startRun(jobId, deps, signal);
+  if (isDone(run.record)) return 'done';
+  const resumed = await resume(run);
+  if (resumed) return resumed;
   for (;;) {
     if (signal.aborted) return 'stopped';
-    const port = deps.port(record.printerId);
+    const port = deps.port(run.record.printerId);
     // The first label goes out alone, so it is on paper while the rest render.
-    const chunk = record.snapshot.labels.some((l) => l.state === 'confirmed') ? (port?.profile.labelsPerJob ?? 1) : 1;
-    const action = nextJobAction(record.snapshot, chunk);
+    const chunk = run.record.snapshot.labels.some((l) => l.state === 'confirmed') ? (port?.profile.labelsPerJob ?? 1) : 1;
+    const action = nextJobAction(run.record.snapshot, chunk);
     if (action.type === 'none') {
-      if (isDone(record)) {
-        log('info', 'job-done', `printed ${record.snapshot.labels.length} label(s) on ${record.printerName}`);
-        return 'done';
-      }
-      step({ type: 'resume' });
+      if (isDone(run.record)) return finish(run);
+      run.step({ type: 'resume' });
       continue;
     }
-    if (action.type === 'claim') {
-      const target = record.targetPrintStatus;
-      if (target === null) {
-        step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
-        return 'failed';
-      }
-      step({ type: 'claim' });
-      let orders: Order[];
-      try {
-        orders = await deps.api().printOrder(record.processed, target, { signal });
-      } catch (error) {
-        // Stopping: the claim stays in the journal and is repeated with the same target on resume.
-        if (signal.aborted) return 'stopped';
-        if (error instanceof ApiAuthError) {
-          deps.onAuthRejected(error);
-          return 'paused';
-        }
-        const hopeless = hopelessClaim(record.processed, error);
-        step({ type: 'failed', reason: hopeless ?? describe(error) });
-        log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
-        return hopeless ? 'held' : 'failed';
-      }
-      const check = checkClaim(orders, deps.expectedLabels?.(record) ?? record.expectedLabels, deps.skippedRows?.(record.processed, target) ?? []);
-      for (const r of check.repeated) log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`);
-      if (check.mismatch) {
-        // Kept before anything else: the server counted the print, what arrived must not be lost.
-        journal.answers.hold(jobId, check.expected, check.orders);
-        record = { ...record, heldAnswer: { expected: check.expected, received: check.orders.length } };
-        const reason = mismatchReason(record.processed, check);
-        step({ type: 'failed', reason });
-        log('error', 'count-mismatch', reason);
-        return 'held';
-      }
-      // Fetched before anything is stored: the orders and their supplied labels are one commit.
-      const supplied = await deps.supplied.fetchFor(check.orders.map((order, idx) => ({ idx, order })));
-      step({ type: 'claimed', labelCount: check.orders.length }, check.orders, supplied);
-      journal.answers.forget(jobId);
-      log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
-      const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${check.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
-      if (missing.length > 0) return hold(heldReason(missing));
-      continue;
-    }
-    if (!port) {
-      step({ type: 'failed', reason: `the printer "${record.printerName}" was removed: reprint these labels on another printer` });
-      return 'failed';
-    }
-    const stillMissing = await deps.supplied.ensure(journal, jobId);
-    if (stillMissing) return hold(stillMissing);
-    let labels: LabelToPrint[] = journal.storedLabels(jobId, action.indexes).map(({ idx, batchIndex, order }) => ({
-      key: String(idx),
-      order,
-      meta: { batch: record.processed, index: batchIndex, count: record.batchLabels, printedAt: new Date(deps.now()) },
-    }));
-    try {
-      labels = await deps.supplied.attach(journal, jobId, labels, port.profile);
-    } catch (error) {
-      if (error instanceof SuppliedLabelHold) return hold(error.message);
-      throw error;
-    }
-    step({ type: 'labels-sent', indexes: action.indexes });
-    const left = new Set<number>();
-    try {
-      await port.print(
-        labels,
-        (progress) => {
-          left.add(Number(progress.key));
-          if (progress.spoolJob !== undefined) journal.spool.record(jobId, Number(progress.key), progress.spoolJob);
-          if (progress.state === 'confirmed') step({ type: 'label-confirmed', index: Number(progress.key) });
-        },
-        signal,
-      );
-    } catch (error) {
-      const unsent = action.indexes.filter((i) => !left.has(i));
-      if (unsent.length > 0 && record.snapshot.state === 'printing') step({ type: 'labels-unsent', indexes: unsent });
-      if (signal.aborted) return 'stopped';
-      if (error instanceof PrinterError && error.retryable) {
-        step({ type: 'printer-offline', reason: error.message });
-        log('warn', 'printer-waiting', error.message);
-        return 'waiting';
-      }
-      // The labels may be on paper: only the operator can tell, so no timer sends them again.
-      if (error instanceof PrinterUnconfirmedError) {
-        step({ type: 'failed', reason: error.message });
-        log('error', 'print-unconfirmed', error.message);
-        return 'held';
-      }
-      step({ type: 'failed', reason: describe(error) });
-      log('error', 'print-failed', describe(error));
-      return 'failed';
-    }
-    // An adapter that reports the job finished without confirming every label breaks its
-    // contract: retrying at once could spin forever, so it fails and waits its backoff.
-    const unconfirmed = action.indexes.filter((i) => record.snapshot.labels[i]?.state !== 'confirmed');
-    if (unconfirmed.length > 0) {
-      const reason = `${record.printerName} finished the job without confirming label(s) ${unconfirmed.map((i) => i + 1).join(', ')}: they print again, flagged as possible duplicates`;
-      step({ type: 'failed', reason });
-      log('error', 'print-unconfirmed', reason);
-      return 'failed';
-    }
+    const outcome = action.type === 'claim' ? await claim(run) : await printChunk(run, port, action.indexes);
+    if (outcome) return outcome;
   }
+}
+
+/** Calls `print_order` and stores its answer; an outcome when the job goes no further now. */
+async function claim(run: Run): Promise<RunOutcome | undefined> {
+  const { record, deps } = run;
+  const target = record.targetPrintStatus;
+  if (target === null) {
+    run.step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
+    return 'failed';
+  }
+  run.step({ type: 'claim' });
+  let orders: Order[];
+  try {
+    orders = await deps.api().printOrder(record.processed, target, { signal: run.signal });
+  } catch (error) {
+    // Stopping: the claim stays in the journal and is repeated with the same target on resume.
+    if (run.signal.aborted) return 'stopped';
+    if (error instanceof ApiAuthError) {
+      deps.onAuthRejected(error);
+      return 'paused';
+    }
+    const hopeless = hopelessClaim(record.processed, error);
+    run.step({ type: 'failed', reason: hopeless ?? describe(error) });
+    run.log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
+    return hopeless ? 'held' : 'failed';
+  }
+  return storeAnswer(run, orders, target);
+}
+
+async function storeAnswer(run: Run, orders: Order[], target: number): Promise<RunOutcome | undefined> {
+  const { deps, jobId } = run;
+  const check = checkClaim(orders, deps.expectedLabels?.(run.record) ?? run.record.expectedLabels, deps.skippedRows?.(run.record.processed, target) ?? []);
+  for (const r of check.repeated) run.log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`);
+  if (check.mismatch) {
+    // Kept before anything else: the server counted the print, what arrived must not be lost.
+    deps.journal.answers.hold(jobId, check.expected, check.orders);
+    run.record = { ...run.record, heldAnswer: { expected: check.expected, received: check.orders.length } };
+    const reason = mismatchReason(run.record.processed, check);
+    run.step({ type: 'failed', reason });
+    run.log('error', 'count-mismatch', reason);
+    return 'held';
+  }
+  const placed = placeOrders(check.orders, deps.labelOrder?.() ?? 'batch');
+  // Fetched before anything is stored: the orders and their supplied labels are one commit.
+  const supplied = await deps.supplied.fetchFor(placed.orders.map((order, idx) => ({ idx, order })));
+  run.step({ type: 'claimed', labelCount: placed.orders.length }, { orders: placed.orders, supplied, batchIndexes: placed.batchIndexes });
+  deps.journal.answers.forget(jobId);
+  const grouped = placed.batchIndexes.every((b, i) => b === i + 1) ? '' : ', grouped by courier';
+  run.log('info', 'claimed', `print_order recorded print_status ${target}; ${placed.orders.length} order(s) stored${grouped}${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
+  const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${placed.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
+  return missing.length > 0 ? hold(run, heldReason(missing)) : undefined;
+}
+
+/** The batch's pick list goes ahead of a batch job's first label on a printer set to print it, once. */
+async function pickListFirst(run: Run, port: PrinterPort): Promise<LabelToPrint[]> {
+  const { record, deps } = run;
+  if (!port.profile.pickListFirst || !deps.pickListSheets || (record.kind !== 'print' && record.kind !== 'auto-print')) return [];
+  if (record.snapshot.labels.some((l) => l.state !== 'pending' || l.possibleDuplicate)) return [];
+  if (deps.journal.log.listEvents({ jobId: run.jobId, q: 'pick-list-printed', limit: 1 }).length > 0) return [];
+  return deps.pickListSheets({ processed: record.processed, orders: deps.journal.jobOrders(run.jobId) }, port.profile);
+}
+
+/** Renders and sends one chunk of labels; an outcome when the job goes no further now. */
+async function printChunk(run: Run, port: PrinterPort | undefined, indexes: number[]): Promise<RunOutcome | undefined> {
+  const { deps, jobId } = run;
+  if (!port) {
+    run.step({ type: 'failed', reason: `the printer "${run.record.printerName}" was removed: reprint these labels on another printer` });
+    return 'failed';
+  }
+  const stillMissing = await deps.supplied.ensure(deps.journal, jobId);
+  if (stillMissing) return hold(run, stillMissing);
+  let labels: LabelToPrint[] = deps.journal.storedLabels(jobId, indexes).map(({ idx, batchIndex, order }) => ({
+    key: String(idx),
+    order,
+    meta: { batch: run.record.processed, index: batchIndex, count: run.record.batchLabels, printedAt: new Date(deps.now()) },
+  }));
+  try {
+    labels = await deps.supplied.attach(deps.journal, jobId, labels, port.profile);
+  } catch (error) {
+    if (error instanceof SuppliedLabelHold) return hold(run, error.message);
+    throw error;
+  }
+  const sheets = await pickListFirst(run, port);
+  run.step({ type: 'labels-sent', indexes });
+  const left = new Set<number>();
+  try {
+    await port.print(
+      [...sheets, ...labels],
+      (progress) => {
+        // The pick list is paper, never a label: its progress is not the job's.
+        if (isPickListKey(progress.key)) return;
+        left.add(Number(progress.key));
+        if (progress.spoolJob !== undefined) deps.journal.spool.record(jobId, Number(progress.key), progress.spoolJob);
+        if (progress.state === 'confirmed') run.step({ type: 'label-confirmed', index: Number(progress.key) });
+      },
+      run.signal,
+    );
+  } catch (error) {
+    const unsent = indexes.filter((i) => !left.has(i));
+    if (unsent.length > 0 && run.record.snapshot.state === 'printing') run.step({ type: 'labels-unsent', indexes: unsent });
+    return printFailure(run, error);
+  }
+  if (sheets.length > 0) run.log('info', 'pick-list-printed', `the pick list (${sheets.length} page(s)) printed before the labels on ${run.record.printerName}`);
+  return unconfirmed(run, indexes);
+}
+
+function printFailure(run: Run, error: unknown): RunOutcome {
+  if (run.signal.aborted) return 'stopped';
+  if (error instanceof PrinterError && error.retryable) {
+    run.step({ type: 'printer-offline', reason: error.message });
+    run.log('warn', 'printer-waiting', error.message);
+    return 'waiting';
+  }
+  // The labels may be on paper: only the operator can tell, so no timer sends them again.
+  if (error instanceof PrinterUnconfirmedError) {
+    run.step({ type: 'failed', reason: error.message });
+    run.log('error', 'print-unconfirmed', error.message);
+    return 'held';
+  }
+  run.step({ type: 'failed', reason: describe(error) });
+  run.log('error', 'print-failed', describe(error));
+  return 'failed';
+}
+
+/**
+ * An adapter that reports the job finished without confirming every label breaks its contract:
+ * retrying at once could spin forever, so it fails and waits its backoff.
+ */
+function unconfirmed(run: Run, indexes: number[]): RunOutcome | undefined {
+  const missing = indexes.filter((i) => run.record.snapshot.labels[i]?.state !== 'confirmed');
+  if (missing.length === 0) return undefined;
+  const reason = `${run.record.printerName} finished the job without confirming label(s) ${missing.map((i) => i + 1).join(', ')}: they print again, flagged as possible duplicates`;
+  run.step({ type: 'failed', reason });
+  run.log('error', 'print-unconfirmed', reason);
+  return 'failed';
 }

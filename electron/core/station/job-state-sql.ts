@@ -1,16 +1,19 @@
-import { finishedJobStates, type JobState } from '../../shared/station-api.ts';
+import { finishedJobStates, partialJobKinds } from '../../shared/station-api.ts';
 
 /**
- * A set of job states as an SQL `IN` list, so the journal's queries use the contract's sets
- * instead of spelling them again. The states are the contract's own constants, checked here to be
+ * A set of job states or kinds as an SQL `IN` list, so the journal's queries use the contract's
+ * sets instead of spelling them again. They are the contract's own constants, checked here to be
  * plain words before they are inlined.
  */
-export function sqlStateList(states: readonly JobState[]): string {
-  for (const state of states) {
-    if (!/^[a-z-]+$/.test(state)) throw new Error(`job state "${state}" cannot be written into SQL`);
+export function sqlWordList(words: readonly string[]): string {
+  for (const word of words) {
+    if (!/^[a-z-]+$/.test(word)) throw new Error(`"${word}" cannot be written into SQL`);
   }
-  return `(${states.map((state) => `'${state}'`).join(', ')})`;
+  return `(${words.map((word) => `'${word}'`).join(', ')})`;
 }
 
 /** `('done', 'cancelled')`: the jobs nothing runs again. */
-export const finishedStatesSql = sqlStateList(finishedJobStates);
+export const finishedStatesSql = sqlWordList(finishedJobStates);
+
+/** The kinds that print part of a batch (or none) and never call `print_order`. */
+export const partialKindsSql = sqlWordList(partialJobKinds);

@@ -7,7 +7,7 @@ import type { JobKind, JobLabel, JobState, JobView } from '../../shared/station-
 import { countLabels, type JobSnapshot, type LabelSnapshot } from './job-machine.ts';
 import { backupJournal } from './journal-backup.ts';
 import { JournalDatabase } from './journal-database.ts';
-import { finishedStatesSql } from './job-state-sql.ts';
+import { finishedStatesSql, partialKindsSql } from './job-state-sql.ts';
 import { ClaimAnswers } from './journal-claim-answers.ts';
 import { JobViewQueries } from './journal-job-views.ts';
 import { JournalLog } from './journal-log.ts';
@@ -274,14 +274,15 @@ export class Journal {
 
   /**
    * Writes a job's next snapshot (only the labels that changed). `orders` are the answer of
-   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied labels.
+   * `print_order`, stored in the same transaction as the `claimed` state, with their supplied
+   * labels and, when they print in another order than the batch's, each one's place in the batch.
    */
-  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[]): void {
+  saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[], batchIndexes?: readonly number[]): void {
     const write = (): void => {
       this.#db
         .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
         .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
-      if (orders) this.#insertLabels(Number(id), orders);
+      if (orders) this.#insertLabels(Number(id), orders, batchIndexes);
       if (supplied) this.supplied.insert(id, supplied);
       const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
       next.labels.forEach((label, idx) => {
@@ -309,6 +310,17 @@ export class Journal {
   /** The job is not retried automatically: it waits for the operator's retry or cancel. */
   holdJob(id: string, attempts: number): void {
     this.#db.prepare('UPDATE jobs SET attempts = ?, retry_at = NULL, held = 1 WHERE id = ?').run(attempts, Number(id));
+  }
+
+  /**
+   * The job runs on another printer from now: due at once, not held, and the spooler jobs of the
+   * old printer are forgotten (the new one cannot answer for them; those labels print again, flagged).
+   */
+  moveJob(id: string, printer: { id: string; name: string }): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('UPDATE jobs SET printer_id = ?, printer_name = ?, retry_at = NULL, held = 0, updated_at = ? WHERE id = ?').run(printer.id, printer.name, this.#iso(), Number(id));
+      this.#db.prepare('UPDATE job_labels SET spool_job = NULL WHERE job_id = ?').run(Number(id));
+    })();
   }
 
   /** The job never called `print_order`, so it records no print count: Print may start afresh. */
@@ -374,7 +386,7 @@ export class Journal {
   /** The newest job of this batch holding the batch's orders (from its `print_order` answer). */
   claimedJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ${partialKindsSql} AND orders_stored = 1 ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }
@@ -382,7 +394,7 @@ export class Journal {
   /** A whole-batch job of this batch that is not finished yet (it may be failed, awaiting its retry). */
   openBatchJobFor(processed: string): JobRecord | undefined {
     const row = this.#db
-      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ('reprint-labels', 'label-file') AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM jobs WHERE processed = ? AND kind NOT IN ${partialKindsSql} AND state NOT IN ${finishedStatesSql} ORDER BY id DESC LIMIT 1`)
       .get(processed);
     return row === undefined ? undefined : this.#toRecord(jobRow.parse(row));
   }

@@ -13,6 +13,8 @@ import { serverCutoff } from './auto-print-cutoff.ts';
 import { printOwnLabels } from './supplied-actions.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import type { StationCore } from './create-station.ts';
+import { moveJob } from './move-job.ts';
+import { printOrders } from './order-jobs.ts';
 
 type Methods = typeof stationMethods;
 /** Each method as implemented: its input already parsed (defaults applied) by the station. */
@@ -138,6 +140,32 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       core.scheduler.kick();
       return toJobView(job);
     },
+    printOrders: async (input) =>
+      printOrders(
+        {
+          journal,
+          orderDetails: (id) => core.api().orderDetails(id),
+          fetchSupplied: (orders) => core.supplied.fetchFor(orders),
+          route: (id) => settings.route(id),
+          log: core.log,
+          emitJob: (view) => core.events.emit('job', view),
+          kick: () => core.scheduler.kick(),
+        },
+        input,
+      ),
+    moveJob: async ({ jobId, printerId }) =>
+      moveJob(
+        {
+          journal,
+          printers: () => settings.printers(),
+          isRunning: (id) => core.scheduler.isRunning(id),
+          retryNow: (id) => core.scheduler.retryNow(id),
+          log: core.log,
+          emitJob: (view) => core.events.emit('job', view),
+        },
+        jobId,
+        printerId,
+      ),
     cancelJob: async ({ jobId }) => cancelJob(core, jobId),
     retryJob: async ({ jobId }) => retryJob(core, jobId),
     printReceivedOrders: async ({ jobId }) => printReceivedOrders(core, jobId),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiOrigin } from '../../shared/api-base-url.ts';
 import { processedTimestampSchema } from '../../shared/domain.ts';
 import { printerProfileInputSchema, printerProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../shared/printer-profile.ts';
-import { languageSchema, settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../shared/station-api.ts';
+import { labelOrderSchema, languageSchema, settingsPatchSchema, type LabelOrder, type SettingsPatch, type SettingsView } from '../../shared/station-api.ts';
 import type { OrderApiConfig } from '../api/order-api.ts';
 import type { AutoPrintRule } from './auto-print.ts';
 import type { Journal } from './journal.ts';
@@ -48,8 +48,13 @@ export class StationSettings {
       alertSound: this.#get('alertSound', z.boolean(), true),
       alertRepeatSeconds: this.#get('alertRepeatSeconds', z.number(), 30),
       defaultPrinterId: this.#get('defaultPrinterId', z.string().nullable(), null),
+      labelOrder: this.labelOrder(),
       printers: this.printers(),
     };
+  }
+
+  labelOrder(): LabelOrder {
+    return this.#get('labelOrder', labelOrderSchema, 'batch');
   }
 
   pollSeconds(): number {

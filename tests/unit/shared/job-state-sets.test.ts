@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sqlStateList } from '../../../electron/core/station/job-state-sql.ts';
+import { sqlWordList } from '../../../electron/core/station/job-state-sql.ts';
 import { isFinished } from '../../../electron/core/station/job-machine.ts';
 import {
   activeJobStates,
@@ -32,7 +32,7 @@ describe('the contract’s job-state sets', () => {
   });
 
   it('writes a set as an SQL IN list and refuses anything that is not a plain state word', () => {
-    expect(sqlStateList(finishedJobStates)).toBe("('done', 'cancelled')");
-    expect(() => sqlStateList(["done') OR ('1" as JobState])).toThrow(/cannot be written into SQL/);
+    expect(sqlWordList(finishedJobStates)).toBe("('done', 'cancelled')");
+    expect(() => sqlWordList(["done') OR ('1" as JobState])).toThrow(/cannot be written into SQL/);
   });
 });
