@@ -173,7 +173,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
                   {isOpen && (
                     <tr className="batch-detail">
                       <td colSpan={5}>
-                        <BatchOrders processed={batch.processed} onPreview={onPreview} />
+                        <BatchOrders processed={batch.processed} onPreview={onPreview} printerId={printerId || undefined} />
                       </td>
                     </tr>
                   )}

@@ -26,6 +26,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   const [alertSound, setAlertSound] = useState(settings.alertSound);
   const [alertRepeatSeconds, setAlertRepeatSeconds] = useState(String(settings.alertRepeatSeconds));
   const [language, setLanguage] = useState(settings.language);
+  const [labelOrder, setLabelOrder] = useState(settings.labelOrder);
   const [defaultPrinterId, setDefaultPrinterId] = useState(settings.defaultPrinterId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
@@ -44,6 +45,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       // Only when changed here: the language menu at the top may have switched it meanwhile.
       ...(language !== settings.language ? { language } : {}),
       defaultPrinterId: defaultPrinterId || null,
+      labelOrder,
       ...(token.trim() ? { token } : {}),
     };
     const checked = settingsPatchSchema.safeParse(patch);
@@ -107,6 +109,12 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
               {p.name}
             </option>
           ))}
+        </select>
+      </Field>
+      <Field id="settings-labelOrder" label={t('desk.labelOrder.title')}>
+        <select id="settings-labelOrder" value={labelOrder} onChange={(e) => setLabelOrder(e.target.value === 'courier' ? 'courier' : 'batch')}>
+          <option value="batch">{t('desk.labelOrder.batch')}</option>
+          <option value="courier">{t('desk.labelOrder.courier')}</option>
         </select>
       </Field>
       <Field id="settings-language" label={t('settings.language')}>
