@@ -6,6 +6,7 @@ import type {
   Alert,
   BatchView,
   JobView,
+  JournalEvent,
   SettingsView,
   StationApi,
   StationEventName,
@@ -30,6 +31,7 @@ export interface FakeStation extends StationApi {
     jobs: JobView[];
     /** Order id (or invoice) → when it was packed. */
     packed: Map<string, string>;
+    events: JournalEvent[];
   };
   emit<E extends StationEventName>(event: E, payload: StationEventPayload<E>): void;
   listenerCount(): number;
@@ -122,6 +124,7 @@ export function createFakeStation(): FakeStation {
     alerts: [],
     jobs: [],
     packed: new Map(),
+    events: [],
   };
   let nextJob = 1;
   const record = (method: string, input: unknown) => calls.push({ method, input });
@@ -226,13 +229,17 @@ export function createFakeStation(): FakeStation {
         invoice: o.invoice,
         awb: o.awb,
         recipient: o.customer.name,
-        state: 'confirmed' as const,
+        state: i < job.confirmedLabels ? ('confirmed' as const) : ('pending' as const),
         possibleDuplicate: false,
         ...(o.labelImage ? { labelSource: job.state === 'failed' ? ('supplied-missing' as const) : ('supplied' as const) } : {}),
       }));
       return { job, labels, events: [] };
     },
-    listEvents: async (input) => (record('listEvents', input), []),
+    listEvents: async (input) => {
+      record('listEvents', input);
+      const q = input.q?.trim();
+      return data.events.filter((e) => (!q || e.kind.includes(q) || e.message.includes(q) || (e.processed ?? '').includes(q)) && (!input.level || e.level === input.level));
+    },
     getSettings: async (input) => (record('getSettings', input), data.settings),
     updateSettings: async (input) => {
       record('updateSettings', input);
