@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { SettingsView, StationState } from '../../electron/shared/station-api.ts';
+import { useFocusKeeper } from './components/focus-keeper.ts';
 import { AlertSound } from './features/alerts/alert-sound.tsx';
 import { AlertsBanner } from './features/alerts/alerts-banner.tsx';
 import { AutoPrintBadge } from './features/auto-print/auto-print-badge.tsx';
@@ -27,6 +28,7 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
   const [settings, setSettings] = useState<SettingsView | undefined>(undefined);
   const beeper = useMemo(() => createBeeper(audio), [audio]);
   const link = useLinkState();
+  useFocusKeeper();
   const wasDown = useRef(false);
   // Events may have been missed while the live link was down: start every view afresh.
   const [generation, setGeneration] = useState(0);

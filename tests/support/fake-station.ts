@@ -252,7 +252,7 @@ export function createFakeStation(): FakeStation {
       // As the core: switching on without a cutoff starts after now; switching off keeps the cutoff.
       const current = data.state.autoPrint;
       const cutoff = input.cutoff ?? (input.enabled && !current.enabled ? '2026-01-01 07:00:00' : current.cutoff);
-      const since = !input.enabled ? null : current.enabled ? (current.since ?? null) : '2026-01-01T00:00:00.000Z';
+      const since = !input.enabled ? null : current.enabled ? (current.since ?? null) : new Date().toISOString();
       data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff, since } };
       return data.state;
     },

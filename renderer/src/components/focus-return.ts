@@ -13,8 +13,9 @@ export function captureFocus(doc: Document = document): { restore: () => void } 
   const usable = (element: HTMLElement) => element.isConnected && element.matches(focusable);
   return {
     restore: () => {
-      // Somewhere already (a control the operator chose, the next dialog): leave it there.
-      if (doc.activeElement instanceof HTMLElement && doc.activeElement !== doc.body && doc.activeElement.isConnected) return;
+      // Somewhere usable already (a control the operator chose, the next dialog): leave it there.
+      const active = doc.activeElement;
+      if (active instanceof HTMLElement && active !== doc.body && active.isConnected && !active.matches(':disabled')) return;
       for (const element of chain) {
         if (usable(element)) return element.focus();
         if (!element.isConnected) continue;

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { isCancellableJobState, type JobView } from '../../../electron/shared/station-api.ts';
 import { useStation } from '../station-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { captureFocus } from './focus-return.ts';
 import { formatProcessed } from './format.ts';
 import { MoveJob } from './move-job.tsx';
 
@@ -26,15 +25,7 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
   const [confirming, setConfirming] = useState(false);
   const act = (call: () => Promise<JobView>) => {
     onError(undefined);
-    // The button pressed may be gone once the job changes state (Retry on a queued job): keep the place.
-    const focus = captureFocus();
-    void call().then(
-      (job) => {
-        onJob(job);
-        setTimeout(focus.restore, 0);
-      },
-      (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
-    );
+    void call().then(onJob, (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))));
   };
   // The core also refuses a job a worker has just taken, with a message shown as the error.
   if (!isCancellableJobState(job.state)) return null;
