@@ -140,3 +140,33 @@ test("one order's label printed from the batch's order list: the folder gets exa
   for (const other of orders) if (other.awb && other !== chosen) expect(codesIn(added)).not.toContain(other.awb);
   expect((await admin<SimBatch[]>('/batches')).find((b) => b.processed === batch.processed)?.printStatus).toBe(0);
 });
+
+test('at 1024×600 the auto-print state and every printer are shown whole, in words', async ({ page }) => {
+  await page.goto(serve.url);
+  await expect(page.getByTestId('batch-row').first()).toBeVisible();
+  await page.getByRole('switch', { name: 'Cetak otomatis' }).click();
+  const question = page.getByRole('dialog', { name: 'Nyalakan cetak otomatis?' });
+  await expect(question).toContainText('ke printer utama Meja 1');
+  await question.getByRole('button', { name: 'Ya, nyalakan' }).click();
+  const badge = page.getByTestId('auto-print-on');
+  await expect(badge).toHaveText(/^CETAK OTOMATIS AKTIF sejak \d{2}:\d{2}$/);
+  await page.screenshot({ path: 'test-results/screenshots/auto-print-on-1024x600.png' });
+
+  const whole = async (locator: ReturnType<Page['locator']>) => {
+    const box = await locator.boundingBox();
+    expect(box).not.toBeNull();
+    expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? 0) <= 1024 && (box?.y ?? 0) + (box?.height ?? 0) <= 600).toBe(true);
+    expect(await locator.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  };
+  await whole(badge);
+  await whole(page.getByRole('combobox', { name: 'Bahasa tampilan' }));
+  const printers = page.getByTestId('printer-state');
+  await expect(printers).toHaveCount(2);
+  for (const printer of await printers.all()) await whole(printer);
+  await expect(printers.filter({ hasText: 'Folder PDF' })).toContainText('Siap');
+  await expect(page.locator('.status-bar')).not.toContainText('escpos://');
+  await expect(page.locator('.status-bar')).not.toContainText('pdf-dir:');
+
+  await page.getByRole('switch', { name: 'Cetak otomatis' }).click();
+  await expect(badge).toBeHidden();
+});

@@ -113,6 +113,21 @@ describe('Print one order', () => {
   });
 });
 
+describe('A job of some labels on a batch row', () => {
+  it('says it printed chosen orders and leaves the batch counted as new, for Print all new too', async () => {
+    const station = createFakeStation();
+    const [fresh] = station.data.batches;
+    if (!fresh) throw new Error('fake batches');
+    fresh.job = sampleJob({ kind: 'orders', state: 'done', targetPrintStatus: null, totalLabels: 1, confirmedLabels: 1 });
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station, language: 'id' });
+    const row = await firstRow();
+    expect(row.getByText('Pesanan terpilih')).toBeTruthy();
+    expect(row.getByText('Belum pernah dicetak')).toBeTruthy();
+    expect(row.getByRole('button', { name: 'Cetak' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cetak semua baru (1 batch · 3 label)' })).toBeTruthy();
+  });
+});
+
 describe('Reprint labels from History', () => {
   it('chooses all or only those not on paper, and sends them to the printer picked', async () => {
     const station = createFakeStation();

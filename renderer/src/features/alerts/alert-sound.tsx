@@ -37,6 +37,18 @@ export function AlertSound({ beeper, enabled, repeatSeconds }: AlertSoundProps) 
   }, [api]);
   useStationEvent('alert', (alert) => setPending((set) => new Set([...set, alert.id])));
 
+  // Any click or key on the page is the gesture the browser waits for: the button is for a page nobody touched yet.
+  useEffect(() => {
+    if (!enabled || !blocked) return undefined;
+    const unlock = () => void beeper.unlock().catch(() => undefined);
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
+    return () => {
+      document.removeEventListener('pointerdown', unlock, true);
+      document.removeEventListener('keydown', unlock, true);
+    };
+  }, [beeper, blocked, enabled]);
+
   const waiting = enabled && repeatSeconds > 0 && pending.size > 0;
   useEffect(() => {
     if (!waiting) return undefined;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BatchView, StationState } from '../../../../electron/shared/station-api.ts';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+import { batchPrintJob } from './batch-list.ts';
 
 const skippedKind = 'auto-print-skipped';
 
@@ -23,8 +24,9 @@ export function useAutoPrintSkips(): ReadonlySet<string> {
  * cutoff while it is on, or passed over as the journal recorded), so nobody waits for it.
  */
 export function autoPrintMarkOf(batch: BatchView, autoPrint: StationState['autoPrint'] | undefined, skips: ReadonlySet<string>): 'printed' | 'skipped' | null {
-  if (batch.job?.kind === 'auto-print') return 'printed';
-  if (batch.job !== null || batch.printStatus > 0) return null;
+  const job = batchPrintJob(batch);
+  if (job?.kind === 'auto-print') return 'printed';
+  if (job !== null || batch.printStatus > 0) return null;
   if (skips.has(batch.processed)) return 'skipped';
   const cutoff = autoPrint?.enabled ? autoPrint.cutoff : null;
   return cutoff !== null && cutoff !== undefined && batch.processed < cutoff && batch.totalLabels > 0 ? 'skipped' : null;

@@ -12,7 +12,7 @@ import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
-import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { applyJob, batchPrintJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 import { AutoPrintMark, autoPrintMarkOf, useAutoPrintSkips } from './auto-print-mark.tsx';
 
 export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order) => void; autoPrint?: StationState['autoPrint'] | undefined }) {
@@ -62,7 +62,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
   const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
 
   const list = newestFirst(batches.data ?? []);
-  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !b.job);
+  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !batchPrintJob(b));
   const freshLabels = fresh.reduce((n, b) => n + b.totalLabels, 0);
   // Oldest first, so the piles come out in the order the orders were processed.
   const printAllNew = () => {
