@@ -7,8 +7,20 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-          exclude: ['tests/unit/renderer/**'],
+          exclude: ['tests/unit/renderer/**', 'tests/unit/station/**'],
           environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The fast core suite: fakes only, no network, zbar or CUPS. Its files share one module
+        // graph (isolate: false), so the journal, pdfkit and the label engine load once, not per file.
+        test: {
+          name: 'station',
+          include: ['tests/unit/station/**/*.test.ts'],
+          environment: 'node',
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

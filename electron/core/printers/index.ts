@@ -10,7 +10,8 @@ import { defaultPrinterDeps, type PrinterDeps } from './printer-deps.ts';
 import type { PrinterPort } from './printer-port.ts';
 import { PrinterConfigError } from './printer-errors.ts';
 import { parsePrinterUri } from './printer-uri.ts';
-import { createRawPrinter, type RawPrinterTimeouts } from './raw/raw-printer.ts';
+import { createRawPrinter } from './raw/raw-printer.ts';
+import type { RawPrinterTimeouts } from './raw/raw-receipt.ts';
 import { createWindowsPrinter, discoverWindowsPrinters } from './windows/windows-printer.ts';
 import { createWindowsRawPrinter } from './windows/windows-raw-printer.ts';
 import { discoverWinspoolPrinters } from './windows/windows-discovery.ts';
@@ -21,7 +22,7 @@ export type { LabelToPrint, PrintProgress, PrinterPort, SpoolJobOutcome } from '
 export type { CommandResult, PrinterDeps, PrinterLogger, RunCommand } from './printer-deps.ts';
 export type { LabelRenderer } from './label-renderer.ts';
 export type { CupsJobTiming } from './cups/cups-job.ts';
-export type { RawPrinterTimeouts } from './raw/raw-printer.ts';
+export type { RawPrinterTimeouts } from './raw/raw-receipt.ts';
 export { parsePrinterUri, defaultRawPort, type PrinterTarget, type RawProtocol } from './printer-uri.ts';
 export * from './printer-errors.ts';
 export { guessPrinterLanguage } from './language-guess.ts';

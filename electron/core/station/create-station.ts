@@ -1,348 +1,184 @@
-import { join } from 'node:path';
-import type { Batch } from '../../shared/domain.ts';
-import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationState } from '../../shared/station-api.ts';
-import { stationMethodsFrom } from '../../shared/station-transport.ts';
-import type { ApiAuthError } from '../api/api-errors.ts';
-import type { OrderApi } from '../api/order-api.ts';
-import type { PrinterPort } from '../printers/printer-port.ts';
-import type { PrinterProfile } from '../../shared/printer-profile.ts';
-import { selectAutoPrintBatches } from './auto-print.ts';
-import { cutoffAfter } from './auto-print-cutoff.ts';
-import { diffBatches } from './batch-diff.ts';
-import { DiskFullGuard } from './disk-full-guard.ts';
+import { createBatchJob } from './batch-jobs.ts';
+import { batchViewsOf, createBatchMethods } from './batch-methods.ts';
 import { BatchPoller } from './batch-poller.ts';
+import { createBatchSync, ListedBatches } from './batch-sync.ts';
+import { createConnectionControl, type ConnectionControl } from './connection-control.ts';
+import { DiskFullGuard } from './disk-full-guard.ts';
 import { EventHub } from './event-hub.ts';
+import { reportStuckJob } from './job-runner.ts';
+import { createJobMethods, type JobMethodDeps } from './job-methods.ts';
 import { startJournalBackups } from './journal-backup.ts';
-import { reportStuckJob, runJob, type JobRunnerDeps } from './job-runner.ts';
+import { previewLabelFile, printLabelFile } from './label-file-job.ts';
+import { createPrintQueue } from './print-queue.ts';
+import type { PrintScheduler } from './print-scheduler.ts';
+import { createPrinterMethods } from './printer-methods.ts';
+import { createSettingsMethods } from './settings-methods.ts';
 import { createSkippedRowsDesk } from './skipped-rows.ts';
-import { lockJournal } from './journal-lock.ts';
-import { journalRetentionDays } from './journal-retention.ts';
-import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
-import { PrintScheduler } from './print-scheduler.ts';
-import { pickListSheets } from './pick-list-sheets.ts';
-import { createStationMethods } from './station-methods.ts';
-import { silentLogger, type StationOptions } from './station-options.ts';
-import { StationSettings } from './station-settings.ts';
-import { createSuppliedLabels, type SuppliedLabels } from './supplied-labels.ts';
+import type { Station } from './station.ts';
+import { openStationFiles, type StationFiles } from './station-files.ts';
+import { createApiLink, createPrinterLinks } from './station-links.ts';
+import { createStationLog } from './station-log.ts';
+import { checkedMethods, type StationMethodImpls } from './station-methods.ts';
+import { silentLogger, type StationLogger, type StationOptions, type Timers } from './station-options.ts';
+import { StationQueues, StationStatus } from './station-status.ts';
+import { createSuppliedLabels } from './supplied-labels.ts';
 
-export interface Station extends StationApi {
-  /** Resumes unfinished jobs from the journal and starts polling. */
-  start(): void;
-  /** Stops polling, lets each printer finish the label in flight, closes the journal. */
-  stop(): Promise<void>;
-}
-
-export class StationNotConfiguredError extends Error {
-  override name = 'StationNotConfiguredError';
-}
-
-/** A method was called with input the contract refuses; the message names the field. */
-export class StationInputError extends Error {
-  override name = 'StationInputError';
-}
-
-/** The mutable heart shared by the station's methods: journal, settings, client, queues. */
-export interface StationCore {
-  journal: Journal;
-  settings: StationSettings;
-  options: StationOptions;
-  events: EventHub;
+/** What differs between a real station and one on fakes: time, timers, chance and the log. */
+interface Runtime {
+  logger: StationLogger;
   now: () => number;
+  timers: Timers;
   random: () => number;
-  batches: () => Batch[];
-  state: () => StationState;
-  api: () => OrderApi;
-  port: (printerId: string) => PrinterPort | undefined;
-  forgetPort: (printerId: string) => void;
-  createJob: (batch: Batch, kind: JobView['kind'], printer: PrinterProfile) => JobRecord;
-  scheduler: PrintScheduler;
-  poller: BatchPoller;
-  log: (event: NewEvent) => void;
-  raise: (alert: NewAlert) => void;
-  applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
-  emitState: () => void;
-  supplied: SuppliedLabels;
 }
 
-export function createStation(options: StationOptions): Station {
-  const logger = options.logger ?? silentLogger;
+function runtimeOf(options: StationOptions): Runtime {
   const clock = options.clock ?? { now: () => Date.now() };
-  const now = (): number => clock.now();
-  const timers = options.timers ?? { setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
-  const random = options.random ?? Math.random;
-  const journalPath = options.journalPath ?? (options.dataDir ? join(options.dataDir, 'journal.db') : undefined);
-  if (!journalPath) throw new StationNotConfiguredError('the station needs a data folder or a journal path');
-  const unlock = lockJournal(journalPath);
-  let journal: Journal;
-  try {
-    journal = new Journal(journalPath, now);
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  const events = new EventHub(logger);
-  const settings = new StationSettings(journal, options.secretStore, options.pollSeconds ?? 10, () => `printer-${Math.floor(random() * 36 ** 8).toString(36)}`);
-  try {
-    if (options.initialSettings) settings.update(options.initialSettings);
-  } catch (error) {
-    journal.close();
-    unlock();
-    throw error;
-  }
+  return {
+    logger: options.logger ?? silentLogger,
+    now: () => clock.now(),
+    timers: options.timers ?? { setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) },
+    random: options.random ?? Math.random,
+  };
+}
 
-  let connection: ConnectionState = 'connecting';
-  let lastPollAt: string | null = null;
-  let lastError: string | null = null;
-  let batches: Batch[] = [];
-  let client: OrderApi | undefined;
-  const ports = new Map<string, PrinterPort>();
-
-  const diskGuard: DiskFullGuard = new DiskFullGuard({
-    journalPath,
-    timers,
-    logger,
+/** The parts every other part talks through: status, events, the log, the disk guard, the links to server and printers. */
+function coreParts(options: StationOptions, rt: Runtime, files: StationFiles) {
+  const { journal, settings } = files;
+  const events = new EventHub(rt.logger);
+  const queues = new StationQueues();
+  const status = new StationStatus({ configured: () => settings.configured(), autoPrint: () => settings.autoPrint(), demo: options.demo ?? false, emit: (s) => events.emit('state', s) });
+  const diskGuard = new DiskFullGuard({
+    journalPath: files.journalPath,
+    timers: rt.timers,
+    logger: rt.logger,
     onFull: (error) => {
-      lastError = error.message;
-      poller.pause();
-      scheduler.pause();
-      emitState();
+      status.lastError = error.message;
+      queues.pause();
+      status.emit();
     },
     probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
     onRoom: () => {
-      lastError = null;
-      if (connection !== 'token-rejected') {
-        poller.resume();
-        scheduler.resume();
-      }
-      emitState();
+      status.lastError = null;
+      if (status.connection !== 'token-rejected') queues.resume();
+      status.emit();
     },
   });
-  const log = (event: NewEvent): void => {
-    logger[event.level](event.message, { kind: event.kind, jobId: event.jobId, processed: event.processed });
-    const stored = diskGuard.attempt(() => journal.log.addEvent(event));
-    if (stored) events.emit('journal', stored);
-  };
-  const raise = (alert: NewAlert): void => {
-    const raised = diskGuard.attempt(() => journal.log.raiseAlert(alert));
-    if (raised) events.emit('alert', raised);
-  };
-  const state = (): StationState => ({
-    connection: settings.configured() ? connection : 'not-configured',
-    lastPollAt,
-    lastError,
-    autoPrint: settings.autoPrint(),
-    demo: options.demo ?? false,
-  });
-  const emitState = (): void => events.emit('state', state());
-  const api = (): OrderApi => {
-    if (client) return client;
-    const config = settings.apiConfig();
-    if (!config) throw new StationNotConfiguredError('the order server is not set up: enter its address, the user id and the API token in Settings');
-    client = options.api({ ...config, onSkippedRows: (report) => skippedRows.report(report) });
-    return client;
-  };
-  const port = (printerId: string): PrinterPort | undefined => {
-    const cached = ports.get(printerId);
-    if (cached) return cached;
-    const profile = settings.printers().find((p) => p.id === printerId);
-    if (!profile) return undefined;
-    const opened = options.openPrinter(profile);
-    ports.set(printerId, opened);
-    return opened;
-  };
-
+  const { log, raise } = createStationLog({ logger: rt.logger, journal, attempt: (write) => diskGuard.attempt(write), events });
   const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
-
-  const onAuthRejected = (error: ApiAuthError): void => {
-    if (connection === 'token-rejected') return;
-    connection = 'token-rejected';
-    lastError = error.message;
-    poller.pause();
-    scheduler.pause();
-    log({ level: 'error', kind: 'token-rejected', message: error.message, jobId: null, processed: null });
-    raise({ kind: 'token-rejected', message: error.message, jobId: null, printerId: null });
-    emitState();
-  };
-
+  const apiLink = createApiLink({ config: () => settings.apiConfig(), build: options.api, onSkippedRows: (report) => skippedRows.report(report) });
+  const printers = createPrinterLinks({ printers: () => settings.printers(), open: options.openPrinter });
   const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
-  const runDeps: JobRunnerDeps = {
-    journal, api, port, now, log, onAuthRejected, supplied,
-    onJob: (job) => events.emit('job', toJobView(job)),
-    // The batch as last listed: a count changed on the server since the job was made counts.
-    expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
-    skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
-    labelOrder: () => settings.labelOrder(),
-    pickListSheets: (batch, profile) => pickListSheets(batch, profile, settings.view().language, new Date(now())),
-  };
-  const scheduler: PrintScheduler = new PrintScheduler({
-    journal,
-    timers,
-    now,
-    random,
-    backoff: options.backoff?.job,
-    printerBackoff: options.backoff?.printer,
-    onDone: (job) => {
-      journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
-      journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
-    },
-    run: (jobId, signal) => runJob(jobId, runDeps, signal),
-    onRetryScheduled: (job, outcome, retryAt) => {
-      const when = new Date(retryAt).toISOString();
-      if (outcome === 'waiting') {
-        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, jobId: null, printerId: job.printerId });
-      } else {
-        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
-      }
-    },
-    onHeld: (job) => {
-      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
-    },
-    onError: (error, jobId) => {
-      if (!diskGuard.handle(error)) reportStuckJob(error, jobId, logger, raise);
+  return { events, queues, status, diskGuard, log, raise, skippedRows, apiLink, printers, supplied };
+}
+
+type CoreParts = ReturnType<typeof coreParts>;
+
+/** Poll → jobs, and the print queues that run them. */
+function printingParts(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, connection: ConnectionControl) {
+  const { journal, settings } = files;
+  const listing = new ListedBatches();
+  const emitJob = (job: Parameters<typeof core.events.emit<'job'>>[1]) => core.events.emit('job', job);
+  const scheduler: PrintScheduler = createPrintQueue({
+    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
+    onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
+    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, emitJob,
+    onRunError: (error, jobId) => {
+      if (!core.diskGuard.handle(error)) reportStuckJob(error, jobId, rt.logger, core.raise);
     },
   });
-
-  const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
-    const target = Math.max(batch.printStatus, journal.maxTargetFor(batch.processed)) + 1;
-    const job = journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name, expectedLabels: batch.totalLabels });
-    log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, jobId: job.id, processed: batch.processed });
-    events.emit('job', toJobView(job));
-    scheduler.kick();
-    return job;
-  };
-
-  let prunedAt = Number.NEGATIVE_INFINITY;
-  // Once a day, so a kiosk's journal stays the size of its recent history.
-  const pruneIfDue = (): void => {
-    if (now() - prunedAt < 86_400_000) return;
-    prunedAt = now();
-    const pruned = journal.prune();
-    if (pruned.jobs + pruned.events > 0) {
-      log({ level: 'info', kind: 'journal-pruned', message: `dropped ${pruned.jobs} finished job(s) and ${pruned.events} event(s) older than ${journalRetentionDays} days`, jobId: null, processed: null });
-    }
-  };
-
-  const onBatches = (current: Batch[]): void => {
-    pruneIfDue();
-    const changes = diffBatches(batches, current);
-    const first = lastPollAt === null;
-    batches = current;
-    lastPollAt = new Date(now()).toISOString();
-    if (connection !== 'ok') journal.log.dismissAlerts({ kind: 'api-unreachable' });
-    connection = 'ok';
-    lastError = null;
-    journal.recordBatches(current);
-    let rule = settings.autoPrint();
-    if (rule.enabled && rule.cutoff === null) {
-      rule = { enabled: true, cutoff: cutoffAfter(current) };
-      settings.setAutoPrint(rule);
-      log({ level: 'info', kind: 'auto-print', message: `auto-print starts after the newest batch the server lists: from ${rule.cutoff} (server time)`, jobId: null, processed: null });
-    }
-    if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
-    else {
-      for (const change of changes) {
-        const what = change.type === 'new' ? `new batch of ${change.batch.totalLabels} label(s)` : change.type === 'gone' ? 'batch no longer listed' : `print count ${change.previousPrintStatus} → ${change.batch.printStatus}`;
-        log({ level: 'info', kind: `batch-${change.type}`, message: what, jobId: null, processed: change.batch.processed });
-        // A batch that appears now but is stamped before the cutoff means the clocks disagree:
-        // say so rather than skip it in silence.
-        if (change.type === 'new' && rule.enabled && rule.cutoff !== null && change.batch.printStatus === 0 && change.batch.processed < rule.cutoff) {
-          log({ level: 'warn', kind: 'auto-print-skipped', message: `new batch stamped ${change.batch.processed}, before the auto-print cutoff ${rule.cutoff}: not printed automatically (print it, or move the cutoff back)`, jobId: null, processed: change.batch.processed });
-        }
-      }
-    }
-    const due = selectAutoPrintBatches(current, rule, (processed) => journal.hasJobFor(processed));
-    if (due.length > 0) {
-      try {
-        const printer = settings.route();
-        for (const batch of due) createJob(batch, 'auto-print', printer);
-      } catch (error) {
-        const message = `auto-print cannot start: ${error instanceof Error ? error.message : String(error)}`;
-        log({ level: 'error', kind: 'auto-print-blocked', message, jobId: null, processed: null });
-        raise({ kind: 'batch-failed', message, jobId: null, printerId: null });
-      }
-    }
-    events.emit('batches', methods.batchViews());
-    emitState();
-  };
-
-  const poller: BatchPoller = new BatchPoller({
-    fetchBatches: (signal) => api().processedList({}, { signal }),
+  const createJob = createBatchJob.bind(null, { journal, log: core.log, emitJob, kick: () => scheduler.kick() });
+  const sync = createBatchSync({
+    listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
+    autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
+    createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
+    onListed: () => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() })),
+  });
+  const poller = new BatchPoller({
+    fetchBatches: (signal) => core.apiLink.api().processedList({}, { signal }),
     intervalMs: () => settings.pollSeconds() * 1000,
-    timers,
-    random,
+    timers: rt.timers,
+    random: rt.random,
     backoff: options.backoff?.poll,
-    onBatches,
-    onFailure: (error, failures, retryInMs) => {
-      if (error instanceof StationNotConfiguredError || diskGuard.handle(error)) return;
-      const message = error instanceof Error ? error.message : String(error);
-      connection = 'unreachable';
-      lastError = message;
-      log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, jobId: null, processed: null });
-      if (failures === 3) raise({ kind: 'api-unreachable', message, jobId: null, printerId: null });
-      emitState();
-    },
-    onAuthRejected,
+    onBatches: (batches) => sync.onBatches(batches),
+    onFailure: connection.onPollFailure,
+    onAuthRejected: connection.onAuthRejected,
   });
+  core.queues.add({ pause: () => poller.pause(), resume: () => poller.resume(), wake: () => poller.pollNow() });
+  core.queues.add({ pause: () => scheduler.pause(), resume: () => scheduler.resume(), wake: () => scheduler.kick() });
+  return { listing, scheduler, createJob, poller, emitJob };
+}
 
+type PrintingParts = ReturnType<typeof printingParts>;
+
+function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, printing: PrintingParts, connection: ConnectionControl): StationMethodImpls {
+  const { journal, settings } = files;
+  const { scheduler, emitJob } = printing;
+  const route = (printerId?: string) => settings.route(printerId);
+  const kick = () => scheduler.kick();
+  const jobDeps: JobMethodDeps = {
+    journal, log: core.log, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
+  };
+  const labelFiles = { journal, route, renderPng: options.renderPng, now: rt.now, log: core.log, emitJob, kick };
+  return {
+    ...createBatchMethods({
+      journal, listed: () => printing.listing.all(), api: core.apiLink.api, route, createJob: printing.createJob, retryNow: jobDeps.retryNow, kick,
+      now: rt.now, log: core.log, emitJob, emitBatches: (views) => core.events.emit('batches', views), supplied: core.supplied, renderPng: options.renderPng,
+    }),
+    ...createJobMethods(jobDeps),
+    ...createPrinterMethods({
+      printers: () => settings.printers(), savePrinter: (input) => settings.savePrinter(input), removePrinter: (id) => settings.removePrinter(id),
+      port: core.printers.port, forgetPort: core.printers.forget, pendingJobs: () => journal.pendingJobs(), discover: options.discoverPrinters,
+      createRawQueue: options.createRawQueue, log: core.log,
+    }),
+    ...createSettingsMethods({
+      settings, state: () => core.status.view(), emitState: () => core.status.emit(), onSettingsChange: connection.onSettingsChange, api: core.apiLink.api,
+      lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log, now: rt.now,
+    }),
+    previewLabelFile: async (input) => previewLabelFile(labelFiles, input),
+    printLabelFile: async (input) => printLabelFile(labelFiles, input),
+  };
+}
+
+/**
+ * The station core, put together: the journal and settings, the links to the server and the
+ * printers, poll → jobs, the print queues, and the contract's methods over them. Each module
+ * gets only the functions it uses.
+ */
+export function createStation(options: StationOptions): Station {
+  const rt = runtimeOf(options);
+  const files = openStationFiles(options, rt.now, rt.random);
+  const { journal } = files;
+  const core = coreParts(options, rt, files);
   let started = false;
   let stopped = false;
   let backups: { stop(): void } | undefined;
-  const applySettingsChange = (change: { connection: boolean; token: boolean; pollSeconds: boolean }): void => {
-    if (change.connection) client = undefined;
-    if (change.token && connection === 'token-rejected') {
-      connection = 'connecting';
-      lastError = null;
-      journal.log.dismissAlerts({ kind: 'token-rejected' });
-      scheduler.resume();
-      poller.resume();
-    } else if ((change.connection || change.pollSeconds) && started) {
-      poller.pollNow();
-      scheduler.kick();
-    }
-    emitState();
-  };
-
-  const core: StationCore = {
-    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied,
-    batches: () => batches,
-    forgetPort: (printerId) => ports.delete(printerId),
-  };
-  const methods = createStationMethods(core);
-
-  const checked = stationMethodsFrom(
-    (name) => (input) =>
-      Promise.resolve().then(() => {
-        const parsed = stationMethods[name].input.safeParse(input ?? {});
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
-        }
-        return (methods[name] as (i: unknown) => Promise<unknown>)(parsed.data);
-      }),
-  );
-
+  const connection = createConnectionControl({
+    status: core.status, queues: core.queues, log: core.log, raise: core.raise, dismissAlerts: (filter) => journal.log.dismissAlerts(filter),
+    forgetClient: core.apiLink.forget, diskFull: (error) => core.diskGuard.handle(error), started: () => started,
+  });
+  const printing = printingParts(options, rt, files, core, connection);
+  const methods = checkedMethods(methodsOf(options, rt, files, core, printing, connection));
   return {
-    ...checked,
-    on: (event, listener) => events.on(event, listener),
+    ...methods,
+    on: (event, listener) => core.events.on(event, listener),
     start() {
       if (started) return;
       started = true;
-      backups = startJournalBackups({ backup: () => journal.backup(), timers, log, skip: () => diskGuard.full });
-      diskGuard.attempt(() => journal.clearRetryTimes());
-      log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
-      poller.start();
-      scheduler.kick();
+      backups = startJournalBackups({ backup: () => journal.backup(), timers: rt.timers, log: core.log, skip: () => core.diskGuard.full });
+      core.diskGuard.attempt(() => journal.clearRetryTimes());
+      core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      printing.poller.start();
+      printing.scheduler.kick();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      diskGuard.stop();
+      core.diskGuard.stop();
       backups?.stop();
-      await poller.stop();
-      await scheduler.stop();
-      if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
-      journal.close();
-      unlock();
+      await printing.poller.stop();
+      await printing.scheduler.stop();
+      if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
+      files.close();
     },
   } satisfies Station;
 }

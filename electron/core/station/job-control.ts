@@ -1,16 +1,27 @@
 import type { JobView } from '../../shared/station-api.ts';
 import { applyJobEvent, countLabels, isFinished, JobTransitionError, type JobSnapshot } from './job-machine.ts';
-import { toJobView } from './journal.ts';
-import type { StationCore } from './create-station.ts';
+import { toJobView, type Journal, type NewEvent } from './journal.ts';
 import { BatchStateError } from './station-errors.ts';
+
+export interface JobControlDeps {
+  journal: Journal;
+  /** Whether a worker is running the job now. */
+  isRunning: (jobId: string) => boolean;
+  /** Makes the job due now and wakes the queues. */
+  retryNow: (jobId: string) => void;
+  /** Wakes the queues. */
+  kick: () => void;
+  log: (event: NewEvent) => void;
+  emitJob: (job: JobView) => void;
+}
 
 /**
  * The operator's hands on one job: give it up, or run it now. Both act only on a job no worker
  * is running, so they never race the runner's own writes to the journal.
  */
 
-function refuseRunning(core: StationCore, jobId: string, what: string): void {
-  if (core.scheduler.isRunning(jobId)) {
+function refuseRunning(deps: JobControlDeps, jobId: string, what: string): void {
+  if (deps.isRunning(jobId)) {
     throw new BatchStateError(`job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
   }
 }
@@ -25,10 +36,10 @@ function cancelled(jobId: string, job: JobSnapshot): JobSnapshot {
   }
 }
 
-export function cancelJob(core: StationCore, jobId: string): JobView {
-  const { journal } = core;
+export function cancelJob(deps: JobControlDeps, jobId: string): JobView {
+  const { journal } = deps;
   const job = journal.requireJob(jobId);
-  refuseRunning(core, jobId, 'cancel');
+  refuseRunning(deps, jobId, 'cancel');
   const next = cancelled(jobId, job.snapshot);
   journal.saveJob(jobId, job.snapshot, next);
   // Queued and never tried: print_order was not called (a runner claims in the same tick it
@@ -39,21 +50,21 @@ export function cancelJob(core: StationCore, jobId: string): JobView {
   const stillWaiting = journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting');
   if (!stillWaiting) journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
   const total = next.ordersStored ? next.labels.length : job.expectedLabels;
-  core.log({ level: 'info', kind: 'job-cancelled', message: `cancelled by the operator; ${countLabels(next).confirmed} of ${total} labels were printed`, jobId, processed: job.processed });
+  deps.log({ level: 'info', kind: 'job-cancelled', message: `cancelled by the operator; ${countLabels(next).confirmed} of ${total} labels were printed`, jobId, processed: job.processed });
   const view = toJobView(journal.requireJob(jobId));
-  core.events.emit('job', view);
+  deps.emitJob(view);
   // A waiting job held its printer's queue: the jobs behind it may run now.
-  core.scheduler.kick();
+  deps.kick();
   return view;
 }
 
-export function retryJob(core: StationCore, jobId: string): JobView {
-  const { journal } = core;
+export function retryJob(deps: JobControlDeps, jobId: string): JobView {
+  const { journal } = deps;
   const job = journal.requireJob(jobId);
   if (isFinished(job.snapshot.state)) throw new BatchStateError(`job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
-  refuseRunning(core, jobId, 'retry');
-  core.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', jobId, processed: job.processed });
-  core.scheduler.retryNow(jobId);
+  refuseRunning(deps, jobId, 'retry');
+  deps.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', jobId, processed: job.processed });
+  deps.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }
 
@@ -62,10 +73,10 @@ export function retryJob(core: StationCore, jobId: string): JobView {
  * batch: print the orders that arrived, as they are. They become the job's stored orders, in
  * one durable write, and print like any claimed job.
  */
-export function printReceivedOrders(core: StationCore, jobId: string): JobView {
-  const { journal } = core;
+export function printReceivedOrders(deps: JobControlDeps, jobId: string): JobView {
+  const { journal } = deps;
   const job = journal.requireJob(jobId);
-  refuseRunning(core, jobId, 'print');
+  refuseRunning(deps, jobId, 'print');
   const answer = job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? journal.answers.get(jobId) : undefined;
   if (!answer) throw new BatchStateError(`job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
   if (answer.orders.length === 0) throw new BatchStateError(`print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
@@ -73,7 +84,7 @@ export function printReceivedOrders(core: StationCore, jobId: string): JobView {
   journal.saveJob(jobId, job.snapshot, next, answer.orders);
   journal.answers.forget(jobId);
   journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
-  core.log({ level: 'info', kind: 'print-as-received', message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`, jobId, processed: job.processed });
-  core.scheduler.retryNow(jobId);
+  deps.log({ level: 'info', kind: 'print-as-received', message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`, jobId, processed: job.processed });
+  deps.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }

@@ -254,7 +254,13 @@ async function pickListFirst(run: Run, port: PrinterPort): Promise<LabelToPrint[
   if (!port.profile.pickListFirst || !deps.pickListSheets || (record.kind !== 'print' && record.kind !== 'auto-print')) return [];
   if (record.snapshot.labels.some((l) => l.state !== 'pending' || l.possibleDuplicate)) return [];
   if (deps.journal.log.listEvents({ jobId: run.jobId, q: 'pick-list-printed', limit: 1 }).length > 0) return [];
-  return deps.pickListSheets({ processed: record.processed, orders: deps.journal.jobOrders(run.jobId) }, port.profile);
+  try {
+    return await deps.pickListSheets({ processed: record.processed, orders: deps.journal.jobOrders(run.jobId) }, port.profile);
+  } catch (error) {
+    // A pick list is a help: one that cannot be drawn must not hold the labels back.
+    run.log('warn', 'pick-list-failed', `the pick list could not be drawn, the labels print without it: ${describe(error)}`);
+    return [];
+  }
 }
 
 /** Renders and sends one chunk of labels; an outcome when the job goes no further now. */
@@ -285,7 +291,12 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
       [...sheets, ...labels],
       (progress) => {
         // The pick list is paper, never a label: its progress is not the job's.
-        if (isPickListKey(progress.key)) return;
+        if (isPickListKey(progress.key)) {
+          if (progress.state === 'confirmed' && progress.key === sheets.at(-1)?.key) {
+            run.log('info', 'pick-list-printed', `the pick list (${sheets.length} page(s)) printed before the labels on ${run.record.printerName}`);
+          }
+          return;
+        }
         left.add(Number(progress.key));
         if (progress.spoolJob !== undefined) deps.journal.spool.record(jobId, Number(progress.key), progress.spoolJob);
         if (progress.state === 'confirmed') run.step({ type: 'label-confirmed', index: Number(progress.key) });
@@ -297,7 +308,6 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
     if (unsent.length > 0 && run.record.snapshot.state === 'printing') run.step({ type: 'labels-unsent', indexes: unsent });
     return printFailure(run, error);
   }
-  if (sheets.length > 0) run.log('info', 'pick-list-printed', `the pick list (${sheets.length} page(s)) printed before the labels on ${run.record.printerName}`);
   return unconfirmed(run, indexes);
 }
 

@@ -1,14 +1,24 @@
 import type { JobView, LabelPreview } from '../../shared/station-api.ts';
-import type { LabelTemplateId } from '../../shared/printer-profile.ts';
+import type { LabelTemplateId, PrinterProfile } from '../../shared/printer-profile.ts';
 import { labelTemplates } from '../labels/label-templates.ts';
 import { fileLabelOrder, splitLabelFile, type FileLabel } from '../labels/supplied/label-file.ts';
 import type { FileLayout } from '../labels/supplied/label-regions.ts';
 import { prepareSuppliedArtwork } from '../labels/supplied/supplied-artwork.ts';
 import { SuppliedLabelReadError } from '../labels/supplied/pdf-document.ts';
-import { toJobView } from './journal.ts';
+import { toJobView, type Journal, type NewEvent } from './journal.ts';
 import { toServerTimestamp } from './server-time.ts';
-import type { StationCore } from './create-station.ts';
 import { BatchStateError } from './station-errors.ts';
+import type { PreviewRenderer } from './station-options.ts';
+
+export interface LabelFileDeps {
+  journal: Pick<Journal, 'createJob'>;
+  route: (printerId?: string) => PrinterProfile;
+  renderPng: PreviewRenderer;
+  now: () => number;
+  log: (event: NewEvent) => void;
+  emitJob: (job: JobView) => void;
+  kick: () => void;
+}
 
 export interface LabelFileInput {
   fileName: string;
@@ -29,14 +39,14 @@ async function cut(input: LabelFileInput): Promise<FileLabel[]> {
 
 /** What each label of the file will look like on this medium: a preview per label, in print order. */
 export async function previewLabelFile(
-  core: StationCore,
+  deps: Pick<LabelFileDeps, 'renderPng' | 'now'>,
   input: LabelFileInput & { template: LabelTemplateId; dpi: number },
 ): Promise<(LabelPreview & { name: string })[]> {
   const template = labelTemplates[input.template];
   const previews: (LabelPreview & { name: string })[] = [];
   for (const label of await cut(input)) {
     const supplied = await prepareSuppliedArtwork(label.image, { widthMm: template.widthMm, heightMm: template.heightMm, dpi: input.dpi });
-    const png = Buffer.from(await core.options.renderPng({ order: fileLabelOrder(label.name), meta: { batch: null, index: previews.length + 1, count: 0, printedAt: new Date(core.now()) }, supplied }, input));
+    const png = Buffer.from(await deps.renderPng({ order: fileLabelOrder(label.name), meta: { batch: null, index: previews.length + 1, count: 0, printedAt: new Date(deps.now()) }, supplied }, input));
     previews.push({ name: label.name, pngBase64: png.toString('base64'), widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) });
   }
   return previews;
@@ -48,11 +58,11 @@ export async function previewLabelFile(
  * confirmed label by label, reprintable from History. No API call: `processed` is the time it was
  * given, in server time.
  */
-export async function printLabelFile(core: StationCore, input: LabelFileInput & { printerId?: string }): Promise<JobView> {
+export async function printLabelFile(deps: LabelFileDeps, input: LabelFileInput & { printerId?: string }): Promise<JobView> {
   const labels = await cut(input);
-  const printer = core.settings.route(input.printerId);
-  const job = core.journal.createJob({
-    processed: toServerTimestamp(core.now()),
+  const printer = deps.route(input.printerId);
+  const job = deps.journal.createJob({
+    processed: toServerTimestamp(deps.now()),
     kind: 'label-file',
     targetPrintStatus: null,
     printerId: printer.id,
@@ -61,9 +71,9 @@ export async function printLabelFile(core: StationCore, input: LabelFileInput & 
     orders: labels.map((label) => fileLabelOrder(label.name)),
     supplied: labels.map((label, idx) => ({ idx, source: input.fileName, image: label.image })),
   });
-  core.log({ level: 'info', kind: 'job-created', message: `label file ${input.fileName}: ${labels.length} label(s) on ${printer.name}`, jobId: job.id, processed: job.processed });
+  deps.log({ level: 'info', kind: 'job-created', message: `label file ${input.fileName}: ${labels.length} label(s) on ${printer.name}`, jobId: job.id, processed: job.processed });
   const view = toJobView(job);
-  core.events.emit('job', view);
-  core.scheduler.kick();
+  deps.emitJob(view);
+  deps.kick();
   return view;
 }

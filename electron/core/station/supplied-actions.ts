@@ -1,7 +1,6 @@
 import type { JobView } from '../../shared/station-api.ts';
 import { isFinished } from './job-machine.ts';
-import { retryJob } from './job-control.ts';
-import type { StationCore } from './create-station.ts';
+import { retryJob, type JobControlDeps } from './job-control.ts';
 import { BatchStateError } from './station-errors.ts';
 
 /**
@@ -9,21 +8,21 @@ import { BatchStateError } from './station-errors.ts';
  * supplied labels could not be fetched or read. Those orders print our rendered label, the
  * choice is journalled (and shown per label in History), and the job runs at once.
  */
-export function printOwnLabels(core: StationCore, jobId: string): JobView {
-  const { journal } = core;
+export function printOwnLabels(deps: JobControlDeps, jobId: string): JobView {
+  const { journal } = deps;
   const job = journal.requireJob(jobId);
   if (isFinished(job.snapshot.state)) throw new BatchStateError(`job ${jobId} is ${job.snapshot.state}: there is nothing to print`);
-  if (core.scheduler.isRunning(jobId)) throw new BatchStateError(`job ${jobId} is running now: wait for it to stop, then choose again`);
+  if (deps.isRunning(jobId)) throw new BatchStateError(`job ${jobId} is running now: wait for it to stop, then choose again`);
   const missing = journal.supplied.missing(jobId);
   if (missing.length === 0) throw new BatchStateError(`job ${jobId} has no supplied label missing: retry it instead`);
   const names = journal.storedLabels(jobId, missing.map((m) => m.idx)).map((l) => l.order.invoice || `label ${l.idx + 1}`);
   const count = journal.supplied.chooseOwnLabels(jobId);
-  core.log({
+  deps.log({
     level: 'warn',
     kind: 'own-labels-chosen',
     message: `the operator chose our own label for ${count} order(s) whose supplied label could not be had: ${names.join(', ')}`,
     jobId,
     processed: job.processed,
   });
-  return retryJob(core, jobId);
+  return retryJob(deps, jobId);
 }

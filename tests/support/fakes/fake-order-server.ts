@@ -1,12 +1,12 @@
 import { ApiAuthError, ApiNotFoundError, type ApiCallName } from '../../../electron/core/api/api-errors.ts';
 import type { OrderApi, OrderApiConfig } from '../../../electron/core/api/order-api.ts';
 import { toServerTimestamp } from '../../../electron/core/station/server-time.ts';
-import type { Batch, Order, OrderPage } from '../../../electron/shared/domain.ts';
+import type { Batch, Order, OrderDetails, OrderPage } from '../../../electron/shared/domain.ts';
 import { fakeOrder } from './fake-orders.ts';
 import { mondayMorning } from './fake-clock.ts';
 
 /** The calls the station makes on its own; the others are the operator's and answer plainly. */
-export type FakedCall = Extract<ApiCallName, 'processed_list' | 'print_order'>;
+export type FakedCall = Extract<ApiCallName, 'processed_list' | 'print_order' | 'details'>;
 
 /**
  * How the next call misbehaves. `commit`: the server did the work (recorded the print count)
@@ -25,10 +25,21 @@ export interface ServerCall {
   client: number;
   processed?: string;
   printStatus?: number;
+  orderId?: string;
 }
 
 export class StationCrashedError extends Error {
   override name = 'StationCrashedError';
+}
+
+/** What `details` answers for an order: the backend's flat view, with the order as first processed. */
+function detailsOf(id: string, order: Order): OrderDetails {
+  return {
+    id, invoice: order.invoice, awb: order.awb, status: order.status, printStatus: 1, courierName: order.courierName, shopName: order.shopName,
+    customerName: order.customer.name, customerAddress: order.customer.address, senderName: order.sender.name, shippingCost: order.shippingCost,
+    adminNote: order.adminNote, customerNote: order.customerNote, created: order.createdAt, updated: null, processed: order.processedAt, sent: null,
+    products: order.items.map((i) => ({ productId: i.productId, productName: i.productName, productPrice: i.productPrice, qty: i.qty })), firstState: order,
+  };
 }
 
 interface ServerBatch {
@@ -48,7 +59,7 @@ export class FakeOrderServer {
   /** Runs when a `crash` fault fires, before the caller is left hanging. */
   onCrash: () => void = () => undefined;
   readonly #batches = new Map<string, ServerBatch>();
-  readonly #faults: Record<FakedCall, ServerFault[]> = { processed_list: [], print_order: [] };
+  readonly #faults: Record<FakedCall, ServerFault[]> = { processed_list: [], print_order: [], details: [] };
   readonly #held: (() => void)[] = [];
   #clients = 0;
 
@@ -56,9 +67,13 @@ export class FakeOrderServer {
    * A new batch of `labels` orders, by default processed a minute after the last one. Given an
    * existing `processed`, it replaces that batch: the server's list changed under the station.
    */
-  addBatch(labels: number, options: { processed?: string; printStatus?: number } = {}): { processed: string; orders: Order[] } {
+  addBatch(
+    labels: number,
+    options: { processed?: string; printStatus?: number; shape?: (order: Order, n: number) => Order } = {},
+  ): { processed: string; orders: Order[] } {
     const processed = options.processed ?? toServerTimestamp(mondayMorning + (this.#batches.size + 1) * 60_000);
-    const orders = Array.from({ length: labels }, (_, i) => fakeOrder(processed, i + 1));
+    const shape = options.shape ?? ((order: Order) => order);
+    const orders = Array.from({ length: labels }, (_, i) => shape(fakeOrder(processed, i + 1), i + 1));
     this.#batches.set(processed, { orders, printStatus: options.printStatus ?? 0 });
     return { processed, orders };
   }
@@ -70,6 +85,11 @@ export class FakeOrderServer {
 
   printStatusOf(processed: string): number | undefined {
     return this.#batches.get(processed)?.printStatus;
+  }
+
+  /** The order ids the station asked `details` for, in order. */
+  detailsCalls(): string[] {
+    return this.calls.filter((c) => c.call === 'details').map((c) => c.orderId ?? '');
   }
 
   /** The `print_status` of every `print_order` call for this batch, in order. */
@@ -140,7 +160,12 @@ export class FakeOrderServer {
       totalSummary: notFaked('total_summary'),
       createOrder: notFaked('create'),
       batchCreate: notFaked('batch_create'),
-      orderDetails: notFaked('details'),
+      orderDetails: (orderId) =>
+        call('details', { orderId }, (): OrderDetails => {
+          const order = [...this.#batches.values()].flatMap((b) => b.orders).find((o) => o.orderId === orderId);
+          if (!order) throw new ApiNotFoundError({ call: 'details', method: 'GET', path: path('details', `/${orderId}`), status: 404 });
+          return detailsOf(orderId, structuredClone(order));
+        }),
       smartOrderFetch: notFaked('fetch'),
     };
   }

@@ -1,8 +1,10 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStation, type Station } from '../../../electron/core/station/create-station.ts';
+import { createStation } from '../../../electron/core/station/create-station.ts';
+import type { Station } from '../../../electron/core/station/station.ts';
 import type { SecretStore } from '../../../electron/core/station/station-options.ts';
+import type { LabelTemplateId } from '../../../electron/shared/printer-profile.ts';
 import type { JobView } from '../../../electron/shared/station-api.ts';
 import { createFakeClock, mondayMorning, type FakeClock } from './fake-clock.ts';
 import { FakeOrderServer } from './fake-order-server.ts';
@@ -70,7 +72,7 @@ export interface StationOnFakes {
 
 export interface FakeStationSetup {
   /** Printer routes, by id; the first is the default. */
-  printers?: { id: string; labelsPerJob?: number }[];
+  printers?: { id: string; labelsPerJob?: number; template?: LabelTemplateId; pickListFirst?: boolean }[];
   pollSeconds?: number;
   /** Stores the server address, user id and token before the start; default true. */
   configure?: boolean;
@@ -84,8 +86,8 @@ export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise
   for (const { id } of routes) world.printers.set(id, new FakePrinter(`escpos://${id}.local:9100`));
   const running = openStation(world, join(world.dir, 'journal.db'), mondayMorning, setup.pollSeconds);
   if (setup.configure ?? true) await running.station.updateSettings(fakeServerSettings(world.server));
-  for (const { id, labelsPerJob } of routes) {
-    await running.station.savePrinter({ id, name: `Printer ${id}`, uri: `escpos://${id}.local:9100`, labelsPerJob: labelsPerJob ?? 3 });
+  for (const { id, labelsPerJob, ...rest } of routes) {
+    await running.station.savePrinter({ id, name: `Printer ${id}`, uri: `escpos://${id}.local:9100`, labelsPerJob: labelsPerJob ?? 3, ...rest });
   }
   if (setup.start ?? true) {
     running.station.start();

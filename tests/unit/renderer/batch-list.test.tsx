@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyJob, isJobActive, newestFirst } from '../../../renderer/src/features/batches/batch-list.ts';
+import { applyJob, isJobActive, needsPrinting, newestFirst } from '../../../renderer/src/features/batches/batch-list.ts';
 import type { BatchView } from '../../../electron/shared/station-api.ts';
 import { sampleJob } from '../../support/fake-station.ts';
 
@@ -21,6 +21,15 @@ describe('batch list', () => {
     expect(queued[1]).toBe(list[1]);
     expect(applyJob(queued, sampleJob({ state: 'printing' }))[0]?.printStatus).toBe(1);
     expect(applyJob(list, sampleJob({ kind: 'reprint-labels', targetPrintStatus: null, state: 'done' }))[0]?.printStatus).toBe(0);
+  });
+
+  it('marks a printed batch for printing while its batch job has labels off paper, not while chosen orders or labels print again', () => {
+    const failed = sampleJob({ state: 'failed', totalLabels: 3, confirmedLabels: 1 });
+    expect(needsPrinting({ ...batch('2022-09-02 16:11:21', 1), job: failed })).toBe(true);
+    for (const kind of ['orders', 'reprint-labels'] as const) {
+      expect(needsPrinting({ ...batch('2022-09-02 16:11:21', 1), job: { ...failed, kind, targetPrintStatus: null } }), kind).toBe(false);
+    }
+    expect(needsPrinting({ ...batch('2022-09-02 16:11:21', 0), job: sampleJob({ kind: 'orders', state: 'done' }) })).toBe(true);
   });
 
   it('keeps the newer job when an older one reports late', () => {

@@ -2,23 +2,15 @@ import type { PrinterProfile, PrinterStatus } from '../../../shared/printer-prof
 import type { PrinterDeps } from '../printer-deps.ts';
 import type { PrinterPort, SpoolJobOutcome } from '../printer-port.ts';
 import type { RawProtocol } from '../printer-uri.ts';
-import { PrintJobFailedError, PrinterError, PrinterOfflineError } from '../printer-errors.ts';
+import { PrintJobFailedError, PrinterError } from '../printer-errors.ts';
 import { printInJobs } from '../print-in-jobs.ts';
 import { calibrationCommands } from '../raw/raw-calibration.ts';
 import { rawProtocolDrivers } from '../raw/raw-protocols.ts';
-import { WinspoolCallError, winError, type PrinterHandle, type Winspool } from './winspool-api.ts';
-import { readJob, windowsPrinterState, winspoolFailure } from './winspool-errors.ts';
+import type { PrinterHandle, Winspool } from './winspool-api.ts';
+import { windowsPrinterState, winspoolFailure } from './winspool-errors.ts';
 import { loadWinspool } from './winspool-koffi.ts';
+import { follow, startDoc, withdraw, writeDoc, type WindowsJobs, type WindowsJobTiming } from './windows-jobs.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
-
-export interface WindowsJobTiming {
-  firstPollMs: number;
-  maxPollMs: number;
-  /** A job still in the queue by then is withdrawn and reported offline. */
-  jobTimeoutMs: number;
-  /** An offline printer gets this long to come back before its job is withdrawn. */
-  offlineGraceMs: number;
-}
 
 export const defaultWindowsJobTiming: WindowsJobTiming = { firstPollMs: 100, maxPollMs: 500, jobTimeoutMs: 300_000, offlineGraceMs: 20_000 };
 
@@ -41,6 +33,7 @@ export function createWindowsRawPrinter(
   const renderOptions = renderOptionsFor(profile);
   let loaded: Promise<Winspool> | undefined;
   const api = (): Promise<Winspool> => (loaded ??= spooler());
+  const jobs: WindowsJobs = { queue, deps, timing };
 
   async function withPrinter<T>(work: (ws: Winspool, handle: PrinterHandle) => Promise<T>): Promise<T> {
     let ws: Winspool;
@@ -62,56 +55,6 @@ export function createWindowsRawPrinter(
     }
   }
 
-  function startDoc(ws: Winspool, handle: PrinterHandle, title: string): number {
-    try {
-      return ws.startDocPrinter(handle, title, 'RAW');
-    } catch (error) {
-      // XPS drivers refuse RAW; XPS_PASS hands the bytes through them unchanged.
-      if (error instanceof WinspoolCallError && error.code === winError.invalidDatatype) return ws.startDocPrinter(handle, title, 'XPS_PASS');
-      throw error;
-    }
-  }
-
-  /** Follows a job until it leaves the queue; `printed` when it did so without an error. */
-  async function follow(ws: Winspool, handle: PrinterHandle, jobId: number, signal?: AbortSignal): Promise<'printed' | 'gone'> {
-    const started = deps.now();
-    let offlineSince: number | undefined;
-    let wait = timing.firstPollMs;
-    for (let seen = false; ; seen = true) {
-      let job;
-      try {
-        job = ws.getJob(handle, jobId);
-      } catch (error) {
-        throw winspoolFailure(queue, error);
-      }
-      if (job === undefined) return seen ? 'printed' : 'gone';
-      const reading = readJob(queue, jobId, job);
-      if (reading.kind === 'printed') return 'printed';
-      offlineSince = reading.kind === 'offline' ? (offlineSince ?? deps.now()) : undefined;
-      let problem = reading.kind === 'stopped' ? reading.error : undefined;
-      if (reading.kind === 'offline' && deps.now() - (offlineSince ?? 0) >= timing.offlineGraceMs) problem = reading.error;
-      if (!problem && deps.now() - started > timing.jobTimeoutMs) {
-        problem = new PrinterOfflineError(queue, `Printer ${queue} did not finish job ${jobId} within ${Math.round(timing.jobTimeoutMs / 1000)} s: check that it is on and connected.`);
-      }
-      if (problem) {
-        if (!(problem instanceof PrintJobFailedError)) withdraw(ws, handle, jobId, problem);
-        throw problem;
-      }
-      await deps.sleep(wait, signal);
-      wait = Math.min(wait * 2, timing.maxPollMs);
-    }
-  }
-
-  /** Deletes a job that cannot complete now, so it cannot print later behind the station's back. */
-  function withdraw(ws: Winspool, handle: PrinterHandle, jobId: number, problem: PrinterError): void {
-    try {
-      ws.deleteJob(handle, jobId);
-      problem.message += ' The job was withdrawn, so these labels will not print later on their own.';
-    } catch (error) {
-      deps.logger.warn('could not withdraw a Windows job', { printer: queue, jobId, error: String(error) });
-    }
-  }
-
   const submit = (bytes: Buffer, title: string, onSent: (jobName: string) => void, signal?: AbortSignal): Promise<void> =>
     withPrinter(async (ws, handle) => {
       let jobId: number;
@@ -122,21 +65,14 @@ export function createWindowsRawPrinter(
       }
       onSent(`${queue}-${jobId}`);
       try {
-        ws.startPagePrinter(handle);
-        for (let at = 0; at < bytes.length; ) {
-          const written = ws.writePrinter(handle, bytes.subarray(at));
-          if (written <= 0) throw new WinspoolCallError('WritePrinter', winError.notReady);
-          at += written;
-        }
-        ws.endPagePrinter(handle);
-        ws.endDocPrinter(handle);
+        writeDoc(ws, handle, bytes);
       } catch (error) {
         const failure = winspoolFailure(queue, error);
-        withdraw(ws, handle, jobId, failure);
+        withdraw(jobs, ws, handle, jobId, failure);
         throw failure;
       }
       deps.logger.info('Windows raw job spooled', { printer: queue, jobId, bytes: bytes.length });
-      await follow(ws, handle, jobId, signal);
+      await follow(jobs, ws, handle, jobId, signal);
     });
 
   const testPage = (): Buffer => driver.encodeJob([deps.labels.renderTestPageRaster(renderOptions)], profile);
@@ -147,8 +83,7 @@ export function createWindowsRawPrinter(
       try {
         return await withPrinter(async (ws, handle) => windowsPrinterState(ws.getPrinter(handle)));
       } catch (error) {
-        const failure = error instanceof PrinterError ? error : winspoolFailure(queue, error);
-        return { state: failure.kind === 'offline' ? 'offline' : failure.kind === 'paper-out' ? 'paper-out' : 'error', message: failure.message };
+        return statusOfFailure(error instanceof PrinterError ? error : winspoolFailure(queue, error));
       }
     },
     print(labels, onProgress, signal) {
@@ -161,17 +96,19 @@ export function createWindowsRawPrinter(
       );
     },
     printTestPage: () => submit(testPage(), 'label-station test page', () => undefined),
-    async calibrate() {
-      await submit(Buffer.concat([calibrationCommands(protocol, profile, queue), testPage()]), 'label-station calibration', () => undefined);
-    },
+    calibrate: () => submit(Buffer.concat([calibrationCommands(protocol, profile, queue), testPage()]), 'label-station calibration', () => undefined),
     followSpoolJob(jobName, signal): Promise<SpoolJobOutcome> {
       const prefix = `${queue}-`;
       const jobId = Number(jobName.startsWith(prefix) ? jobName.slice(prefix.length) : Number.NaN);
       if (!Number.isInteger(jobId) || jobId <= 0) return Promise.resolve('not-printed');
       // A job already gone cannot be told apart from one deleted by hand: print it again.
-      return withPrinter(async (ws, handle) => ((await follow(ws, handle, jobId, signal).catch(rethrowUnlessFailed)) === 'printed' ? 'completed' : 'not-printed'));
+      return withPrinter(async (ws, handle) => ((await follow(jobs, ws, handle, jobId, signal).catch(rethrowUnlessFailed)) === 'printed' ? 'completed' : 'not-printed'));
     },
   };
+}
+
+function statusOfFailure(failure: PrinterError): PrinterStatus {
+  return { state: failure.kind === 'offline' ? 'offline' : failure.kind === 'paper-out' ? 'paper-out' : 'error', message: failure.message };
 }
 
 /** On resume, a job Windows deleted is simply not printed; other problems keep the job waiting. */

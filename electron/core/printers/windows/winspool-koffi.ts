@@ -1,3 +1,4 @@
+import type koffiModule from 'koffi';
 import { z } from 'zod';
 import { WinspoolCallError, winError, type PrinterHandle, type Winspool, type WinspoolPrinter } from './winspool-api.ts';
 
@@ -24,8 +25,10 @@ interface KoffiHandle extends PrinterHandle {
   readonly pointer: unknown;
 }
 
-export async function loadWinspool(): Promise<Winspool> {
-  const koffi = (await import('koffi')).default;
+type Koffi = typeof koffiModule;
+
+/** The spooler's functions and the structures they fill, bound once. */
+function bindWinspool(koffi: Koffi) {
   const lib = koffi.load('winspool.drv');
   const kernel32 = koffi.load('kernel32.dll');
   const HANDLE = koffi.pointer('HANDLE', koffi.opaque());
@@ -56,6 +59,12 @@ export async function loadWinspool(): Promise<Winspool> {
     EnumPrintersW: lib.func('__stdcall', 'EnumPrintersW', 'bool', ['uint32', 'str16', 'uint32', 'void *', 'uint32', dword, dword]),
   };
 
+  return { call, JOB_INFO_1W, PRINTER_INFO_2W };
+}
+
+export async function loadWinspool(): Promise<Winspool> {
+  const koffi = (await import('koffi')).default;
+  const { call, JOB_INFO_1W, PRINTER_INFO_2W } = bindWinspool(koffi);
   const fail = (name: string): never => {
     throw new WinspoolCallError(name, Number(call.GetLastError()));
   };

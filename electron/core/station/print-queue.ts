@@ -1,0 +1,80 @@
+import type { OrderApi } from '../api/order-api.ts';
+import type { ApiAuthError } from '../api/api-errors.ts';
+import type { PickListLanguage } from '../../shared/i18n/pick-list-text.ts';
+import type { JobView, LabelOrder } from '../../shared/station-api.ts';
+import type { BackoffPolicy } from './backoff.ts';
+import { runJob, type JobRunnerDeps } from './job-runner.ts';
+import { toJobView, type Journal, type NewAlert, type NewEvent } from './journal.ts';
+import { pickListSheets } from './pick-list-sheets.ts';
+import { PrintScheduler } from './print-scheduler.ts';
+import type { SkippedRowsDesk } from './skipped-rows.ts';
+import type { Timers } from './station-options.ts';
+import type { SuppliedLabels } from './supplied-labels.ts';
+
+export interface PrintQueueDeps {
+  journal: Journal;
+  api: () => OrderApi;
+  port: JobRunnerDeps['port'];
+  now: () => number;
+  timers: Timers;
+  random: () => number;
+  backoff?: { job?: BackoffPolicy; printer?: BackoffPolicy };
+  log: (event: NewEvent) => void;
+  raise: (alert: NewAlert) => void;
+  onAuthRejected: (error: ApiAuthError) => void;
+  supplied: SuppliedLabels;
+  skippedRows: Pick<SkippedRowsDesk, 'takeForClaim'>;
+  /** How many labels the server lists now for a batch; undefined when it is not listed. */
+  listedLabels: (processed: string) => number | undefined;
+  labelOrder: () => LabelOrder;
+  /** The operator's language, for a pick list printed before the labels. */
+  language: () => PickListLanguage;
+  emitJob: (job: JobView) => void;
+  /** A run threw and even failing its job could not be written. */
+  onRunError: (error: unknown, jobId?: string) => void;
+}
+
+/** The print queues with the job runner behind them, and the alerts their retries and holds raise. */
+export function createPrintQueue(deps: PrintQueueDeps): PrintScheduler {
+  const { journal, raise } = deps;
+  const runDeps: JobRunnerDeps = {
+    journal,
+    api: deps.api,
+    port: deps.port,
+    now: deps.now,
+    log: deps.log,
+    onAuthRejected: deps.onAuthRejected,
+    supplied: deps.supplied,
+    onJob: (job) => deps.emitJob(toJobView(job)),
+    // The batch as last listed: a count changed on the server since the job was made counts.
+    expectedLabels: (job) => deps.listedLabels(job.processed) ?? job.expectedLabels,
+    skippedRows: (processed, printStatus) => deps.skippedRows.takeForClaim(processed, printStatus),
+    labelOrder: deps.labelOrder,
+    pickListSheets: (batch, profile) => pickListSheets(batch, profile, deps.language(), new Date(deps.now())),
+  };
+  return new PrintScheduler({
+    journal,
+    timers: deps.timers,
+    now: deps.now,
+    random: deps.random,
+    backoff: deps.backoff?.job,
+    printerBackoff: deps.backoff?.printer,
+    run: (jobId, signal) => runJob(jobId, runDeps, signal),
+    onDone: (job) => {
+      journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
+      journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+    },
+    onRetryScheduled: (job, outcome, retryAt) => {
+      const when = new Date(retryAt).toISOString();
+      if (outcome === 'waiting') {
+        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, jobId: null, printerId: job.printerId });
+      } else {
+        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
+      }
+    },
+    onHeld: (job) => {
+      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
+    },
+    onError: deps.onRunError,
+  });
+}
