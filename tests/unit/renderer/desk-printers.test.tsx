@@ -75,6 +75,19 @@ describe('Printer state at the desk', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getAllByRole('button', { name: 'Ubah' })[0]));
   });
 
+  it('puts the focus back on Edit when the printer form closes', async () => {
+    await renderWithStation(
+      <Kept>
+        <SettingsView onSettings={noop} />
+      </Kept>,
+    );
+    const edit = await screen.findByRole('button', { name: 'Edit' });
+    edit.focus();
+    fireEvent.click(edit);
+    fireEvent.click(within((await screen.findByLabelText('Name')).closest('form') as HTMLElement).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' })));
+  });
+
   it('saves the label order and a printer\'s pick-list-first option', async () => {
     const station = createFakeStation();
     await renderWithStation(<SettingsView onSettings={noop} />, { station });

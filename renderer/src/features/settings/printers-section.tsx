@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoveredPrinter, PrinterProfileInput } from '../../../../electron/shared/printer-profile.ts';
 import type { PrinterView } from '../../../../electron/shared/station-api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { captureFocus } from '../../components/focus-return.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { usePrinterProblemRefresh } from '../dashboard/printer-problem-refresh.ts';
@@ -18,7 +19,14 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const api = useStation();
   const printers = useLoad(() => api.listPrinters({}), 'printers');
-  const [editing, setEditing] = useState<PrinterProfileInput | null>(null);
+  const [editing, setEditingState] = useState<PrinterProfileInput | null>(null);
+  const opener = useRef<ReturnType<typeof captureFocus> | null>(null);
+  // The form opens in place of nothing the operator pressed: when it closes, focus goes back to what opened it.
+  const setEditing = (printer: PrinterProfileInput | null) => {
+    if (printer && !editing) opener.current = captureFocus();
+    if (!printer && editing) setTimeout(() => opener.current?.restore(true), 0);
+    setEditingState(printer);
+  };
   const [found, setFound] = useState<DiscoveredPrinter[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
