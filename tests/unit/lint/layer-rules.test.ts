@@ -35,6 +35,18 @@ describe('the layer rules of eslint.config.js', () => {
   });
 });
 
+describe('the function-length rule', () => {
+  /** A function of `lines` statements, with blank lines and comments that do not count. */
+  const longFunction = (lines: number): string =>
+    `export function long(): number {\n  let n = 0;\n${Array.from({ length: lines - 4 }, (_, i) => `  // step ${i}\n\n  n += ${i};`).join('\n')}\n  return n;\n}\n`;
+
+  it('fails a function over 80 lines in the core and the composition root, counting code only', async () => {
+    expect(await broken('electron/core/station/snippet.ts', longFunction(81))).toContain('max-lines-per-function');
+    expect(await broken('electron/app/snippet.ts', longFunction(81))).toContain('max-lines-per-function');
+    expect(await broken('electron/core/station/snippet.ts', longFunction(80))).toEqual([]);
+  });
+});
+
 describe('the cycle rule', () => {
   const made: string[] = [];
   afterAll(async () => {

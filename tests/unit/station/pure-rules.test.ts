@@ -4,6 +4,8 @@ import { selectAutoPrintBatches } from '../../../electron/core/station/auto-prin
 import { backoffDelay } from '../../../electron/core/station/backoff.ts';
 import { diffBatches } from '../../../electron/core/station/batch-diff.ts';
 import { fromServerTimestamp, toServerTimestamp } from '../../../electron/core/station/server-time.ts';
+import { placeOrders } from '../../../electron/core/station/label-order.ts';
+import { fakeOrder } from '../../support/fakes/fake-orders.ts';
 
 const batch = (processed: string, printStatus = 0, totalLabels = 3): Batch => ({ processed, printStatus, totalLabels });
 
@@ -49,5 +51,21 @@ describe('server time', () => {
     const instant = Date.parse('2022-09-02T09:11:21Z');
     expect(toServerTimestamp(instant)).toBe('2022-09-02 16:11:21');
     expect(fromServerTimestamp('2022-09-02 16:11:21')).toBe(instant);
+  });
+});
+
+describe('label order', () => {
+  const order = (n: number, courierId: string | null, courierName: string, awb: string | null = `AWB${n}`) => ({ ...fakeOrder('2026-01-05 10:01:00', n), courierId, courierName, awb });
+
+  it('courier: piles in the order couriers first appear, by name when there is no courier id, stable within one, no AWB (or an empty one) last', () => {
+    const orders = [order(1, null, 'SPX'), order(2, 'jne', 'JNE'), order(3, null, 'SPX'), order(4, 'jne', 'JNE', ''), order(5, 'jne', 'JNE Express'), order(6, null, 'SPX', null)];
+    expect(placeOrders(orders, 'courier').batchIndexes).toEqual([1, 3, 2, 5, 4, 6]);
+    expect(placeOrders(orders, 'courier').orders.map((o) => o.invoice)).toEqual([1, 3, 2, 5, 4, 6].map((n) => orders[n - 1]?.invoice));
+  });
+
+  it('batch: as the server sent them; nothing to place, nothing placed', () => {
+    const orders = [order(1, 'spx', 'SPX'), order(2, 'jne', 'JNE'), order(3, 'spx', 'SPX')];
+    expect(placeOrders(orders, 'batch')).toEqual({ orders, batchIndexes: [1, 2, 3] });
+    expect(placeOrders([], 'courier')).toEqual({ orders: [], batchIndexes: [] });
   });
 });
