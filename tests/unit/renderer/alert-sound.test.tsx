@@ -39,6 +39,11 @@ describe('Alert sound', () => {
     expect(beeper.beeps).toBe(silenced);
     expect(screen.queryByRole('button', { name: /Silence/ })).toBeNull();
 
+    // The same alert updated (its cause still there): already seen, no new beeping.
+    act(() => station.emit('alert', { ...alert, message: 'Meja 1 is still offline' }));
+    await pause(250);
+    expect(beeper.beeps).toBe(silenced);
+
     const next = { ...alert, id: 'a-2', kind: 'batch-failed' } as const;
     station.data.alerts = [alert, next];
     act(() => station.emit('alert', next));

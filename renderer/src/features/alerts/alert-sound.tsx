@@ -22,6 +22,8 @@ export function AlertSound({ beeper, enabled, repeatSeconds }: AlertSoundProps) 
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const latest = useRef(pending);
   latest.current = pending;
+  // Seen by a person: an update of the same alert (its cause still there) does not start the beep again.
+  const acknowledged = useRef(new Set<string>());
   const blocked = useSyncExternalStore(beeper.onChange, beeper.blocked);
 
   useEffect(() => {
@@ -35,7 +37,13 @@ export function AlertSound({ beeper, enabled, repeatSeconds }: AlertSoundProps) 
       current = false;
     };
   }, [api]);
-  useStationEvent('alert', (alert) => setPending((set) => new Set([...set, alert.id])));
+  useStationEvent('alert', (alert) => {
+    if (!acknowledged.current.has(alert.id)) setPending((set) => new Set([...set, alert.id]));
+  });
+  const acknowledge = () => {
+    for (const id of latest.current) acknowledged.current.add(id);
+    setPending(new Set());
+  };
 
   // Any click or key on the page is the gesture the browser waits for: the button is for a page nobody touched yet.
   useEffect(() => {
@@ -76,7 +84,7 @@ export function AlertSound({ beeper, enabled, repeatSeconds }: AlertSoundProps) 
         </button>
       )}
       {waiting && (
-        <button type="button" onClick={() => setPending(new Set())}>
+        <button type="button" onClick={acknowledge}>
           {t('desk.sound.acknowledge', { count: pending.size })}
         </button>
       )}
