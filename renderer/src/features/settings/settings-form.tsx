@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiBaseUrlProblem, apiOrigin } from '../../../../electron/shared/api-base-url.ts';
 import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
@@ -31,6 +32,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
   const [saved, setSaved] = useState(false);
+  const [forgetting, setForgetting] = useState<SettingsPatch | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -54,6 +56,11 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       return;
     }
     setErrors({});
+    // Forgetting the stored token cannot be undone from here (it is never shown back): ask first.
+    if (tokenForgotten) setForgetting(patch);
+    else save(patch);
+  };
+  const save = (patch: SettingsPatch) => {
     api.updateSettings(patch).then(
       (next) => {
         setToken('');
@@ -150,6 +157,19 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         )}
       </div>
       <ErrorNote error={saveError} what={t('settings.saveFailed')} />
+      {forgetting && (
+        <ConfirmDialog
+          title={t('desk.settings.forgetTokenTitle')}
+          confirmLabel={t('desk.settings.forgetTokenConfirm')}
+          onCancel={() => setForgetting(null)}
+          onConfirm={() => {
+            save(forgetting);
+            setForgetting(null);
+          }}
+        >
+          <p>{t('settings.tokenForgotten')}</p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }
