@@ -127,7 +127,8 @@ export const stationStateSchema = z.object({
   lastPollAt: isoTime.nullable(),
   /** The last polling error, in operator's words; null when the last poll succeeded. */
   lastError: z.string().nullable(),
-  autoPrint: z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable() }),
+  /** `since`: when it was last switched on, on this machine's clock (absent from older journals). */
+  autoPrint: z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable(), since: isoTime.nullable().optional() }),
   /** Running on the embedded simulator, not a real backend. */
   demo: z.boolean(),
 });
@@ -162,6 +163,8 @@ export const settingsViewSchema = z.object({
   pollSeconds: z.number(),
   language: languageSchema,
   alertSound: z.boolean(),
+  /** How often the beep repeats while an alert waits for a person; 0 beeps once. */
+  alertRepeatSeconds: z.number(),
   defaultPrinterId: z.string().nullable(),
   labelOrder: labelOrderSchema,
   printers: z.array(printerProfileSchema),
@@ -176,6 +179,7 @@ export const settingsPatchSchema = z
     pollSeconds: z.number().min(2, 'poll at most every 2 seconds').max(3600),
     language: languageSchema,
     alertSound: z.boolean(),
+    alertRepeatSeconds: z.number().int().min(0).max(3600).refine((s) => s === 0 || s >= 10, 'repeat at most every 10 seconds, or 0 for once'),
     defaultPrinterId: z.string().nullable(),
     labelOrder: labelOrderSchema,
   })

@@ -2,7 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { SettingsView, StationState } from '../../electron/shared/station-api.ts';
+import { useFocusKeeper } from './components/focus-keeper.ts';
+import { AlertSound } from './features/alerts/alert-sound.tsx';
 import { AlertsBanner } from './features/alerts/alerts-banner.tsx';
+import { AutoPrintBadge } from './features/auto-print/auto-print-badge.tsx';
 import { createBeeper } from './features/alerts/beep.ts';
 import { BatchesView } from './features/batches/batches-view.tsx';
 import { StatusBar } from './features/dashboard/status-bar.tsx';
@@ -23,8 +26,9 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
   const [previewOrder, setPreviewOrder] = useState<Order | null>(null);
   const [state, setState] = useState<StationState | undefined>(undefined);
   const [settings, setSettings] = useState<SettingsView | undefined>(undefined);
-  const beep = useMemo(() => createBeeper(audio), [audio]);
+  const beeper = useMemo(() => createBeeper(audio), [audio]);
   const link = useLinkState();
+  useFocusKeeper();
   const wasDown = useRef(false);
   // Events may have been missed while the live link was down: start every view afresh.
   const [generation, setGeneration] = useState(0);
@@ -64,6 +68,7 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
             </button>
           ))}
         </nav>
+        {state && <AutoPrintBadge autoPrint={state.autoPrint} />}
         <select className="language" aria-label={t('app.language')} value={i18n.language} onChange={(e) => switchLanguage(e.target.value === 'en' ? 'en' : 'id')}>
           <option value="id">Bahasa Indonesia</option>
           <option value="en">English</option>
@@ -75,9 +80,10 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
           {t('app.demo')}
         </div>
       )}
-      <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beep()} />
+      <AlertSound key={`sound-${generation}`} beeper={beeper} enabled={settings?.alertSound ?? false} repeatSeconds={settings?.alertRepeatSeconds ?? 0} />
+      <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beeper.beep()} />
       <main key={`main-${generation}`}>
-        {view === 'batches' && <BatchesView onPreview={preview} />}
+        {view === 'batches' && <BatchesView onPreview={preview} autoPrint={state?.autoPrint} />}
         {view === 'scan' && <ScanView audio={audio} />}
         {view === 'history' && <HistoryView />}
         {view === 'orders' && <OrdersView onPreview={preview} />}

@@ -164,8 +164,13 @@ test('with auto-print on, a batch created on the server prints by itself', async
   const autoPrint = page.getByRole('switch', { name: 'Cetak otomatis' });
   // The switch shows the station's state, so it flips when the station answers, not on click.
   await autoPrint.click();
+  // It asks first, saying what it will print and what not.
+  const question = page.getByRole('dialog', { name: 'Nyalakan cetak otomatis?' });
+  await expect(question).toContainText('ke printer utama');
+  await question.getByRole('button', { name: 'Ya, nyalakan' }).click();
   await expect(autoPrint).toBeChecked();
   await expect(page.getByText(/batch setelah/)).toBeVisible();
+  await expect(page.getByTestId('auto-print-on')).toHaveText(/^CETAK OTOMATIS AKTIF sejak \d{2}:\d{2}$/);
   const pagesBefore = labelPages();
   const created = (await (await fetch(`${sim.info.adminUrl}/batches`, { method: 'POST', body: JSON.stringify({ orders: 2 }) })).json()) as { processed: string };
   await expect(row(page, created.processed)).toBeVisible({ timeout: 20_000 });

@@ -6,6 +6,7 @@ import type {
   Alert,
   BatchView,
   JobView,
+  JournalEvent,
   SettingsView,
   StationApi,
   StationEventName,
@@ -30,6 +31,7 @@ export interface FakeStation extends StationApi {
     jobs: JobView[];
     /** Order id (or invoice) → when it was packed. */
     packed: Map<string, string>;
+    events: JournalEvent[];
   };
   emit<E extends StationEventName>(event: E, payload: StationEventPayload<E>): void;
   listenerCount(): number;
@@ -118,10 +120,11 @@ export function createFakeStation(): FakeStation {
       { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
     ],
     orders: [sampleOrder(), sampleOrder({ orderId: 'o-2', invoice: 'INV/2022/09/0002', awb: null, customer: { ...sampleOrder().customer, name: 'Budi', cityName: 'Bandung' } })],
-    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, defaultPrinterId: 'p-1', labelOrder: 'batch', printers },
+    settings: { apiBaseUrl: 'http://127.0.0.1:1/public', userId: 'a'.repeat(36), hasToken: true, pollSeconds: 10, language: 'id', alertSound: false, alertRepeatSeconds: 30, defaultPrinterId: 'p-1', labelOrder: 'batch', printers },
     alerts: [],
     jobs: [],
     packed: new Map(),
+    events: [],
   };
   let nextJob = 1;
   const record = (method: string, input: unknown) => calls.push({ method, input });
@@ -226,13 +229,17 @@ export function createFakeStation(): FakeStation {
         invoice: o.invoice,
         awb: o.awb,
         recipient: o.customer.name,
-        state: 'confirmed' as const,
+        state: i < job.confirmedLabels ? ('confirmed' as const) : ('pending' as const),
         possibleDuplicate: false,
         ...(o.labelImage ? { labelSource: job.state === 'failed' ? ('supplied-missing' as const) : ('supplied' as const) } : {}),
       }));
       return { job, labels, events: [] };
     },
-    listEvents: async (input) => (record('listEvents', input), []),
+    listEvents: async (input) => {
+      record('listEvents', input);
+      const q = input.q?.trim();
+      return data.events.filter((e) => (!q || e.kind.includes(q) || e.message.includes(q) || (e.processed ?? '').includes(q)) && (!input.level || e.level === input.level));
+    },
     getSettings: async (input) => (record('getSettings', input), data.settings),
     updateSettings: async (input) => {
       record('updateSettings', input);
@@ -242,7 +249,11 @@ export function createFakeStation(): FakeStation {
     },
     setAutoPrint: async (input) => {
       record('setAutoPrint', input);
-      data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff: input.enabled ? (input.cutoff ?? '2026-01-01 07:00:00') : null } };
+      // As the core: switching on without a cutoff starts after now; switching off keeps the cutoff.
+      const current = data.state.autoPrint;
+      const cutoff = input.cutoff ?? (input.enabled && !current.enabled ? '2026-01-01 07:00:00' : current.cutoff);
+      const since = !input.enabled ? null : current.enabled ? (current.since ?? null) : new Date().toISOString();
+      data.state = { ...data.state, autoPrint: { enabled: input.enabled, cutoff, since } };
       return data.state;
     },
     listPrinters: async (input) => (record('listPrinters', input), printers.map((p) => ({ ...p, status: { state: 'ready' as const, message: '' } }))),

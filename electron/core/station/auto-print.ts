@@ -4,6 +4,8 @@ export interface AutoPrintRule {
   enabled: boolean;
   /** Only batches processed at or after this server timestamp are printed automatically. */
   cutoff: string | null;
+  /** When it was last switched on (ISO instant, this machine's clock), for the operator. */
+  since?: string | null;
 }
 
 /**

@@ -137,7 +137,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
     }),
     ...createSettingsMethods({
       settings, state: () => core.status.view(), emitState: () => core.status.emit(), onSettingsChange: connection.onSettingsChange, api: core.apiLink.api,
-      lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log,
+      lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log, now: rt.now,
     }),
     previewLabelFile: async (input) => previewLabelFile(labelFiles, input),
     printLabelFile: async (input) => printLabelFile(labelFiles, input),

@@ -16,6 +16,7 @@ export interface SettingsMethodDeps {
   lastListing: () => readonly Batch[] | null;
   pollNow: () => void;
   log: (event: NewEvent) => void;
+  now: () => number;
 }
 
 type SettingsMethodNames = 'getState' | 'getSettings' | 'updateSettings' | 'setAutoPrint' | 'getSummary' | 'listOrders' | 'getOrderDetails';
@@ -33,7 +34,9 @@ export function createSettingsMethods(deps: SettingsMethodDeps): Pick<StationMet
     setAutoPrint: async ({ enabled, cutoff }) => {
       const current = settings.autoPrint();
       const switchingOn = enabled && !current.enabled && cutoff === undefined;
-      const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => deps.api().processedList(), deps.lastListing()) : current.cutoff) };
+      // When it went on, on this machine's clock: the operator's "on since HH:MM".
+      const since = !enabled ? null : current.enabled ? (current.since ?? null) : new Date(deps.now()).toISOString();
+      const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => deps.api().processedList(), deps.lastListing()) : current.cutoff), since };
       settings.setAutoPrint(next);
       const from = next.cutoff === null ? 'newer than the server lists at the next poll' : `processed from ${next.cutoff} (server time)`;
       deps.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', jobId: null, processed: null });

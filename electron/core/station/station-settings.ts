@@ -15,7 +15,7 @@ export interface SettingsChange {
   pollSeconds: boolean;
 }
 
-const autoPrintSchema = z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable() });
+const autoPrintSchema = z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable(), since: z.string().nullable().optional() });
 
 /**
  * The station's settings, stored in the journal. The token is sealed by the secret store before
@@ -46,6 +46,7 @@ export class StationSettings {
       pollSeconds: this.pollSeconds(),
       language: this.#get('language', languageSchema, 'id'),
       alertSound: this.#get('alertSound', z.boolean(), true),
+      alertRepeatSeconds: this.#get('alertRepeatSeconds', z.number(), 30),
       defaultPrinterId: this.#get('defaultPrinterId', z.string().nullable(), null),
       labelOrder: this.labelOrder(),
       printers: this.printers(),

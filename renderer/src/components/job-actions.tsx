@@ -4,7 +4,7 @@ import { isCancellableJobState, type JobView } from '../../../electron/shared/st
 import { useStation } from '../station-context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { formatProcessed } from './format.ts';
-
+import { MoveJob } from './move-job.tsx';
 
 interface JobActionsProps {
   job: JobView;
@@ -16,7 +16,7 @@ interface JobActionsProps {
 
 /**
  * Cancel (asked first: it cannot be undone); for a failed or waiting job, Retry now, its one
- * primary action; for a job held because print_order sent a different number of orders, Print
+ * primary action, and a move to another printer; for a job held because print_order sent a different number of orders, Print
  * what arrived.
  */
 export function JobActions({ job, onJob, onError }: JobActionsProps) {
@@ -35,6 +35,9 @@ export function JobActions({ job, onJob, onError }: JobActionsProps) {
         <button type="button" className="primary" onClick={() => act(() => api.retryJob({ jobId: job.id }))}>
           {t('job.retry')}
         </button>
+      )}
+      {(job.state === 'failed' || job.state === 'waiting') && (
+        <MoveJob job={job} onMove={(printerId) => act(() => api.moveJob({ jobId: job.id, printerId }))} onError={onError} />
       )}
       {job.state === 'failed' && job.heldAnswer && job.heldAnswer.received > 0 && (
         <button type="button" onClick={() => act(() => api.printReceivedOrders({ jobId: job.id }))}>

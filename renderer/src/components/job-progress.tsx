@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { JobView } from '../../../electron/shared/station-api.ts';
+import { isPartialJobKind, type JobView } from '../../../electron/shared/station-api.ts';
 
-/** A job's state, label k/n, printer and, when it failed or waits, why. */
+/** A job's state (and kind, when it prints only some labels), label k/n, printer and, when it failed or waits, why. */
 export function JobProgress({ job }: { job: JobView }) {
   const { t } = useTranslation();
   return (
     <div className={`job job-${job.state}`} data-testid="job-progress">
+      {/* Some labels of the batch, not the batch: "1/1 done" must not read as the batch printed. */}
+      {isPartialJobKind(job.kind) && <span className="badge">{t(`job.kind.${job.kind}`)}</span>}
       <span className={`badge state-${job.state}`}>{t(`job.state.${job.state}`)}</span>
       <progress max={Math.max(job.totalLabels, 1)} value={job.confirmedLabels} aria-label={t('job.progressLabel')} />
       <span className="job-count">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</span>

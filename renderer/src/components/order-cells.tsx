@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../electron/shared/domain.ts';
 
@@ -20,10 +21,12 @@ export function ShippingCells({ order }: { order: Order }) {
 }
 
 /** The last cell of an order row: opens the order in Preview. */
-export function PreviewCell({ onPreview }: { onPreview: () => void }) {
+/** The row's actions: Preview, after any the view adds (Print this label). */
+export function PreviewCell({ onPreview, children }: { onPreview: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <td>
+    <td className="order-actions">
+      {children}
       <button type="button" className="link" onClick={onPreview}>
         {t('preview.open')}
       </button>

@@ -99,12 +99,13 @@ describe('Status bar', () => {
     const states: unknown[] = [];
     await renderWithStation(<StatusBar state={station.data.state} onState={(s) => states.push(s)} />, { station });
     const bar = screen.getByRole('contentinfo');
-    await within(bar).findByText('Gudang 1: Ready');
+    await waitFor(() => expect(within(bar).getByTestId('printer-state').textContent).toBe('Gudang 1 Ready'));
     expect(within(bar).getByLabelText('Orders per status').textContent).toBe('New 4Processed 5Sent 6Draft 1');
     expect(within(bar).getByText('API connected')).toBeTruthy();
     fireEvent.click(within(bar).getByRole('switch', { name: 'Auto-print' }));
+    fireEvent.click(within(await screen.findByRole('dialog', { name: 'Switch auto-print on?' })).getByRole('button', { name: 'Yes, switch on' }));
     await waitFor(() => expect(callsTo(station, 'setAutoPrint')).toEqual([{ enabled: true }]));
-    expect(states).toContainEqual(expect.objectContaining({ autoPrint: { enabled: true, cutoff: '2026-01-01 07:00:00' } }));
+    expect(states).toContainEqual(expect.objectContaining({ autoPrint: expect.objectContaining({ enabled: true, cutoff: '2026-01-01 07:00:00' }) }));
   });
 
   it('says when the live link to the station is lost', async () => {

@@ -35,7 +35,8 @@ describe('History view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reprint 1 chosen label' }));
     const dialog = screen.getByRole('dialog', { name: 'Reprint the chosen labels?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Yes, reprint' }));
-    await waitFor(() => expect(callsTo(station, 'reprintLabels')).toEqual([{ jobId: 'job-2', indexes: [2] }]));
+    // Unless another is chosen, the labels go to the job's own printer.
+    await waitFor(() => expect(callsTo(station, 'reprintLabels')).toEqual([{ jobId: 'job-2', indexes: [2], printerId: 'p-1' }]));
     expect(await screen.findByText('Reprint started.')).toBeTruthy();
   });
 

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SettingsView } from '../../../renderer/src/features/settings/settings-view.tsx';
 import { callsTo, renderWithStation } from './render-station.tsx';
@@ -40,5 +40,18 @@ describe('Settings: the server address and its token', () => {
     expect(screen.getByText(note)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Token'), { target: { value: 'token-for-it' } });
     expect(screen.queryByText(note)).toBeNull();
+  });
+
+  it('asks before a save that forgets the stored token, and saves nothing on Cancel', async () => {
+    const { station } = await renderWithStation(<SettingsView onSettings={noop} />);
+    fireEvent.change(await screen.findByLabelText('API address'), { target: { value: 'https://orders.example.com/public' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = screen.getByRole('dialog', { name: 'Switch server and forget the stored token?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(callsTo(station, 'updateSettings')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, switch server' }));
+    await waitFor(() => expect(callsTo(station, 'updateSettings')).toEqual([expect.objectContaining({ apiBaseUrl: 'https://orders.example.com/public' })]));
+    expect(callsTo(station, 'updateSettings')[0]).not.toHaveProperty('token');
   });
 });

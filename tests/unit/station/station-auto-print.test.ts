@@ -13,7 +13,8 @@ describe('auto-print through the station', () => {
     await h.clock.advance(10_000);
     const state = await h.station.setAutoPrint({ enabled: true });
     // The cutoff is the server's own clock: one second after the newest batch it lists.
-    expect(state.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:00' });
+    // `since` is this machine's clock: what the operator reads as "on since HH:MM".
+    expect(state.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:00', since: new Date(h.clock.now()).toISOString() });
     const later = h.server.addBatch(2, { processed: '2026-01-05 10:07:00' });
     const printedElsewhere = h.server.addBatch(2, { processed: '2026-01-05 10:05:00', printStatus: 1 });
     const empty = h.server.addBatch(0, { processed: '2026-01-05 10:06:00' });
@@ -75,6 +76,21 @@ describe('auto-print through the station', () => {
     expect(printOrders()).toEqual([]);
   });
 
+  it('keeps when it was switched on while it stays on, forgets it when off, and keeps the cutoff for the question on the way back', async () => {
+    h = await startStationOnFakes();
+    await h.clock.advance(10_000);
+    const on = await h.station.setAutoPrint({ enabled: true });
+    const since = new Date(h.clock.now()).toISOString();
+    await h.clock.advance(60_000);
+    expect((await h.station.setAutoPrint({ enabled: true, cutoff: '2026-01-05 09:00:00' })).autoPrint.since).toBe(since);
+    const off = await h.station.setAutoPrint({ enabled: false });
+    expect(off.autoPrint).toEqual({ enabled: false, cutoff: '2026-01-05 09:00:00', since: null });
+    await h.clock.advance(60_000);
+    const again = await h.station.setAutoPrint({ enabled: true, cutoff: off.autoPrint.cutoff ?? undefined });
+    expect(again.autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 09:00:00', since: new Date(h.clock.now()).toISOString() });
+    expect(on.autoPrint.since).toBe(since);
+  });
+
   it('switched off, prints nothing by itself; the rule and its cutoff survive a restart', async () => {
     h = await startStationOnFakes();
     await h.station.setAutoPrint({ enabled: true });
@@ -87,7 +103,7 @@ describe('auto-print through the station', () => {
     // One second after the newest batch the server lists, whatever this machine's clock says.
     expect(state.autoPrint.cutoff).toBe('2026-01-05 10:00:31');
     h = await h.restart();
-    expect((await h.station.getState({})).autoPrint).toEqual({ enabled: true, cutoff: '2026-01-05 10:00:31' });
+    expect((await h.station.getState({})).autoPrint).toMatchObject({ enabled: true, cutoff: '2026-01-05 10:00:31' });
     const fresh = h.server.addBatch(1, { processed: '2026-01-05 10:02:00' });
     await h.clock.advance(10_000);
     expect(printOrders()).toEqual([fresh.processed]);

@@ -1,5 +1,13 @@
 import { isActiveJobState, isPartialJobKind, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
+/**
+ * The batch's last job that prints the batch itself; a job of some of its labels (a label
+ * reprint, one order) says nothing about whether the batch is printed.
+ */
+export function batchPrintJob(batch: BatchView): JobView | null {
+  return batch.job && !isPartialJobKind(batch.job.kind) ? batch.job : null;
+}
+
 /** A job still owns its batch: another Print would only queue a second copy. */
 export function isJobActive(job: JobView | null): boolean {
   return job !== null && isActiveJobState(job.state);
@@ -10,10 +18,9 @@ export function isJobActive(job: JobView | null): boolean {
  * label on paper. The server's print count says neither: it moves when print_order answers.
  */
 export function needsPrinting(batch: BatchView): boolean {
-  const { job } = batch;
+  const job = batchPrintJob(batch);
   if (batch.printStatus === 0) return true;
-  // A label reprint or chosen orders print part of a batch: their progress is not the batch's.
-  return job !== null && !isPartialJobKind(job.kind) && job.state !== 'done' && job.confirmedLabels < job.totalLabels;
+  return job !== null && job.state !== 'done' && job.confirmedLabels < job.totalLabels;
 }
 
 /** `processed` timestamps sort as text, so newest first is a reverse string sort. */

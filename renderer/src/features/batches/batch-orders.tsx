@@ -4,6 +4,7 @@ import type { Order } from '../../../../electron/shared/domain.ts';
 import { courierTotals } from '../../../../electron/shared/pick-list.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
+import { PrintOrderButton } from '../../components/print-order-button.tsx';
 import { PreviewCell, ShippingCells } from '../../components/order-cells.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { CourierTotals } from './courier-totals.tsx';
@@ -12,10 +13,12 @@ import { PickListPanel } from './pick-list-panel.tsx';
 interface BatchOrdersProps {
   processed: string;
   onPreview: (order: Order) => void;
+  /** Where "Print this label" sends it; absent, the default printer. */
+  printerId?: string | undefined;
 }
 
 /** The orders of one batch; a missing AWB is flagged because that label prints without a courier barcode. */
-export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
+export function BatchOrders({ processed, onPreview, printerId }: BatchOrdersProps) {
   const { t } = useTranslation();
   const api = useStation();
   const orders = useLoad(() => api.getBatchOrders({ processed }), processed);
@@ -55,7 +58,9 @@ export function BatchOrders({ processed, onPreview }: BatchOrdersProps) {
               </td>
               <ShippingCells order={order} />
               <td className="note">{[order.customerNote, order.adminNote].filter(Boolean).join(' · ')}</td>
-              <PreviewCell onPreview={() => onPreview(order)} />
+              <PreviewCell onPreview={() => onPreview(order)}>
+                <PrintOrderButton order={order} processed={processed} printerId={printerId} />
+              </PreviewCell>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../../../electron/shared/domain.ts';
-import type { BatchView, JobView } from '../../../../electron/shared/station-api.ts';
+import type { BatchView, JobView, StationState } from '../../../../electron/shared/station-api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatProcessed } from '../../components/format.ts';
@@ -12,9 +12,10 @@ import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
-import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { applyJob, batchPrintJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { AutoPrintMark, autoPrintMarkOf, useAutoPrintSkips } from './auto-print-mark.tsx';
 
-export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }) {
+export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order) => void; autoPrint?: StationState['autoPrint'] | undefined }) {
   const { t, i18n } = useTranslation();
   const api = useStation();
   const [q, setQ] = useState('');
@@ -29,6 +30,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const [fileJob, setFileJob] = useState<JobView | null>(null);
   const batches = useLoad(() => api.listBatches(q ? { q } : {}), q);
   const printers = useLoad(() => api.listPrinters({}), 'printers');
+  const skips = useAutoPrintSkips();
 
   useStationEvent('batches', (list) => (q ? batches.reload() : batches.setData(() => list)));
   useStationEvent('job', (job) => batches.setData((list) => list && applyJob(list, job)));
@@ -60,7 +62,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
   const reprint = (batch: BatchView) => run(() => api.reprintBatch({ processed: batch.processed, confirmed: true, ...target }));
 
   const list = newestFirst(batches.data ?? []);
-  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !b.job);
+  const fresh = q ? [] : list.filter((b) => b.printStatus === 0 && !batchPrintJob(b));
   const freshLabels = fresh.reduce((n, b) => n + b.totalLabels, 0);
   // Oldest first, so the piles come out in the order the orders were processed.
   const printAllNew = () => {
@@ -144,6 +146,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                           )}
                         </>
                       )}
+                      <AutoPrintMark mark={autoPrintMarkOf(batch, autoPrint, skips)} />
                     </td>
                     <td>
                       {batch.job ? (
@@ -170,7 +173,7 @@ export function BatchesView({ onPreview }: { onPreview: (order: Order) => void }
                   {isOpen && (
                     <tr className="batch-detail">
                       <td colSpan={5}>
-                        <BatchOrders processed={batch.processed} onPreview={onPreview} />
+                        <BatchOrders processed={batch.processed} onPreview={onPreview} printerId={printerId || undefined} />
                       </td>
                     </tr>
                   )}

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { StationState } from '../../../../electron/shared/station-api.ts';
-import { ErrorNote } from '../../components/error-note.tsx';
 import { formatClock, formatProcessed } from '../../components/format.ts';
 import { useLinkState, useLoad, useStation, useStationEvent } from '../../station-context.tsx';
-import { useState } from 'react';
+import { AutoPrintSwitch } from '../auto-print/auto-print-switch.tsx';
+import { usePrinterProblemRefresh } from './printer-problem-refresh.ts';
 
 /**
  * The station at a glance: counts per status, the API connection, each printer, auto-print.
- * Counts and printers refresh after each poll the core reports.
+ * Counts and printers refresh after each poll the core reports; printers also as soon as a job
+ * runs into trouble with one, or gets out of it.
  */
 export function StatusBar({ state, onState }: { state: StationState | undefined; onState: (state: StationState) => void }) {
   const { t, i18n } = useTranslation();
@@ -17,16 +18,8 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
   const bucket = state?.lastPollAt ? Math.floor(Date.parse(state.lastPollAt) / 15_000) : 0;
   const summary = useLoad(() => api.getSummary({}), `summary|${bucket}`);
   const printers = useLoad(() => api.listPrinters({}), `printers|${bucket}`);
-  const [toggleError, setToggleError] = useState<Error | undefined>(undefined);
   useStationEvent('state', onState);
-
-  const toggleAutoPrint = () => {
-    if (!state) return;
-    setToggleError(undefined);
-    api.setAutoPrint({ enabled: !state.autoPrint.enabled }).then(onState, (error: unknown) =>
-      setToggleError(error instanceof Error ? error : new Error(String(error))),
-    );
-  };
+  usePrinterProblemRefresh(printers.reload);
   return (
     <footer className="status-bar" aria-label={t('status.title')}>
       {link !== 'up' && <span className={link === 'down' ? 'badge error' : 'badge'}>{t(`status.link.${link}`)}</span>}
@@ -47,23 +40,19 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
       )}
       <span className="printers">
         {(printers.data ?? []).map((p) => (
-          <span key={p.id} className={`badge printer-${p.status.state}`} title={p.status.message}>
-            {p.name}: {t(`printers.state.${p.status.state}`)}
+          <span key={p.id} className="printer-state" title={p.status.message || undefined} data-testid="printer-state">
+            {p.name} <span className={`badge printer-${p.status.state}`}>{t(`printers.state.${p.status.state}`)}</span>
           </span>
         ))}
       </span>
       {state && (
         <span className="auto-print">
-          <label className="check">
-            <input type="checkbox" role="switch" checked={state.autoPrint.enabled} onChange={toggleAutoPrint} />
-            <span>{t('status.autoPrint')}</span>
-          </label>
+          <AutoPrintSwitch state={state} onState={onState} />
           {state.autoPrint.enabled && state.autoPrint.cutoff && (
             <span className="muted">{t('status.cutoff', { at: formatProcessed(state.autoPrint.cutoff, i18n.language) })}</span>
           )}
         </span>
       )}
-      <ErrorNote error={toggleError} />
     </footer>
   );
 }

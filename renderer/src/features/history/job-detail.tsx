@@ -6,6 +6,7 @@ import { formatInstant } from '../../components/format.ts';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { AwbCell } from '../../components/order-cells.tsx';
+import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 
 /** One job's labels, to pick some and print them again from the journal's copy. */
@@ -13,6 +14,8 @@ export function JobDetail({ jobId }: { jobId: string }) {
   const { t, i18n } = useTranslation();
   const api = useStation();
   const detail = useLoad(() => api.getJob({ jobId }), jobId);
+  const printers = useLoad(() => api.listPrinters({}), 'printers');
+  const [printerId, setPrinterId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
@@ -29,6 +32,9 @@ export function JobDetail({ jobId }: { jobId: string }) {
       else next.add(index);
       return next;
     });
+  const choose = (indexes: number[]) => setChosen(new Set(indexes));
+  // The job's own printer until the operator picks another (its paper may be what ran out).
+  const target = printerId ?? job.printerId;
   const missingSupplied = labels.some((label) => label.labelSource === 'supplied-missing');
   const printOwn = () => {
     setActionError(undefined);
@@ -40,7 +46,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
   const reprint = () => {
     setConfirming(false);
     setActionError(undefined);
-    api.reprintLabels({ jobId, indexes: [...chosen].sort((a, b) => a - b) }).then(
+    api.reprintLabels({ jobId, indexes: [...chosen].sort((a, b) => a - b), printerId: target }).then(
       (newJob) => {
         setStarted(newJob.id);
         setChosen(new Set());
@@ -52,6 +58,22 @@ export function JobDetail({ jobId }: { jobId: string }) {
     <div className="job-detail">
       <JobProgress job={job} />
       <div className="toolbar">
+        <button type="button" onClick={() => choose(labels.map((l) => l.index))}>
+          {t('desk.reprint.chooseAll')}
+        </button>
+        <button type="button" disabled={!labels.some((l) => l.state !== 'confirmed')} onClick={() => choose(labels.filter((l) => l.state !== 'confirmed').map((l) => l.index))}>
+          {t('desk.reprint.chooseUnprinted')}
+        </button>
+        <InlineField label={t('desk.reprint.printer')}>
+          <select value={target} onChange={(e) => setPrinterId(e.target.value)}>
+            {(printers.data ?? []).some((p) => p.id === job.printerId) ? null : <option value={job.printerId}>{job.printerName}</option>}
+            {(printers.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </InlineField>
         <button type="button" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
           {t('history.reprintChosen', { count: chosen.size })}
         </button>
@@ -113,6 +135,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
       {confirming && (
         <ConfirmDialog title={t('history.reprintTitle')} confirmLabel={t('batches.reprintConfirm')} onCancel={() => setConfirming(false)} onConfirm={reprint}>
           <p>{t('history.reprintBody', { count: chosen.size })}</p>
+          <p>{t('desk.reprint.onPrinter', { printer: (printers.data ?? []).find((p) => p.id === target)?.name ?? job.printerName })}</p>
         </ConfirmDialog>
       )}
     </div>

@@ -4,6 +4,7 @@ import { orderStatusSchema, type Order, type OrderStatus } from '../../../../ele
 import { ErrorNote } from '../../components/error-note.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
+import { PrintOrderButton } from '../../components/print-order-button.tsx';
 import { PreviewCell, ShippingCells } from '../../components/order-cells.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { OrderDetailsPanel } from './order-details.tsx';
@@ -93,7 +94,9 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
                   </td>
                   <td>{order.status ? t(`status.${order.status}`) : '—'}</td>
                   <ShippingCells order={order} />
-                  <PreviewCell onPreview={() => onPreview(order)} />
+                  <PreviewCell onPreview={() => onPreview(order)}>
+                    <PrintOrderButton order={order} />
+                  </PreviewCell>
                 </tr>
               ))}
             </tbody>

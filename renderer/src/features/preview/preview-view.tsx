@@ -4,6 +4,7 @@ import type { Order } from '../../../../electron/shared/domain.ts';
 import { labelTemplateIds, supportedDpis, type LabelTemplateId } from '../../../../electron/shared/printer-profile.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { InlineField } from '../../components/field.tsx';
+import { PrintOrderButton } from '../../components/print-order-button.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 /** One order drawn in any template and dpi, as the printer will get it. */
@@ -13,6 +14,8 @@ export function PreviewView({ order }: { order: Order | null }) {
   const [template, setTemplate] = useState<LabelTemplateId>('100x150');
   const [dpi, setDpi] = useState<number>(203);
   const key = order ? `${order.orderId ?? order.invoice}|${template}|${dpi}` : 'none';
+  const printers = useLoad(() => api.listPrinters({}), 'printers');
+  const [printerId, setPrinterId] = useState('');
   const preview = useLoad(async () => (order ? api.previewLabel({ order, template, dpi }) : null), key);
   return (
     <section className="view" aria-labelledby="preview-title">
@@ -39,9 +42,22 @@ export function PreviewView({ order }: { order: Order | null }) {
       </div>
       {!order && <p className="empty">{t('preview.pickOrder')}</p>}
       {order && (
-        <p className="muted">
-          {order.invoice} · {order.customer.name}
-        </p>
+        <div className="toolbar">
+          <p className="muted">
+            {order.invoice} · {order.customer.name}
+          </p>
+          <InlineField label={t('batches.printTo')}>
+            <select value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
+              <option value="">{t('batches.defaultPrinter')}</option>
+              {(printers.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </InlineField>
+          <PrintOrderButton order={order} printerId={printerId || undefined} />
+        </div>
       )}
       <ErrorNote error={preview.error} what={t('preview.failed')} />
       {preview.data && (

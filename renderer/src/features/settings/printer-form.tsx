@@ -47,6 +47,7 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
   const [offsetYmm, setOffsetY] = useState(String(initial.offsetYmm ?? 0));
   const [labelsPerJob, setLabelsPerJob] = useState(String(initial.labelsPerJob ?? 5));
   const [media, setMedia] = useState<MediaDraft>(() => mediaDraft(initial));
+  const [pickListFirst, setPickListFirst] = useState(initial.pickListFirst ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
 
@@ -64,6 +65,7 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
       offsetYmm: Number(offsetYmm),
       darkness: withMedia ? optionalNumber(media.darkness) : (initial.darkness ?? null),
       labelsPerJob: Number(labelsPerJob),
+      pickListFirst,
       ...(withMedia
         ? { media: { sensor: media.sensor, gapMm: Number(media.gapMm), offsetMm: Number(media.offsetMm), speedIps: optionalNumber(media.speedIps) } }
         : initial.media ? { media: initial.media } : {}),
@@ -114,6 +116,10 @@ export function PrinterForm({ initial, onSaved, onCancel }: PrinterFormProps) {
           <input id="printer-labelsPerJob" type="number" min={1} max={100} value={labelsPerJob} onChange={(e) => setLabelsPerJob(e.target.value)} {...invalid('labelsPerJob')} />
         </Field>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={pickListFirst} onChange={(e) => setPickListFirst(e.target.checked)} />
+        <span>{t('desk.printers.pickListFirst')}</span>
+      </label>
       {takesMedia(kindOf(uri)) && <PrinterMediaFields draft={media} onChange={setMedia} error={error} />}
       <div className="form-actions">
         <button type="submit" className="primary">

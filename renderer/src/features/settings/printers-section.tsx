@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoveredPrinter, PrinterProfileInput } from '../../../../electron/shared/printer-profile.ts';
+import type { PrinterView } from '../../../../electron/shared/station-api.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { captureFocus } from '../../components/focus-return.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
+import { usePrinterProblemRefresh } from '../dashboard/printer-problem-refresh.ts';
 import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
+import { describePrinter } from './printer-description.ts';
 import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
@@ -14,11 +19,20 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const api = useStation();
   const printers = useLoad(() => api.listPrinters({}), 'printers');
-  const [editing, setEditing] = useState<PrinterProfileInput | null>(null);
+  const [editing, setEditingState] = useState<PrinterProfileInput | null>(null);
+  const opener = useRef<ReturnType<typeof captureFocus> | null>(null);
+  // The form opens in place of nothing the operator pressed: when it closes, focus goes back to what opened it.
+  const setEditing = (printer: PrinterProfileInput | null) => {
+    if (printer && !editing) opener.current = captureFocus();
+    if (!printer && editing) setTimeout(() => opener.current?.restore(true), 0);
+    setEditingState(printer);
+  };
   const [found, setFound] = useState<DiscoveredPrinter[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<Error | undefined>(undefined);
   const [note, setNote] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<PrinterView | null>(null);
+  usePrinterProblemRefresh(printers.reload);
 
   /** Runs an action; its note is `done`, or what the action itself answered in words. */
   const act = (work: () => Promise<unknown>, done?: string) => {
@@ -67,7 +81,9 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
         {(printers.data ?? []).map((p) => (
           <li key={p.id}>
             <strong>{p.name}</strong>
-            <span className="mono muted">{p.uri}</span>
+            <span className="muted" title={p.uri}>
+              {describePrinter(p.uri, t)}
+            </span>
             <span>
               {t(`templates.${p.template}`)} · {p.dpi} dpi · {p.offsetXmm}/{p.offsetYmm} mm
             </span>
@@ -85,13 +101,27 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
                   {t('printers.calibrate')}
                 </button>
               )}
-              <button type="button" className="danger" disabled={busy} onClick={() => act(async () => (await api.removePrinter({ id: p.id }), changed()))}>
+              <button type="button" className="danger" disabled={busy} onClick={() => setRemoving(p)}>
                 {t('common.remove')}
               </button>
             </span>
           </li>
         ))}
       </ul>
+      {removing && (
+        <ConfirmDialog
+          title={t('desk.printers.removeTitle', { name: removing.name })}
+          confirmLabel={t('desk.printers.removeConfirm')}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const { id } = removing;
+            setRemoving(null);
+            act(async () => (await api.removePrinter({ id }), changed()));
+          }}
+        >
+          <p>{t('desk.printers.removeBody', { name: removing.name })}</p>
+        </ConfirmDialog>
+      )}
       {found && <DiscoveredPrinters found={found} busy={busy} onUse={setEditing} onAddUsb={addUsb} />}
     </section>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiBaseUrlProblem, apiOrigin } from '../../../../electron/shared/api-base-url.ts';
 import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
@@ -24,11 +25,14 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   const [token, setToken] = useState('');
   const [pollSeconds, setPollSeconds] = useState(String(settings.pollSeconds));
   const [alertSound, setAlertSound] = useState(settings.alertSound);
+  const [alertRepeatSeconds, setAlertRepeatSeconds] = useState(String(settings.alertRepeatSeconds));
   const [language, setLanguage] = useState(settings.language);
+  const [labelOrder, setLabelOrder] = useState(settings.labelOrder);
   const [defaultPrinterId, setDefaultPrinterId] = useState(settings.defaultPrinterId ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saveError, setSaveError] = useState<Error | undefined>(undefined);
   const [saved, setSaved] = useState(false);
+  const [forgetting, setForgetting] = useState<SettingsPatch | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,9 +43,11 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       userId: userId.trim(),
       pollSeconds: Number(pollSeconds),
       alertSound,
+      alertRepeatSeconds: Number(alertRepeatSeconds),
       // Only when changed here: the language menu at the top may have switched it meanwhile.
       ...(language !== settings.language ? { language } : {}),
       defaultPrinterId: defaultPrinterId || null,
+      labelOrder,
       ...(token.trim() ? { token } : {}),
     };
     const checked = settingsPatchSchema.safeParse(patch);
@@ -50,6 +56,11 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       return;
     }
     setErrors({});
+    // Forgetting the stored token cannot be undone from here (it is never shown back): ask first.
+    if (tokenForgotten) setForgetting(patch);
+    else save(patch);
+  };
+  const save = (patch: SettingsPatch) => {
     api.updateSettings(patch).then(
       (next) => {
         setToken('');
@@ -107,6 +118,12 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
           ))}
         </select>
       </Field>
+      <Field id="settings-labelOrder" label={t('desk.labelOrder.title')}>
+        <select id="settings-labelOrder" value={labelOrder} onChange={(e) => setLabelOrder(e.target.value === 'courier' ? 'courier' : 'batch')}>
+          <option value="batch">{t('desk.labelOrder.batch')}</option>
+          <option value="courier">{t('desk.labelOrder.courier')}</option>
+        </select>
+      </Field>
       <Field id="settings-language" label={t('settings.language')}>
         <select id="settings-language" value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'id')}>
           <option value="id">Bahasa Indonesia</option>
@@ -117,6 +134,18 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         <input type="checkbox" checked={alertSound} onChange={(e) => setAlertSound(e.target.checked)} />
         <span>{t('settings.alertSound')}</span>
       </label>
+      <Field id="settings-alertRepeatSeconds" label={t('desk.sound.repeatSeconds')} error={errors.alertRepeatSeconds ? t('desk.sound.repeatError') : null}>
+        <input
+          id="settings-alertRepeatSeconds"
+          type="number"
+          min={0}
+          max={3600}
+          disabled={!alertSound}
+          value={alertRepeatSeconds}
+          onChange={(e) => setAlertRepeatSeconds(e.target.value)}
+          {...invalid('alertRepeatSeconds')}
+        />
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('common.save')}
@@ -128,6 +157,19 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
         )}
       </div>
       <ErrorNote error={saveError} what={t('settings.saveFailed')} />
+      {forgetting && (
+        <ConfirmDialog
+          title={t('desk.settings.forgetTokenTitle')}
+          confirmLabel={t('desk.settings.forgetTokenConfirm')}
+          onCancel={() => setForgetting(null)}
+          onConfirm={() => {
+            save(forgetting);
+            setForgetting(null);
+          }}
+        >
+          <p>{t('settings.tokenForgotten')}</p>
+        </ConfirmDialog>
+      )}
     </form>
   );
 }
