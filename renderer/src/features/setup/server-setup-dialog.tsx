@@ -73,10 +73,10 @@ export function ServerSetupDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <div className="dialog setup-dialog" role="dialog" aria-modal="true" aria-labelledby="setup-title">
+      <div className="dialog setup-dialog" role="dialog" aria-modal="true" aria-label={t('setup.title')}>
         {connected ? (
           <>
-            <h2 id="setup-title">{t('setup.printersTitle')}</h2>
+            <h2>{t('setup.printersTitle')}</h2>
             <p className="ok-note">{t('setup.printersIntro')}</p>
             <PrintersSection onChanged={() => undefined} />
             <div className="dialog-actions">
@@ -87,7 +87,7 @@ export function ServerSetupDialog({ onClose }: { onClose: () => void }) {
           </>
         ) : (
           <form className="setup-form" onSubmit={test} noValidate>
-            <h2 id="setup-title">{t('setup.title')}</h2>
+            <h2>{t('setup.title')}</h2>
             <p className="muted">{t('setup.intro')}</p>
             <Field id="setup-apiBaseUrl" label={t('settings.apiBaseUrl')} error={error('apiBaseUrl')}>
               <input id="setup-apiBaseUrl" ref={first} type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...invalid('apiBaseUrl')} />
