@@ -41,7 +41,8 @@ export async function startDemoStation(shell: StationShell): Promise<DemoStation
       startup: {
         ...startup,
         settings: { ...startup.settings, apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token, pollSeconds: startup.settings?.pollSeconds ?? 5 },
-        printerUri: startup.printerUri ?? `pdf-dir:${labelsDir}`,
+        // The demo's own folder printer goes by a name, not by its path in every row and badge.
+        ...(startup.printerUri ? {} : { printerUri: `pdf-dir:${labelsDir}`, printerName: 'PDF demo' }),
       },
     });
     return {
