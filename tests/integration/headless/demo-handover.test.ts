@@ -91,7 +91,7 @@ describe('connecting a server from the demo', () => {
     expect((await running.station.getState({})).demo).toBe(true);
   });
 
-  it('says the address is not the order API when it answers garbage, an error page or a redirect, and never shows the user id or token', async () => {
+  it('says what is wrong when the address answers garbage, a redirect, JSON that is not the API, a dropped connection or an error page, and never shows the user id or token', async () => {
     const demo = await startDemo();
     const sim = server as Simulator;
     const garbage = await otherServer((res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Welcome to nginx</html>'));
@@ -107,10 +107,17 @@ describe('connecting a server from the demo', () => {
     const moved = await otherServer((res) => res.writeHead(302, { location: 'https://elsewhere.example/' }).end());
     expect(await demo.station.testConnection(connectionTo(sim, { apiBaseUrl: moved }))).toMatchObject({ ok: false, problem: { code: 'connect-redirect' } });
 
+    // A server that says it worked, in JSON, but not the API's answer.
+    const liar = await otherServer((res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"message":"OK","data":[]}'));
+    expect(await demo.station.testConnection(connectionTo(sim, { apiBaseUrl: liar }))).toMatchObject({ ok: false, problem: { code: 'connect-not-the-api' } });
+    await new Promise((resolve) => other?.close(resolve));
+
+    sim.addFault({ route: 'total_summary', mode: 'reset', times: 1 });
+    expect(await demo.station.testConnection(connectionTo(sim))).toMatchObject({ ok: false, problem: { code: 'connect-unreachable' } });
     sim.addFault({ route: 'total_summary', mode: '500', times: 1 });
     expect(await demo.station.testConnection(connectionTo(sim))).toMatchObject({ ok: false, problem: { code: 'connect-server-error', params: { status: 500 } } });
-    // One try, no retries: the operator is waiting at the dialog.
-    expect(sim.calls().filter((c) => c.call === 'total_summary')).toHaveLength(1);
+    // One try each, no retries: the operator is waiting at the dialog.
+    expect(sim.calls().filter((c) => c.call === 'total_summary')).toHaveLength(2);
     sim.addFault({ route: 'total_summary', mode: 'malformed', times: 1 });
     expect(await demo.station.testConnection(connectionTo(sim))).toMatchObject({ ok: false, problem: { code: 'connect-not-the-api' } });
     expect((await demo.station.getState({})).demo).toBe(true);
