@@ -129,23 +129,33 @@ export async function startStationOrDemo(shell: StationShell): Promise<RunningSt
     }
   };
 
+  // One move at a time: a second click must find the station the first one left, not start another on the same journal.
+  let moving: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(move: () => Promise<T>): Promise<T> => {
+    const next = moving.then(move, move);
+    moving = next.catch(() => undefined);
+    return next;
+  };
+
+  const disconnect = async () => {
+    if (demo) return demo.station.getSettings({});
+    const { language, alertSound } = await switchable.api.disconnectServer({});
+    const back = await startDemoStation(shell);
+    try {
+      await back.station.updateSettings({ language, alertSound });
+      await switchable.swap(back);
+    } catch (error) {
+      await back.stop();
+      throw error;
+    }
+    demo = back;
+    return back.station.getSettings({});
+  };
+
   const station: StationApi = {
     ...switchable.api,
-    connectServer: (server) => (demo ? connectFromDemo(demo, server) : switchable.api.connectServer(server)),
-    async disconnectServer() {
-      if (demo) return demo.station.getSettings({});
-      const { language, alertSound } = await switchable.api.disconnectServer({});
-      const back = await startDemoStation(shell);
-      try {
-        await back.station.updateSettings({ language, alertSound });
-        await switchable.swap(back);
-      } catch (error) {
-        await back.stop();
-        throw error;
-      }
-      demo = back;
-      return back.station.getSettings({});
-    },
+    connectServer: (server) => oneAtATime(() => (demo ? connectFromDemo(demo, server) : switchable.api.connectServer(server))),
+    disconnectServer: () => oneAtATime(disconnect),
   };
   return {
     station,

@@ -146,6 +146,17 @@ describe('connecting a server from the demo', () => {
     expect((await running.station.getSettings({})).apiBaseUrl).toBe(sim.baseUrl);
   });
 
+  it('takes a double click on "use this server" as one move, not two stations on one journal', async () => {
+    const demo = await startDemo();
+    const sim = server as Simulator;
+    const [first, second] = await Promise.all([demo.station.connectServer(connectionTo(sim)), demo.station.connectServer(connectionTo(sim))]);
+    expect([first.test.ok, second.test.ok]).toEqual([true, true]);
+    expect((await demo.station.getState({})).demo).toBe(false);
+    const [back] = await Promise.all([demo.station.disconnectServer({}), demo.station.disconnectServer({})]);
+    expect(back.apiBaseUrl).not.toBe(sim.baseUrl);
+    expect((await demo.station.getState({})).demo).toBe(true);
+  });
+
   it('goes back to the demo when the server is removed, and stays there after a restart', async () => {
     const demo = await startDemo();
     const sim = server as Simulator;

@@ -16,7 +16,10 @@ function demoStation(): FakeStation {
 
 async function openSetup(station: FakeStation) {
   await renderWithStation(<App />, { station, language: 'id' });
-  fireEvent.click(await screen.findByRole('button', { name: 'Hubungkan ke server' }));
+  const opener = await screen.findByRole('button', { name: 'Hubungkan ke server' });
+  // A click focuses the button in a browser; jsdom needs telling.
+  opener.focus();
+  fireEvent.click(opener);
   return screen.getByRole('dialog', { name: 'Hubungkan ke server' });
 }
 
@@ -70,8 +73,18 @@ describe('Connecting a server from the demo', () => {
     expect(within(dialog).getByText('Token kosong')).toBeTruthy();
     expect(callsTo(station, 'testConnection')).toEqual([]);
 
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Batal' }));
+    // Tab from the last control comes round to the first, never to the page behind.
+    const cancel = within(dialog).getByRole('button', { name: 'Batal' });
+    within(dialog).getByRole('button', { name: 'Tes sambungan' }).focus();
+    fireEvent.keyDown(document.activeElement ?? dialog, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(dialog).getByLabelText('Alamat API'));
+    fireEvent.keyDown(document.activeElement ?? dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement?.textContent).toBe('Tes sambungan');
+
+    const opener = screen.getByRole('button', { name: 'Hubungkan ke server' });
+    fireEvent.keyDown(cancel, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
     expect(screen.getByText('MODE DEMO')).toBeTruthy();
     expect(callsTo(station, 'connectServer')).toEqual([]);
   });

@@ -30,6 +30,7 @@ export function ServerSetupDialog({ onClose }: { onClose: () => void }) {
   const [failure, setFailure] = useState<Error | undefined>(undefined);
   const [connected, setConnected] = useState(false);
   const first = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     first.current?.focus();
@@ -67,13 +68,24 @@ export function ServerSetupDialog({ onClose }: { onClose: () => void }) {
 
   const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, apiBaseUrl)}`, { defaultValue: errors[field] }) : null);
   const invalid = (field: string) => invalidProps(`setup-${field}`, errors[field]);
+  // Escape leaves; Tab goes round inside the dialog, never to the page behind it.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !busy) onClose();
+    if (event.key !== 'Tab' || !box.current) return;
+    const focusable = [...box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input, select, summary')];
+    const [head, tail] = [focusable[0], focusable.at(-1)];
+    if (event.shiftKey && document.activeElement === head) {
+      event.preventDefault();
+      tail?.focus();
+    } else if (!event.shiftKey && document.activeElement === tail) {
+      event.preventDefault();
+      head?.focus();
+    }
   };
 
   return (
     <div className="dialog-backdrop" onKeyDown={onKeyDown}>
-      <div className="dialog setup-dialog" role="dialog" aria-modal="true" aria-label={t('setup.title')}>
+      <div className="dialog setup-dialog" ref={box} role="dialog" aria-modal="true" aria-label={t('setup.title')}>
         {connected ? (
           <>
             <h2>{t('setup.printersTitle')}</h2>
