@@ -13,7 +13,7 @@ import { serverCutoff } from './auto-print-cutoff.ts';
 import { printOwnLabels } from './supplied-actions.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import type { StationCore } from './create-station.ts';
-import { testServerConnection } from './connection-test.ts';
+import { createServerMethods } from './server-methods.ts';
 
 type Methods = typeof stationMethods;
 /** Each method as implemented: its input already parsed (defaults applied) by the station. */
@@ -154,16 +154,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       core.applySettingsChange(settings.update(patch));
       return settings.view();
     },
-    testConnection: async (server) => testServerConnection(core.options.api, server),
-    connectServer: async (server) => {
-      const test = await testServerConnection(core.options.api, server);
-      if (test.ok) core.applySettingsChange(settings.update(server));
-      return { test, settings: settings.view() };
-    },
-    disconnectServer: async () => {
-      core.applySettingsChange(settings.forgetServer());
-      return settings.view();
-    },
+    ...createServerMethods({ api: core.options.api, settings, onSettingsChange: core.applySettingsChange }),
     setAutoPrint: async ({ enabled, cutoff }) => {
       const current = settings.autoPrint();
       const switchingOn = enabled && !current.enabled && cutoff === undefined;
