@@ -67,7 +67,7 @@ function namesServer(patch: SettingsPatch): boolean {
 }
 
 const demoKeepsSimulator = () =>
-  new OperatorError(operatorMessage('demo-server-through-setup'), 'the demo keeps its simulator: connect a server with "Connect to server" instead of Settings');
+  new OperatorError(operatorMessage('demo-server-through-setup', {}), 'the demo keeps its simulator: connect a server with "Connect to server" instead of Settings');
 
 /**
  * The demo's own station with its server locked: a token or an address typed into the demo's
