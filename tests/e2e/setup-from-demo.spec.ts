@@ -59,6 +59,13 @@ test('from the demo to the real server: a wrong token keeps the demo, the right 
   const demoBatches = await page.getByTestId('batch-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-processed')));
   expect(demoBatches.length).toBeGreaterThan(0);
 
+  // The demo's own simulator refuses its token: an alert of the demo's is showing when the operator connects.
+  const token = new URLSearchParams(new URL(serve.url).hash.slice(1)).get('token') ?? '';
+  const demoSettings = (await (await fetch(`${serve.origin}/api/getSettings`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' })).json()) as { apiBaseUrl: string };
+  await fetch(`${new URL(demoSettings.apiBaseUrl).origin}/__sim/faults`, { method: 'POST', body: JSON.stringify({ route: '*', mode: '401', times: 1000 }) });
+  const demoAlert = page.locator('.alert-token-rejected');
+  await expect(demoAlert).toBeVisible({ timeout: 20_000 });
+
   await banner.getByRole('button', { name: 'Hubungkan ke server' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hubungkan ke server' });
   await expect(dialog.getByLabel('Alamat API')).toHaveValue('http://apiv2.mitrabunso.com/public');
@@ -91,6 +98,7 @@ test('from the demo to the real server: a wrong token keeps the demo, the right 
 
   await expect(dialog.getByRole('heading', { name: 'Tambah printer' })).toBeVisible();
   await expect(banner).toBeHidden();
+  await expect(demoAlert).toBeHidden();
   // The demo's PDF-folder printer stayed with the demo.
   await expect(dialog.getByText('Belum ada printer.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Tambah printer jaringan' }).click();

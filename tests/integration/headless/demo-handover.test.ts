@@ -123,10 +123,14 @@ describe('connecting a server from the demo', () => {
     expect((await demo.station.getState({})).demo).toBe(true);
   });
 
-  it('hands over only after a passed test, to its own journal without the demo printers, and remembers it', async () => {
+  it('hands over only after a passed test, to its own journal without the demo printers or alerts, and remembers it', async () => {
     const demo = await startDemo();
     const sim = server as Simulator;
     await demo.station.updateSettings({ language: 'en' });
+    // The demo's own simulator starts refusing its token: the demo raises its alert.
+    const simulatorAt = new URL((await demo.station.getSettings({})).apiBaseUrl).origin;
+    await fetch(`${simulatorAt}/__sim/faults`, { method: 'POST', body: JSON.stringify({ route: '*', mode: '401', times: 1000 }) });
+    await vi.waitFor(async () => expect((await demo.station.listAlerts({})).map((a) => a.kind)).toContain('token-rejected'), { timeout: 20_000, interval: 200 });
     const states: StationState[] = [];
     demo.station.on('state', (state) => states.push(state));
 
@@ -137,6 +141,7 @@ describe('connecting a server from the demo', () => {
     expect(states.at(-1)?.demo).toBe(false);
     expect(demo.labelsDir).toBeUndefined();
     expect(await demo.station.listAlerts({})).toEqual([]);
+    expect((await demo.station.getState({})).connection).not.toBe('token-rejected');
     const expected = sim.batches().map((b) => b.processed);
     await vi.waitFor(async () => expect((await demo.station.listBatches({})).map((b) => b.processed)).toEqual(expected));
 
