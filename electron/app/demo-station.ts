@@ -82,7 +82,7 @@ function lockServer(station: Station): Station {
       return station.updateSettings(patch);
     },
     connectServer: async () => {
-      throw demoKeepsSimulator();
+      throw new OperatorError(operatorMessage('demo-only-station', {}), 'this station was started with --demo and stays on its simulator: start it without --demo to connect a server');
     },
     disconnectServer: () => station.getSettings({}),
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../electron/core/station/station-options.ts';
-import { startStationOrDemo, type RunningStation } from '../../../electron/app/demo-station.ts';
+import { startDemoStation, startStationOrDemo, type RunningStation } from '../../../electron/app/demo-station.ts';
 import type { StationShell } from '../../../electron/app/start-station.ts';
 import { createKeyFileSecretStore } from '../../../electron/core/station/key-file-secret-store.ts';
 import { createSimulator } from '../../../electron/simulator/create-simulator.ts';
@@ -61,6 +61,17 @@ describe('demo mode', () => {
     await expect(demo.station.updateSettings({ apiBaseUrl: server?.baseUrl })).rejects.toMatchObject({ name: 'OperatorError' });
     expect((await demo.station.getState({})).demo).toBe(true);
     expect((await demo.station.getSettings({})).pollSeconds).toBe(30);
+  });
+
+  it('as `serve --demo`, stays the demo: it tests a server but will not connect one', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ls-demo-'));
+    server = await createSimulator({ seed: 7 });
+    const demo = await startDemoStation({ ...shellOn(dataDir), autoStart: false });
+    running = demo;
+    expect(await demo.station.testConnection(connectionTo(server))).toMatchObject({ ok: true });
+    await expect(demo.station.connectServer(connectionTo(server))).rejects.toMatchObject({ name: 'OperatorError', text: { code: 'demo-only-station' } });
+    await expect(demo.station.updateSettings({ userId: server.userId })).rejects.toMatchObject({ text: { code: 'demo-server-through-setup' } });
+    expect((await demo.station.getSettings({})).apiBaseUrl).not.toBe(server.baseUrl);
   });
 });
 
