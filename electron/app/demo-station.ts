@@ -10,8 +10,6 @@ import { createSwitchableStation } from './switchable-station.ts';
 export interface DemoStation extends AppStation {
   /** Where the demo's `pdf-dir:` printer writes its labels. */
   labelsDir: string;
-  /** The simulator's address, as the demo's settings show it. */
-  simulatorUrl: string;
 }
 
 /** What a UI and a shell hold: the station's API (which may move from the demo to the real one) and how to stop it. */
@@ -49,7 +47,6 @@ export async function startDemoStation(shell: StationShell): Promise<DemoStation
       ...demo,
       station: lockServer(demo.station),
       labelsDir,
-      simulatorUrl: sim.baseUrl,
       stop: async () => {
         await demo.stop();
         await sim.close();
