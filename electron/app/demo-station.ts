@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { makeFolder } from '../core/printers/file-modes.ts';
 import { createSimulator } from '../simulator/create-simulator.ts';
-import type { SettingsPatch, StationApi } from '../shared/station-api.ts';
+import type { Station } from '../core/station/create-station.ts';
+import { OperatorError, operatorMessage } from '../shared/operator-message.ts';
+import type { ServerConnection, SettingsPatch, StationApi } from '../shared/station-api.ts';
 import { startStation, type AppStation, type StationShell } from './start-station.ts';
 import { createSwitchableStation } from './switchable-station.ts';
 
 export interface DemoStation extends AppStation {
   /** Where the demo's `pdf-dir:` printer writes its labels. */
   labelsDir: string;
-  /** The simulator's address, as the demo's settings show it. */
-  simulatorUrl: string;
 }
 
 /** What a UI and a shell hold: the station's API (which may move from the demo to the real one) and how to stop it. */
@@ -39,13 +39,14 @@ export async function startDemoStation(shell: StationShell): Promise<DemoStation
       startup: {
         ...startup,
         settings: { ...startup.settings, apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token, pollSeconds: startup.settings?.pollSeconds ?? 5 },
-        printerUri: startup.printerUri ?? `pdf-dir:${labelsDir}`,
+        // The demo's own folder printer goes by a name, not by its path in every row and badge.
+        ...(startup.printerUri ? {} : { printerUri: `pdf-dir:${labelsDir}`, printerName: 'PDF demo' }),
       },
     });
     return {
       ...demo,
+      station: lockServer(demo.station),
       labelsDir,
-      simulatorUrl: sim.baseUrl,
       stop: async () => {
         await demo.stop();
         await sim.close();
@@ -57,53 +58,106 @@ export async function startDemoStation(shell: StationShell): Promise<DemoStation
   }
 }
 
-/** A settings change that points the station at a server of the operator's own. */
-function configuresServer(patch: SettingsPatch, demo: DemoStation): boolean {
-  return patch.token !== undefined || (patch.apiBaseUrl !== undefined && patch.apiBaseUrl !== demo.simulatorUrl);
+/** The settings that name a server: the demo keeps its simulator, a server comes in through `connectServer`. */
+function namesServer(patch: SettingsPatch): boolean {
+  return patch.apiBaseUrl !== undefined || patch.userId !== undefined || patch.token !== undefined;
+}
+
+const demoKeepsSimulator = () =>
+  new OperatorError(operatorMessage('demo-server-through-setup', {}), 'the demo keeps its simulator: connect a server with "Connect to server" instead of Settings');
+
+/**
+ * The demo's own station with its server locked: a token or an address typed into the demo's
+ * Settings would otherwise point the simulator's journal and its PDF-folder printer at a real
+ * server. `serve --demo` stays the demo; `startStationOrDemo` replaces the server methods.
+ */
+function lockServer(station: Station): Station {
+  return {
+    ...station,
+    async updateSettings(patch) {
+      if (namesServer(patch)) throw demoKeepsSimulator();
+      return station.updateSettings(patch);
+    },
+    connectServer: async () => {
+      throw new OperatorError(operatorMessage('demo-only-station', {}), 'this station was started with --demo and stays on its simulator: start it without --demo to connect a server');
+    },
+    disconnectServer: () => station.getSettings({}),
+  };
 }
 
 /**
  * The real station when its data folder has a server configured (address and token), else the
  * demo: a first start shows batches and prints at once, a configured one never sees the demo.
- * When the operator saves a server of their own in the demo's Settings, the real station takes
- * over at once, behind the same API, with those settings.
+ * The demo leaves for a server only through `connectServer`, whose test must pass first; the
+ * real station starts on its own journal (none of the demo's printers, jobs or alerts), behind
+ * the same API. `disconnectServer` forgets the server and brings the demo back.
  */
 export async function startStationOrDemo(shell: StationShell): Promise<RunningStation> {
   // Decide before starting, so an unconfigured first start logs nothing about a server it lacks.
   const real = await startStation({ ...shell, autoStart: false });
   const settings = await real.station.getSettings({});
+  let demo: DemoStation | null = null;
   if (settings.hasToken && settings.apiBaseUrl !== '') {
     real.station.start();
-    return real;
+  } else {
+    await real.stop();
+    demo = await startDemoStation(shell);
   }
-  await real.stop();
+  const switchable = createSwitchableStation(demo ?? real);
 
-  const demo = await startDemoStation(shell);
-  const switchable = createSwitchableStation(demo);
-  let inDemo = true;
+  const connectFromDemo = async (from: DemoStation, server: ServerConnection) => {
+    const carried = await from.station.getSettings({});
+    const next = await startStation({ ...shell, autoStart: false });
+    try {
+      // The station that will keep the server is the one that tests it, so nothing is stored on a failed test.
+      const connected = await next.station.connectServer(server);
+      if (!connected.test.ok) {
+        await next.stop();
+        return { test: connected.test, settings: carried };
+      }
+      const saved = await next.station.updateSettings({ language: carried.language, alertSound: carried.alertSound });
+      next.station.start();
+      demo = null;
+      await switchable.swap(next);
+      return { test: connected.test, settings: saved };
+    } catch (error) {
+      await next.stop();
+      throw error;
+    }
+  };
+
+  // One move at a time: a second click must find the station the first one left, not start another on the same journal.
+  let moving: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(move: () => Promise<T>): Promise<T> => {
+    const next = moving.then(move, move);
+    moving = next.catch(() => undefined);
+    return next;
+  };
+
+  const disconnect = async () => {
+    if (demo) return demo.station.getSettings({});
+    const { language, alertSound } = await switchable.api.disconnectServer({});
+    const back = await startDemoStation(shell);
+    try {
+      await back.station.updateSettings({ language, alertSound });
+      await switchable.swap(back);
+    } catch (error) {
+      await back.stop();
+      throw error;
+    }
+    demo = back;
+    return back.station.getSettings({});
+  };
+
   const station: StationApi = {
     ...switchable.api,
-    async updateSettings(patch) {
-      if (!inDemo || !configuresServer(patch, demo)) return switchable.api.updateSettings(patch);
-      // The demo's printers stay behind, so the demo's default printer does too.
-      const serverPatch: SettingsPatch = { ...patch };
-      delete serverPatch.defaultPrinterId;
-      const next = await startStation(shell);
-      try {
-        const saved = await next.station.updateSettings(serverPatch);
-        inDemo = false;
-        await switchable.swap(next);
-        return saved;
-      } catch (error) {
-        await next.stop();
-        throw error;
-      }
-    },
+    connectServer: (server) => oneAtATime(() => (demo ? connectFromDemo(demo, server) : switchable.api.connectServer(server))),
+    disconnectServer: () => oneAtATime(disconnect),
   };
   return {
     station,
     get labelsDir() {
-      return inDemo ? demo.labelsDir : undefined;
+      return demo?.labelsDir;
     },
     stop: () => switchable.stop(),
   };

@@ -22,6 +22,8 @@ export interface StationStartup {
   printerUri?: string;
   /** The template of that printer. */
   template?: LabelTemplateId;
+  /** The name that printer is shown by; default its URI. */
+  printerName?: string;
   /** Used when no `printerUri` is given. */
   defaultPrinterId?: string;
   /** Turns auto-print on, from `cutoff` (or now). */
@@ -66,7 +68,7 @@ async function applyStartup(station: Station, startup: StationStartup): Promise<
   if (uri) {
     const id = uriPrinterId(uri);
     const existing = (await station.getSettings({})).printers.find((p) => p.id === id);
-    await station.savePrinter({ ...existing, id, name: existing?.name ?? uri, uri, ...(template ? { template } : {}) });
+    await station.savePrinter({ ...existing, id, name: startup.printerName ?? existing?.name ?? uri, uri, ...(template ? { template } : {}) });
     await station.updateSettings({ defaultPrinterId: id });
   } else if (startup.defaultPrinterId) {
     await station.updateSettings({ defaultPrinterId: startup.defaultPrinterId });

@@ -17,6 +17,7 @@ import {
   printerStatusSchema,
   rawLanguageSchema,
 } from './printer-profile.ts';
+import { operatorMessageSchema } from './operator-message.ts';
 import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
 import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
 
@@ -186,6 +187,17 @@ export const settingsPatchSchema = z
   .partial();
 export type SettingsPatch = z.input<typeof settingsPatchSchema>;
 
+/** A server as the operator sets it up: all three fields, by the settings schema's own rules. */
+export const serverConnectionSchema = settingsPatchSchema.pick({ apiBaseUrl: true, userId: true, token: true }).required();
+export type ServerConnection = z.output<typeof serverConnectionSchema>;
+
+/** What the server's `total_summary` said to those values: its counts, or why it would not answer. */
+export const connectionTestSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), summary: statusSummarySchema }),
+  z.object({ ok: z.literal(false), problem: operatorMessageSchema }),
+]);
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
 export const printerViewSchema = printerProfileSchema.extend({ status: printerStatusSchema });
 export type PrinterView = z.infer<typeof printerViewSchema>;
 
@@ -280,6 +292,12 @@ export const stationMethods = {
     output: z.array(journalEventSchema),
   },
   getSettings: { input: none, output: settingsViewSchema },
+  /** Calls the server's `total_summary` with exactly these values; nothing is saved. */
+  testConnection: { input: serverConnectionSchema, output: connectionTestSchema },
+  /** Tests the server, and only when the test passes stores it (a demo station hands over to it). */
+  connectServer: { input: serverConnectionSchema, output: z.object({ test: connectionTestSchema, settings: settingsViewSchema }) },
+  /** Forgets the server's address, user id and token; a station that came from the demo goes back to it. */
+  disconnectServer: { input: none, output: settingsViewSchema },
   updateSettings: { input: settingsPatchSchema, output: settingsViewSchema },
   /** `cutoff` moves the "processed after" line; omitted, switching on sets it to now. */
   setAutoPrint: {

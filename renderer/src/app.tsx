@@ -14,6 +14,7 @@ import { OrdersView } from './features/orders/orders-view.tsx';
 import { ScanView } from './features/packing/scan-view.tsx';
 import { PreviewView } from './features/preview/preview-view.tsx';
 import { SettingsView as SettingsPage } from './features/settings/settings-view.tsx';
+import { ServerSetupDialog } from './features/setup/server-setup-dialog.tsx';
 import { useLinkState, useStation } from './station-context.tsx';
 
 const views = ['batches', 'scan', 'history', 'orders', 'preview', 'settings'] as const;
@@ -26,6 +27,7 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
   const [previewOrder, setPreviewOrder] = useState<Order | null>(null);
   const [state, setState] = useState<StationState | undefined>(undefined);
   const [settings, setSettings] = useState<SettingsView | undefined>(undefined);
+  const [settingUp, setSettingUp] = useState(false);
   const beeper = useMemo(() => createBeeper(audio), [audio]);
   const link = useLinkState();
   useFocusKeeper();
@@ -36,6 +38,14 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
     if (link === 'up' && wasDown.current) setGeneration((n) => n + 1);
     wasDown.current = link === 'down';
   }, [link]);
+
+  // From the demo to a server or back, every view (and alert) is another station's: start them afresh.
+  const demo = state?.demo;
+  const wasDemo = useRef(demo);
+  useEffect(() => {
+    if (wasDemo.current !== undefined && demo !== undefined && wasDemo.current !== demo) setGeneration((n) => n + 1);
+    wasDemo.current = demo;
+  }, [demo]);
 
   useEffect(() => {
     api.getState({}).then(setState, () => undefined);
@@ -77,7 +87,10 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
       {state?.demo && (
         <div className="demo-banner" role="note">
           <strong>{t('app.demoTag')}</strong>
-          {t('app.demo')}
+          <span>{t('app.demo')}</span>
+          <button type="button" onClick={() => setSettingUp(true)}>
+            {t('setup.open')}
+          </button>
         </div>
       )}
       <AlertSound key={`sound-${generation}`} beeper={beeper} enabled={settings?.alertSound ?? false} repeatSeconds={settings?.alertRepeatSeconds ?? 0} />
@@ -88,8 +101,9 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
         {view === 'history' && <HistoryView />}
         {view === 'orders' && <OrdersView onPreview={preview} />}
         {view === 'preview' && <PreviewView order={previewOrder} />}
-        {view === 'settings' && <SettingsPage onSettings={setSettings} />}
+        {view === 'settings' && <SettingsPage onSettings={setSettings} demo={state?.demo === true} onConnectServer={() => setSettingUp(true)} />}
       </main>
+      {settingUp && <ServerSetupDialog onClose={() => setSettingUp(false)} />}
       <StatusBar key={`status-${generation}`} state={state} onState={setState} />
     </div>
   );

@@ -39,8 +39,9 @@ export interface SimulatorInfo {
   token: string;
 }
 
-export async function startSimulator(): Promise<RunningProcess & { info: SimulatorInfo }> {
-  const running = await startCli(['simulator', '--port', '0', '--json'], (line) => line.startsWith('{"baseUrl"'));
+/** `args` such as `--seed N`: another seed is another seller (its own user id, token and batches). */
+export async function startSimulator(args: string[] = []): Promise<RunningProcess & { info: SimulatorInfo }> {
+  const running = await startCli(['simulator', '--port', '0', '--json', ...args], (line) => line.startsWith('{"baseUrl"'));
   return { ...running, info: JSON.parse(running.line) as SimulatorInfo };
 }
 

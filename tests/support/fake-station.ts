@@ -5,6 +5,7 @@ import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
 import type {
   Alert,
   BatchView,
+  ConnectionTest,
   JobView,
   JournalEvent,
   SettingsView,
@@ -32,6 +33,8 @@ export interface FakeStation extends StationApi {
     /** Order id (or invoice) → when it was packed. */
     packed: Map<string, string>;
     events: JournalEvent[];
+    /** What `testConnection` and `connectServer` answer. */
+    connectionTest: ConnectionTest;
   };
   emit<E extends StationEventName>(event: E, payload: StationEventPayload<E>): void;
   listenerCount(): number;
@@ -125,6 +128,7 @@ export function createFakeStation(): FakeStation {
     jobs: [],
     packed: new Map(),
     events: [],
+    connectionTest: { ok: true, summary: { NEW: 4, PROCESSED: 5, SENT: 6, DRAFT: 1 } },
   };
   let nextJob = 1;
   const record = (method: string, input: unknown) => calls.push({ method, input });
@@ -245,6 +249,23 @@ export function createFakeStation(): FakeStation {
       record('updateSettings', input);
       const { token, ...rest } = input;
       data.settings = { ...data.settings, ...rest, hasToken: data.settings.hasToken || Boolean(token) };
+      return data.settings;
+    },
+    testConnection: async (input) => (record('testConnection', input), data.connectionTest),
+    connectServer: async (input) => {
+      record('connectServer', input);
+      if (data.connectionTest.ok) {
+        data.settings = { ...data.settings, apiBaseUrl: input.apiBaseUrl, userId: input.userId, hasToken: true, printers: [], defaultPrinterId: null };
+        data.state = { ...data.state, demo: false };
+        fake.emit('state', data.state);
+      }
+      return { test: data.connectionTest, settings: data.settings };
+    },
+    disconnectServer: async (input) => {
+      record('disconnectServer', input);
+      data.settings = { ...data.settings, apiBaseUrl: '', userId: '', hasToken: false };
+      data.state = { ...data.state, demo: true };
+      fake.emit('state', data.state);
       return data.settings;
     },
     setAutoPrint: async (input) => {

@@ -18,8 +18,6 @@ export interface OrderApiClientOptions extends OrderApiConfig {
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1): jitters the backoff. */
   random?: () => number;
-  /** Extra attempts for a GET after a network error, timeout or 5xx; default 3. */
-  retries?: number;
   /** First backoff, default 500 ms; doubles each retry up to `retryMaxMs` (default 8 000 ms). */
   retryBaseMs?: number;
   retryMaxMs?: number;

@@ -91,6 +91,8 @@ export interface OrderApiConfig {
   token: string;
   /** Per request; default 15 000 ms. */
   timeoutMs?: number;
+  /** Extra attempts for a GET after a network error, timeout or 5xx; default 3. */
+  retries?: number;
   /** Told after every answer of list, processed_list and print_order which rows were left out. */
   onSkippedRows?: (report: SkippedRows) => void;
 }

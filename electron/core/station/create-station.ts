@@ -16,6 +16,7 @@ import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import { createPrintQueue } from './print-queue.ts';
 import type { PrintScheduler } from './print-scheduler.ts';
 import { createPrinterMethods } from './printer-methods.ts';
+import { createServerMethods } from './server-methods.ts';
 import { createSettingsMethods } from './settings-methods.ts';
 import { createSkippedRowsDesk } from './skipped-rows.ts';
 import type { Station } from './station.ts';
@@ -139,6 +140,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
       settings, state: () => core.status.view(), emitState: () => core.status.emit(), onSettingsChange: connection.onSettingsChange, api: core.apiLink.api,
       lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log, now: rt.now,
     }),
+    ...createServerMethods({ api: options.api, settings, onSettingsChange: connection.onSettingsChange }),
     previewLabelFile: async (input) => previewLabelFile(labelFiles, input),
     printLabelFile: async (input) => printLabelFile(labelFiles, input),
   };

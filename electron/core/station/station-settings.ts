@@ -80,6 +80,12 @@ export class StationSettings {
     };
   }
 
+  /** Address, user id and token gone: the station is not configured any more. */
+  forgetServer(): SettingsChange {
+    this.#journal.setSettings({ apiBaseUrl: '', userId: '', sealedToken: null });
+    return { connection: true, token: false, pollSeconds: false };
+  }
+
   #movesToAnotherOrigin(apiBaseUrl: string | undefined): boolean {
     const current = this.view().apiBaseUrl;
     return apiBaseUrl !== undefined && current !== '' && apiOrigin(apiBaseUrl) !== apiOrigin(current);

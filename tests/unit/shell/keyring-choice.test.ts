@@ -79,7 +79,7 @@ describe('the desktop shell on Linux without a keyring', () => {
     shell = undefined;
   });
 
-  it.skipIf(process.platform !== 'linux')('seals a token saved in Settings with the key file and says so in its log', async () => {
+  it.skipIf(process.platform !== 'linux')('seals the token of a server connected from the demo with the key file and says so in its log', async () => {
     const userData = tempDir();
     sim = await createSimulator({ seed: 9, port: 0 });
     const { electron, record } = createElectronMock({ gotLock: true, userData, safeStorage: { available: true, backend: 'basic_text' } });
@@ -89,8 +89,9 @@ describe('the desktop shell on Linux without a keyring', () => {
     await vi.waitFor(() => expect(record.trays).toHaveLength(1), { timeout: 10_000 });
     expect(warnings).toContainEqual(expect.stringContaining('no system keyring'));
 
-    const saved = await shell.headless()?.station.updateSettings({ apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token });
-    expect(saved?.hasToken).toBe(true);
+    const connected = await shell.headless()?.station.connectServer({ apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token });
+    expect(connected?.test.ok).toBe(true);
+    expect(connected?.settings.hasToken).toBe(true);
     expect(record.encrypted).toEqual([]);
     expect(existsSync(join(userData, 'station.key'))).toBe(true);
     await vi.waitFor(async () => expect((await shell?.headless()?.station.getState({}))?.connection).toBe('ok'));
@@ -102,8 +103,8 @@ describe('the desktop shell on Linux without a keyring', () => {
     const { electron, record } = createElectronMock({ gotLock: true, userData, safeStorage: { available: true, backend: 'gnome_libsecret' } });
     shell = startShell(electron, paths, { argv: ['electron', '.'], logger: { info: () => undefined, warn: () => undefined, error: () => undefined } });
     await vi.waitFor(() => expect(record.trays).toHaveLength(1), { timeout: 10_000 });
-    await shell.headless()?.station.updateSettings({ apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token });
-    // The demo it started on sealed its simulator token the same way.
+    const connected = await shell.headless()?.station.connectServer({ apiBaseUrl: sim.baseUrl, userId: sim.userId, token: sim.token });
+    expect(connected?.test.ok).toBe(true);
     expect(record.encrypted).toContain(sim.token);
   });
 });

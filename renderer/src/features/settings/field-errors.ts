@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { apiBaseUrlProblem } from '../../../../electron/shared/api-base-url.ts';
 
 /**
  * The first issue per top-level field, keyed by field, to show beside its input. The fields of
@@ -12,4 +13,10 @@ export function fieldErrors(error: z.ZodError, nested: readonly string[] = []): 
     out[field] ??= issue.message;
   }
   return out;
+}
+
+/** The key under `settings.errors` for a field's error; for the address, the rule it broke. */
+export function settingsErrorKey(field: string, apiBaseUrl: string): string {
+  const problem = field === 'apiBaseUrl' ? apiBaseUrlProblem(apiBaseUrl.trim()) : null;
+  return problem === 'plain-http' || problem === 'credentials' || problem === 'query' ? `apiBaseUrl-${problem}` : field;
 }

@@ -1,23 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiBaseUrlProblem, apiOrigin } from '../../../../electron/shared/api-base-url.ts';
+import { apiOrigin } from '../../../../electron/shared/api-base-url.ts';
 import { settingsPatchSchema, type SettingsPatch, type SettingsView } from '../../../../electron/shared/station-api.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { Field, invalidProps } from '../../components/field.tsx';
 import { useStation } from '../../station-context.tsx';
-import { fieldErrors } from './field-errors.ts';
+import { ForgetServer } from '../setup/forget-server.tsx';
+import { fieldErrors, settingsErrorKey } from './field-errors.ts';
 
 interface SettingsFormProps {
   settings: SettingsView;
+  /** The demo's server is its simulator: a real one comes in through the setup, never through Save. */
+  demo: boolean;
   onSaved: (settings: SettingsView) => void;
+  onConnectServer: () => void;
 }
 
 /**
  * The connection and station settings. The token field starts empty whatever is stored: a
  * stored token is never sent back to a UI, only replaced.
  */
-export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
+export function SettingsForm({ settings, demo, onSaved, onConnectServer }: SettingsFormProps) {
   const { t } = useTranslation();
   const api = useStation();
   const [apiBaseUrl, setApiBaseUrl] = useState(settings.apiBaseUrl);
@@ -39,8 +43,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
     setSaved(false);
     setSaveError(undefined);
     const patch: SettingsPatch = {
-      apiBaseUrl: apiBaseUrl.trim(),
-      userId: userId.trim(),
+      ...(demo ? {} : { apiBaseUrl: apiBaseUrl.trim(), userId: userId.trim(), ...(token.trim() ? { token } : {}) }),
       pollSeconds: Number(pollSeconds),
       alertSound,
       alertRepeatSeconds: Number(alertRepeatSeconds),
@@ -48,7 +51,6 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
       ...(language !== settings.language ? { language } : {}),
       defaultPrinterId: defaultPrinterId || null,
       labelOrder,
-      ...(token.trim() ? { token } : {}),
     };
     const checked = settingsPatchSchema.safeParse(patch);
     if (!checked.success) {
@@ -71,11 +73,7 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
     );
   };
 
-  const errorKey = (field: string): string => {
-    const problem = field === 'apiBaseUrl' ? apiBaseUrlProblem(apiBaseUrl.trim()) : null;
-    return problem === 'plain-http' || problem === 'credentials' || problem === 'query' ? `apiBaseUrl-${problem}` : field;
-  };
-  const error = (field: string) => (errors[field] ? t(`settings.errors.${errorKey(field)}`, { defaultValue: errors[field] }) : null);
+  const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, apiBaseUrl)}`, { defaultValue: errors[field] }) : null);
   // The core forgets the stored token when the server changes (it must not reach another server): say so before saving.
   const tokenForgotten = settings.hasToken && settings.apiBaseUrl !== '' && !token.trim() && apiOrigin(apiBaseUrl.trim()) !== apiOrigin(settings.apiBaseUrl);
   const invalid = (field: string) => invalidProps(`settings-${field}`, errors[field]);
@@ -83,27 +81,39 @@ export function SettingsForm({ settings, onSaved }: SettingsFormProps) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="connection-title">
       <h2 id="connection-title">{t('settings.connection')}</h2>
-      <Field id="settings-apiBaseUrl" label={t('settings.apiBaseUrl')} error={error('apiBaseUrl')}>
-        <input id="settings-apiBaseUrl" type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...invalid('apiBaseUrl')} />
-      </Field>
-      <Field id="settings-userId" label={t('settings.userId')} error={error('userId')}>
-        <input id="settings-userId" className="mono" value={userId} onChange={(e) => setUserId(e.target.value)} spellCheck={false} {...invalid('userId')} />
-      </Field>
-      <Field id="settings-token" label={t('settings.token')} error={error('token')}>
-        <input
-          id="settings-token"
-          type="password"
-          autoComplete="off"
-          value={token}
-          onChange={(e) => setToken(e.target.value)}
-          placeholder={settings.hasToken ? t('settings.tokenStored') : t('settings.tokenMissing')}
-          {...invalid('token')}
-        />
-      </Field>
-      {tokenForgotten && (
-        <p className="field-note" role="note">
-          {t('settings.tokenForgotten')}
-        </p>
+      {demo ? (
+        <div className="field-note" role="note">
+          <p>{t('setup.demoNote')}</p>
+          <button type="button" className="primary" onClick={onConnectServer}>
+            {t('setup.open')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <Field id="settings-apiBaseUrl" label={t('settings.apiBaseUrl')} error={error('apiBaseUrl')}>
+            <input id="settings-apiBaseUrl" type="url" value={apiBaseUrl} onChange={(e) => setApiBaseUrl(e.target.value)} {...invalid('apiBaseUrl')} />
+          </Field>
+          <Field id="settings-userId" label={t('settings.userId')} error={error('userId')}>
+            <input id="settings-userId" className="mono" value={userId} onChange={(e) => setUserId(e.target.value)} spellCheck={false} {...invalid('userId')} />
+          </Field>
+          <Field id="settings-token" label={t('settings.token')} error={error('token')}>
+            <input
+              id="settings-token"
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              placeholder={settings.hasToken ? t('settings.tokenStored') : t('settings.tokenMissing')}
+              {...invalid('token')}
+            />
+          </Field>
+          {tokenForgotten && (
+            <p className="field-note" role="note">
+              {t('settings.tokenForgotten')}
+            </p>
+          )}
+          {settings.apiBaseUrl !== '' && <ForgetServer onForgotten={onSaved} />}
+        </>
       )}
       <Field id="settings-pollSeconds" label={t('settings.pollSeconds')} error={error('pollSeconds')}>
         <input id="settings-pollSeconds" type="number" min={2} max={3600} value={pollSeconds} onChange={(e) => setPollSeconds(e.target.value)} {...invalid('pollSeconds')} />

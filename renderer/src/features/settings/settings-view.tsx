@@ -5,7 +5,14 @@ import { useLoad, useStation } from '../../station-context.tsx';
 import { PrintersSection } from './printers-section.tsx';
 import { SettingsForm } from './settings-form.tsx';
 
-export function SettingsView({ onSettings }: { onSettings: (settings: Settings) => void }) {
+interface SettingsViewProps {
+  onSettings: (settings: Settings) => void;
+  /** Running the demo: the server is set up through the setup dialog instead. */
+  demo?: boolean;
+  onConnectServer?: () => void;
+}
+
+export function SettingsView({ onSettings, demo = false, onConnectServer = () => undefined }: SettingsViewProps) {
   const { t } = useTranslation();
   const api = useStation();
   const settings = useLoad(() => api.getSettings({}), 'settings');
@@ -17,6 +24,8 @@ export function SettingsView({ onSettings }: { onSettings: (settings: Settings) 
         {settings.data && (
           <SettingsForm
             settings={settings.data}
+            demo={demo}
+            onConnectServer={onConnectServer}
             onSaved={(next) => {
               settings.setData(() => next);
               onSettings(next);
