@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { makeFolder } from '../core/printers/file-modes.ts';
 import { createSimulator } from '../simulator/create-simulator.ts';
-import type { Station } from '../core/station/create-station.ts';
+import type { Station } from '../core/station/station.ts';
 import { OperatorError, operatorMessage } from '../shared/operator-message.ts';
 import type { ServerConnection, SettingsPatch, StationApi } from '../shared/station-api.ts';
 import { startStation, type AppStation, type StationShell } from './start-station.ts';
