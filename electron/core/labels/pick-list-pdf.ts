@@ -6,6 +6,8 @@ import { formatWib } from './label-format.ts';
 
 export interface PickListPdfOptions {
   template: PickListTemplate;
+  /** Another page size with the template's margins and type (a label printer's own medium); `auto` runs like the roll. */
+  size?: { widthMm: number; heightMm: number | 'auto' };
   language: PickListLanguage;
   printedAt: Date;
   fontDir?: string;
@@ -113,7 +115,8 @@ function toBuffer(doc: Doc): Promise<Buffer> {
  * the list is measured on a throwaway page first, so the one page is exactly as long as the list.
  */
 export async function renderPickListPdf(list: PickList, options: PickListPdfOptions): Promise<Buffer> {
-  const sheet = sheets[options.template];
+  const { size } = options;
+  const sheet = size ? { ...sheets[options.template], widthPt: mm(size.widthMm), heightPt: size.heightMm === 'auto' ? null : mm(size.heightMm) } : sheets[options.template];
   if (sheet.heightPt !== null) {
     const doc = newDocument(sheet, sheet.heightPt, options.fontDir);
     draw(doc, list, sheet, options, () => doc.addPage());

@@ -1,4 +1,7 @@
-import { createBatchJob } from './batch-jobs.ts';
+import type { Batch } from '../../shared/domain.ts';
+import type { PrinterProfile } from '../../shared/printer-profile.ts';
+import type { JobKind, JobView } from '../../shared/station-api.ts';
+import { createBatchJob, type BatchJobDeps } from './batch-jobs.ts';
 import { batchViewsOf, createBatchMethods } from './batch-methods.ts';
 import { BatchPoller } from './batch-poller.ts';
 import { createBatchSync, ListedBatches } from './batch-sync.ts';
@@ -7,8 +10,10 @@ import { DiskFullGuard } from './disk-full-guard.ts';
 import { EventHub } from './event-hub.ts';
 import { reportStuckJob } from './job-runner.ts';
 import { createJobMethods, type JobMethodDeps } from './job-methods.ts';
+import type { JobRecord } from './journal.ts';
 import { startJournalBackups } from './journal-backup.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
+import { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { createPrintQueue } from './print-queue.ts';
 import type { PrintScheduler } from './print-scheduler.ts';
 import { createPrinterMethods } from './printer-methods.ts';
@@ -77,16 +82,17 @@ type CoreParts = ReturnType<typeof coreParts>;
 function printingParts(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, connection: ConnectionControl) {
   const { journal, settings } = files;
   const listing = new ListedBatches();
-  const emitJob = (job: Parameters<typeof core.events.emit<'job'>>[1]) => core.events.emit('job', job);
+  const emitJob = (job: JobView): void => core.events.emit('job', job);
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
-    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, emitJob,
+    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob,
     onRunError: (error, jobId) => {
       if (!core.diskGuard.handle(error)) reportStuckJob(error, jobId, rt.logger, core.raise);
     },
   });
-  const createJob = createBatchJob.bind(null, { journal, log: core.log, emitJob, kick: () => scheduler.kick() });
+  const jobs: BatchJobDeps = { journal, log: core.log, emitJob, kick: () => scheduler.kick() };
+  const createJob = (batch: Batch, kind: JobKind, printer: PrinterProfile): JobRecord => createBatchJob(jobs, batch, kind, printer);
   const sync = createBatchSync({
     listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),

@@ -14,7 +14,7 @@ import { settleSpoolJobs } from './spool-resume.ts';
 import type { SuppliedEntry } from './journal-supplied.ts';
 import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
 import { placeOrders } from './label-order.ts';
-import { isPickListKey } from './pick-list-sheets.ts';
+import { isPickListKey } from '../labels/pick-list-sheets.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';

@@ -107,4 +107,13 @@ describe('moving a stuck job to another printer', () => {
     // With the waiting job gone from its queue, the bench (out of paper no more) prints the next.
     expect(await h.jobOf(next.processed)).toMatchObject({ state: 'done', printerId: 'bench' });
   });
+
+  it('a crash right after the move is journalled resumes the job on the new printer, each label once', async () => {
+    const { processed, orders, job } = await stuckOnBench();
+    await h.station.moveJob({ jobId: job.id, printerId: 'dock' });
+    h.crash();
+    h = await h.afterCrash();
+    expect(await h.jobOf(processed)).toMatchObject({ state: 'done', printerId: 'dock', confirmedLabels: 4, possibleDuplicates: 0 });
+    expect([...h.printer('bench').invoices(), ...h.printer('dock').invoices()]).toEqual(orders.map((o) => o.invoice));
+  });
 });
