@@ -13,6 +13,7 @@ import { createJobMethods, type JobMethodDeps } from './job-methods.ts';
 import type { JobRecord } from './journal.ts';
 import { startJournalBackups } from './journal-backup.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
+import { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { createPrintQueue } from './print-queue.ts';
 import type { PrintScheduler } from './print-scheduler.ts';
 import { createPrinterMethods } from './printer-methods.ts';
@@ -86,7 +87,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
-    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, emitJob,
+    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob,
     onRunError: (error, jobId) => {
       if (!core.diskGuard.handle(error)) reportStuckJob(error, jobId, rt.logger, core.raise);
     },

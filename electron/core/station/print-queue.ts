@@ -5,7 +5,7 @@ import type { JobView, LabelOrder } from '../../shared/station-api.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { runJob, type JobRunnerDeps } from './job-runner.ts';
 import { toJobView, type Journal, type NewAlert, type NewEvent } from './journal.ts';
-import { pickListSheets } from '../labels/pick-list-sheets.ts';
+import type { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import type { SkippedRowsDesk } from './skipped-rows.ts';
 import type { Timers } from './station-options.ts';
@@ -29,6 +29,7 @@ export interface PrintQueueDeps {
   labelOrder: () => LabelOrder;
   /** The operator's language, for a pick list printed before the labels. */
   language: () => PickListLanguage;
+  drawPickList: typeof pickListSheets;
   emitJob: (job: JobView) => void;
   /** A run threw and even failing its job could not be written. */
   onRunError: (error: unknown, jobId?: string) => void;
@@ -50,7 +51,7 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintScheduler {
     expectedLabels: (job) => deps.listedLabels(job.processed) ?? job.expectedLabels,
     skippedRows: (processed, printStatus) => deps.skippedRows.takeForClaim(processed, printStatus),
     labelOrder: deps.labelOrder,
-    pickListSheets: (batch, profile) => pickListSheets(batch, profile, deps.language(), new Date(deps.now())),
+    pickListSheets: (batch, profile) => deps.drawPickList(batch, profile, deps.language(), new Date(deps.now())),
   };
   return new PrintScheduler({
     journal,

@@ -1,6 +1,7 @@
 import type { BackoffPolicy } from './backoff.ts';
 import type { OrderApi, OrderApiConfig } from '../api/order-api.ts';
 import type { LabelToRender, RenderOptions } from '../labels/label-types.ts';
+import type { pickListSheets } from '../labels/pick-list-sheets.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
 import type { RawQueueCreated, RawQueueRequest } from '../printers/cups/cups-queue-admin.ts';
 import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
@@ -62,6 +63,8 @@ export interface StationOptions {
   backoff?: { poll?: BackoffPolicy; job?: BackoffPolicy; printer?: BackoffPolicy };
   /** Running on the embedded simulator. */
   demo?: boolean;
+  /** Draws a batch's pick list for a printer that prints it first; default: the label engine's. */
+  pickListSheets?: typeof pickListSheets;
   /** Fetches the orders' supplied labels (`labelImage`); defaults to the global `fetch`. Tests shorten the limits. */
   suppliedLabels?: { fetch?: typeof fetch; maxBytes?: number; timeoutMs?: number };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStation } from '../../../electron/core/station/create-station.ts';
 import type { Station } from '../../../electron/core/station/station.ts';
-import type { SecretStore } from '../../../electron/core/station/station-options.ts';
+import type { SecretStore, StationOptions } from '../../../electron/core/station/station-options.ts';
+import { pickListKeyPrefix } from '../../../electron/core/labels/pick-list-sheets.ts';
+import { fileLabelOrder } from '../../../electron/core/labels/supplied/label-file.ts';
 import type { LabelTemplateId } from '../../../electron/shared/printer-profile.ts';
 import type { JobView } from '../../../electron/shared/station-api.ts';
 import { createFakeClock, mondayMorning, type FakeClock } from './fake-clock.ts';
@@ -20,6 +22,20 @@ const fakeSecretStore: SecretStore = {
   seal: (plain) => Buffer.from(plain).toString('base64'),
   open: (sealed) => Buffer.from(sealed, 'base64').toString(),
 };
+
+/**
+ * The pick list as one sheet that names how many orders it sums, so a test reads from the paper
+ * that the batch's stored orders went into it. Drawing it for real (pdfkit, pdf.js) is the label
+ * engine's test; here it would cost more than the rest of a test.
+ */
+const fakePickListSheets: NonNullable<StationOptions['pickListSheets']> = async (batch, profile, _language, printedAt) => [
+  {
+    key: `${pickListKeyPrefix}1`,
+    order: fileLabelOrder(`pick list of ${batch.orders.length} orders`),
+    meta: { batch: batch.processed, index: 1, count: 1, printedAt },
+    supplied: { width: 8, height: 8, dpi: profile.dpi, gray: new Uint8Array(64), photo: false },
+  },
+];
 
 /**
  * A folder in memory where the system has one: the journal's commit points fsync, and on a
@@ -118,6 +134,7 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
     },
     discoverPrinters: async () => [],
     renderPng: () => Buffer.alloc(0),
+    pickListSheets: fakePickListSheets,
     secretStore: fakeSecretStore,
     clock: clock.clock,
     timers: clock.timers,

@@ -40,6 +40,18 @@ describe('Auto-print, unmistakable', () => {
     expect(callsTo(station, 'setAutoPrint')).toEqual([{ enabled: true }, { enabled: false }]);
   });
 
+  it('stays off and says why when the question cannot be put together (the station does not answer)', async () => {
+    const station = createFakeStation();
+    station.listBatches = async () => {
+      throw new Error('the link to the station is down');
+    };
+    await renderWithStation(<App />, { station, language: 'id' });
+    fireEvent.click(await screen.findByRole('switch', { name: 'Cetak otomatis' }));
+    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('the link to the station is down'))).toBe(true));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(callsTo(station, 'setAutoPrint')).toEqual([]);
+  });
+
   it('names the day too when it was switched on before today', () => {
     const since = new Date(2026, 11, 3, 22, 28).toISOString();
     expect(formatSince(since, 'id', new Date(2026, 11, 3, 23, 0))).toBe('22:28');

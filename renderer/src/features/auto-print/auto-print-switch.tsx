@@ -28,12 +28,17 @@ export function AutoPrintSwitch({ state, onState }: { state: StationState; onSta
     setQuestion(null);
     api.setAutoPrint(input).then(onState, fail);
   };
+  const [asking, setAsking] = useState(false);
   const ask = () => {
+    if (asking) return;
     setError(undefined);
-    Promise.all([api.listBatches({}), api.getSettings({})]).then(([batches, settings]) => {
-      const printer = settings.printers.find((p) => p.id === settings.defaultPrinterId)?.name ?? null;
-      setQuestion({ printer, ...batchesAtSwitchOn(batches, state.autoPrint) });
-    }, fail);
+    setAsking(true);
+    Promise.all([api.listBatches({}), api.getSettings({})])
+      .then(([batches, settings]) => {
+        const printer = settings.printers.find((p) => p.id === settings.defaultPrinterId)?.name ?? null;
+        setQuestion({ printer, ...batchesAtSwitchOn(batches, state.autoPrint) });
+      }, fail)
+      .finally(() => setAsking(false));
   };
   const missedLabels = question?.missed.reduce((n, b) => n + b.totalLabels, 0) ?? 0;
   return (

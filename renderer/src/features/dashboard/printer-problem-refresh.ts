@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { JobState } from '../../../../electron/shared/station-api.ts';
+import { isFinishedJobState, type JobState } from '../../../../electron/shared/station-api.ts';
 import { useStationEvent } from '../../station-context.tsx';
 
 const troubled = (state: JobState | undefined) => state === 'failed' || state === 'waiting';
@@ -13,7 +13,9 @@ export function usePrinterProblemRefresh(refresh: () => void): void {
   const seen = useRef(new Map<string, JobState>());
   useStationEvent('job', (job) => {
     const before = seen.current.get(job.id);
-    seen.current.set(job.id, job.state);
+    // A kiosk sees thousands of jobs a week: keep only those that can still change.
+    if (isFinishedJobState(job.state)) seen.current.delete(job.id);
+    else seen.current.set(job.id, job.state);
     if (troubled(job.state) !== troubled(before) && (before !== undefined || troubled(job.state))) refresh();
   });
 }
