@@ -88,6 +88,19 @@ describe('resume after a crash at each commit point of a print job', () => {
     expect(labels.every((l) => l.state === 'confirmed' && !l.possibleDuplicate)).toBe(true);
   });
 
+  it('crashed the instant the first label was journalled as sent, before the printer got it: printed once, flagged, as the journal cannot know', async () => {
+    const { processed, orders } = await batchListed(4);
+    h.crashWhenJob((job) => job.state === 'printing');
+    const id = await printed(processed);
+    expect(h.printer().paper).toEqual([]);
+
+    const { job, labels } = await resumedJob(id);
+    expect(job).toMatchObject({ state: 'done', confirmedLabels: 4, possibleDuplicates: 1 });
+    expect(h.server.printOrderCalls(processed)).toEqual([1]);
+    expect(h.printer().invoices()).toEqual(invoices(orders, 1, 2, 3, 4));
+    expect(labels.map((l) => l.possibleDuplicate)).toEqual([true, false, false, false]);
+  });
+
   it('crashed while the first label was on its way, unconfirmed: prints it again, flagged as a possible duplicate', async () => {
     const { processed, orders } = await batchListed(4);
     h.printer().fail({ kind: 'crash', onPaper: 1, confirmed: 0 });
