@@ -66,6 +66,15 @@ export class PoolStore {
     return this.#options.leaseMs;
   }
 
+  /** Where the pool is, without credentials: for logs. */
+  get shown(): string {
+    return this.#pool.shown;
+  }
+
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+
   #now(): RawBuilder<number> {
     const fixed = this.#options.now;
     return fixed ? sql<number>`cast(${fixed()} as bigint)` : this.#pool.now();

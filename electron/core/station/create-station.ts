@@ -23,6 +23,8 @@ import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
 import { StationSettings } from './station-settings.ts';
 import { createSuppliedLabels, type SuppliedLabels } from './supplied-labels.ts';
+import { joinPool } from '../pool/join-pool.ts';
+import type { PoolLink } from '../pool/pool-link.ts';
 
 export interface Station extends StationApi {
   /** Resumes unfinished jobs from the journal and starts polling. */
@@ -61,6 +63,7 @@ export interface StationCore {
   applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
   emitState: () => void;
   supplied: SuppliedLabels;
+  pool?: PoolLink;
 }
 
 export function createStation(options: StationOptions): Station {
@@ -164,9 +167,13 @@ export function createStation(options: StationOptions): Station {
   };
 
   const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
+  const pool = joinPool(options.pool, { journal, settings, now, timers, log, raise, kick: () => scheduler.kick() });
   const runDeps: JobRunnerDeps = {
-    journal, api, port, now, log, onAuthRejected, supplied,
-    onJob: (job) => events.emit('job', toJobView(job)),
+    journal, api, port, now, log, onAuthRejected, supplied, pool,
+    onJob: (job) => {
+      pool?.onJob(job);
+      events.emit('job', toJobView(job));
+    },
     // The batch as last listed: a count changed on the server since the job was made counts.
     expectedLabels: (job) => batches.find((b) => b.processed === job.processed)?.totalLabels ?? job.expectedLabels,
     skippedRows: (processed, printStatus) => skippedRows.takeForClaim(processed, printStatus),
@@ -300,7 +307,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const core: StationCore = {
-    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied,
+    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied, pool,
     batches: () => batches,
     forgetPort: (printerId) => ports.delete(printerId),
   };
@@ -327,6 +334,7 @@ export function createStation(options: StationOptions): Station {
       backups = startJournalBackups({ backup: () => journal.backup(), timers, log, skip: () => diskGuard.full });
       diskGuard.attempt(() => journal.clearRetryTimes());
       log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      pool?.start();
       poller.start();
       scheduler.kick();
     },
@@ -337,6 +345,8 @@ export function createStation(options: StationOptions): Station {
       backups?.stop();
       await poller.stop();
       await scheduler.stop();
+      await pool?.stop();
+      await options.pool?.store.close();
       if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
       journal.close();
       unlock();

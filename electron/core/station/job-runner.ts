@@ -11,6 +11,8 @@ import type { StationLogger } from './station-options.ts';
 import { settleSpoolJobs } from './spool-resume.ts';
 import type { SuppliedEntry } from './journal-supplied.ts';
 import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
+import type { PoolGate } from '../pool/pool-verdict.ts';
+import { claimInPool, leaseForLabels, type PoolRefusal } from './pool-steps.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -31,6 +33,8 @@ export interface JobRunnerDeps {
   skippedRows?: (processed: string, printStatus: number) => SkippedRow[];
   /** Fetches, stores and prepares the orders' own marketplace labels. */
   supplied: SuppliedLabels;
+  /** The station pool, when the station is in one: claims and leases. */
+  pool?: PoolGate;
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -113,6 +117,12 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
   const log = (level: NewEvent['level'], kind: string, message: string): void =>
     deps.log({ level, kind, message, jobId, processed: record.processed });
 
+  const refuse = (refusal: PoolRefusal): RunOutcome => {
+    for (const event of refusal.events) step(event);
+    log(refusal.outcome === 'done' ? 'info' : 'warn', refusal.kind, refusal.message);
+    return refusal.outcome;
+  };
+
   // A supplied label missing: the job waits for the operator (retry, or print ours for those).
   const hold = (reason: string): RunOutcome => {
     step({ type: 'failed', reason });
@@ -159,6 +169,8 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
         step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
         return 'failed';
       }
+      const refused = deps.pool && (await claimInPool(deps.pool, record, target, deps.port(record.printerId)));
+      if (refused) return refuse(refused);
       step({ type: 'claim' });
       let orders: Order[];
       try {
@@ -190,6 +202,7 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
       const supplied = await deps.supplied.fetchFor(check.orders.map((order, idx) => ({ idx, order })));
       step({ type: 'claimed', labelCount: check.orders.length }, check.orders, supplied);
       journal.answers.forget(jobId);
+      await deps.pool?.started(jobId);
       log('info', 'claimed', `print_order recorded print_status ${target}; ${check.orders.length} order(s) stored${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
       const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${check.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
       if (missing.length > 0) return hold(heldReason(missing));
@@ -212,6 +225,8 @@ async function runSteps(jobId: string, deps: JobRunnerDeps, signal: AbortSignal)
       if (error instanceof SuppliedLabelHold) return hold(error.message);
       throw error;
     }
+    const lease = deps.pool && (await leaseForLabels(deps.pool, record, action.indexes));
+    if (lease) return refuse(lease);
     step({ type: 'labels-sent', indexes: action.indexes });
     const left = new Set<number>();
     try {

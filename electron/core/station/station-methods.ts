@@ -13,6 +13,7 @@ import { serverCutoff } from './auto-print-cutoff.ts';
 import { printOwnLabels } from './supplied-actions.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import type { StationCore } from './create-station.ts';
+import { refuseClaimedElsewhere, withPoolJobs } from '../pool/pool-methods.ts';
 
 type Methods = typeof stationMethods;
 /** Each method as implemented: its input already parsed (defaults applied) by the station. */
@@ -59,6 +60,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     if (kind === 'print' && printed > 0) {
       throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
     }
+    await refuseClaimedElsewhere(core.pool, processed, printed + 1);
     return core.createJob(batch, kind, settings.route(printerId));
   };
 
@@ -142,7 +144,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     retryJob: async ({ jobId }) => retryJob(core, jobId),
     printReceivedOrders: async ({ jobId }) => printReceivedOrders(core, jobId),
     printOwnLabels: async ({ jobId }) => printOwnLabels(core, jobId),
-    listJobs: async (filter) => journal.views.list(filter),
+    listJobs: async (filter) => withPoolJobs(core.pool, journal.views.list(filter), filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
       return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.log.listEvents({ jobId, limit: 1000 }) };
