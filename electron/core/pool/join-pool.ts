@@ -36,5 +36,11 @@ export function joinPool(pool: StationOptions['pool'], parts: StationParts): Poo
     printerFor,
     template: (printerId) => settings.printers().find((p) => p.id === printerId)?.template,
     kick: parts.kick,
+    onReachable: (reachable) => {
+      // Jobs that could not claim wait on their backoff: with the database back they go now.
+      if (!reachable) return;
+      journal.clearRetryTimes();
+      parts.kick();
+    },
   });
 }

@@ -57,12 +57,15 @@ export class PoolLink implements PoolGate {
   /** Local jobs known not to be the pool's (label reprints, label files). */
   readonly #local = new Set<string>();
   #reachable = true;
+  /** Local time since which the database has answered without a break. */
+  #reachableSince: number;
   #timer: unknown;
   #ticking: Promise<void> | undefined;
   #stopped = false;
 
   constructor(options: PoolLinkOptions) {
     this.#o = options;
+    this.#reachableSince = options.now();
   }
 
   get reachable(): boolean {
@@ -136,6 +139,8 @@ export class PoolLink implements PoolGate {
       if (renewed.kind !== 'ok') return renewed;
       if (held.lost) return { kind: 'lost', station: held.lost };
     }
+    // Cut off but inside its lease: the job in flight goes on; its states reach the pool later.
+    if (!this.#reachable) return { kind: 'ok' };
     // In flight from now: a taker prints these again, flagged, should this station die.
     const places = this.#placesOf(jobId);
     const updates = indexes.map((i) => ({ batchIndex: places[i] ?? i + 1, state: 'sent' as const, possibleDuplicate: false }));
@@ -232,6 +237,7 @@ export class PoolLink implements PoolGate {
   #setReachable(reachable: boolean, message = ''): void {
     if (reachable === this.#reachable) return;
     this.#reachable = reachable;
+    this.#reachableSince = this.#o.now();
     if (reachable) {
       this.#o.dismiss();
       this.#o.log({ level: 'info', kind: 'pool-back', message: 'the pool database answers again: claiming new batches again', jobId: null, processed: null });
@@ -292,7 +298,9 @@ export class PoolLink implements PoolGate {
   }
 
   async #takeOver(): Promise<void> {
-    if (!this.#reachable) return;
+    // Only once this station has seen the database for a whole lease: after an outage every
+    // holder gets that long to renew, so a job is taken from a dead station, not a cut-off one.
+    if (!this.#reachable || this.#o.now() - this.#reachableSince < this.#o.store.leaseMs) return;
     const placeholder = `taking:${this.#o.now()}`;
     let taken: TakenJob | undefined;
     try {
