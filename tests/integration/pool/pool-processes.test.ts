@@ -20,6 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `label-station run` as its own process, in a pool, with its own printer and its own path to the server. */
 interface StationProcess {
   name: string;
+  args: string[];
   child: HeadlessChild;
   printer: RawPrinter;
   proxy: RewritingProxy;
@@ -66,8 +67,8 @@ describe.runIf(targets.available && !zbarMissing)('three headless stations on on
         const config = join(dir, `${run}-${name}.json`);
         writeFileSync(config, JSON.stringify({ printers: [{ id: 'bench', name: `${name} printer`, uri: `escpos://127.0.0.1:${printer.port}`, labelsPerJob: 1 }], defaultPrinterId: 'bench' }));
         const args = ['--config', config, '--api', proxy.baseUrl, '--user', sim.userId, '--data-dir', join(dir, run, name), '--poll', '2', '--auto-print'];
-        const child = spawnHeadless([...args, '--journal', url, '--station-name', name, '--pool-lease', '4'], { LABEL_STATION_TOKEN: sim.token });
-        return { name, child, printer, proxy };
+        const poolArgs = [...args, '--journal', url, '--station-name', name, '--pool-lease', '4'];
+        return { name, args: poolArgs, child: spawnHeadless(poolArgs, { LABEL_STATION_TOKEN: sim.token }), printer, proxy };
       }),
     );
     running = stations;
@@ -107,7 +108,7 @@ describe.runIf(targets.available && !zbarMissing)('three headless stations on on
     }
   });
 
-  it('one station SIGKILLed mid-batch: another takes over after its lease, prints the rest, repeats only flagged in-flight labels', { timeout: 180_000 }, async () => {
+  it('one station SIGKILLed mid-batch: another takes over after its lease, prints the rest, repeats only flagged in-flight labels; the dead one, restarted, prints none of them', { timeout: 180_000 }, async () => {
     const target = await targets.next();
     // Slow printers (about 3 labels a second), so the kill lands in the middle.
     const stations = await startStations(target, 'kill', 400_000);
@@ -144,6 +145,14 @@ describe.runIf(targets.available && !zbarMissing)('three headless stations on on
       expect(labels.every((l) => l.state === 'confirmed')).toBe(true);
       const calls = stations.flatMap((s) => printOrdersThrough(s.proxy).map((c) => ({ ...c, station: s.name }))).filter((c) => c.processed === batch.processed);
       expect(calls).toEqual([{ processed: batch.processed, printStatus: 1, status: 200, station: victim.name }]);
+
+      // Back from the dead: its journal says the job is half printed, the pool says it is not its own.
+      const before = victim.printer.received().length;
+      victim.child = spawnHeadless(victim.args, { LABEL_STATION_TOKEN: sim.token });
+      const gaveUp = await victim.child.waitForLine('the job given up', (l) => l.kind === 'pool-claimed-by', 60_000);
+      expect(gaveUp.message).toContain(job.station);
+      await sleep(1000);
+      expect(victim.printer.received().length).toBe(before);
     } finally {
       await pool.close();
     }
