@@ -82,4 +82,22 @@ describe('a station in a pool, on fake time', () => {
     expect(jobs.find((j) => !j.station)).toMatchObject({ state: 'cancelled', reason: 'printed elsewhere: station desk-b took over the rest of this job' });
     expect(jobs.find((j) => j.station)).toMatchObject({ station: 'desk-b', state: 'printing' });
   });
+
+  it('leaves a batch to the other stations while its printer is off: no claim, no print_order', async () => {
+    const { processed } = desk.server.addBatch(3);
+    desk.printer().online = false;
+    await desk.station.setAutoPrint({ enabled: true, cutoff: '2026-01-01 00:00:00' });
+    await desk.clock.advance(10_000);
+    expect(desk.server.printOrderCalls(processed)).toEqual([]);
+    expect((await desk.jobOf(processed))?.reason).toContain('not claimed here');
+    const other = pool.store('desk-b', () => desk.clock.now());
+    expect(await other.claim(processed, 1)).toEqual({ ok: true });
+
+    // Back on: the batch went to desk-b meanwhile, so this desk gives its job up unprinted.
+    desk.printer().online = true;
+    await desk.clock.advance(60_000);
+    expect(desk.printer().paper).toEqual([]);
+    expect(desk.server.printOrderCalls(processed)).toEqual([]);
+    expect(await desk.jobOf(processed)).toMatchObject({ state: 'cancelled', reason: 'printed elsewhere: station desk-b claimed this batch print' });
+  });
 });
