@@ -1,7 +1,7 @@
 import type { NewAlert, NewEvent, JobRecord, Journal } from '../station/journal.ts';
 import type { Timers } from '../station/station-options.ts';
 import { isFinished } from '../station/job-machine.ts';
-import type { PoolStore, LabelUpdate, TakenJob } from './pool-store.ts';
+import type { PoolStore, LabelUpdate, PoolJobRow, PoolLabel, TakenJob } from './pool-store.ts';
 import type { PoolGate, PoolVerdict } from './pool-verdict.ts';
 import { redactPoolUrls } from './pool-url.ts';
 import { adoptTakenJob } from './pool-takeover.ts';
@@ -148,6 +148,12 @@ export class PoolLink implements PoolGate {
     if (pushed.kind === 'lost') held.lost = pushed.station;
     // Unreachable: the lease still holds by this station's clock (checked above), so it goes on.
     return pushed.kind === 'lost' ? pushed : { kind: 'ok' };
+  }
+
+  /** A pool job and its stored labels (another station's, for a reprint here). */
+  async storedJob(key: string): Promise<{ job: PoolJobRow; labels: PoolLabel[] } | undefined> {
+    const job = await this.#o.store.job(key);
+    return job && { job, labels: await this.#o.store.labels(key) };
   }
 
   /** The pool's jobs held by other stations, newest first. */

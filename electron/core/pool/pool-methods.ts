@@ -2,6 +2,46 @@ import type { JobView, StationMethodOutput } from '../../shared/station-api.ts';
 import { isFinishedJobState, jobStateSchema } from '../../shared/station-api.ts';
 import { OperatorError, operatorMessage } from '../../shared/operator-message.ts';
 import type { PoolLink } from './pool-link.ts';
+import type { PrinterProfile } from '../../shared/printer-profile.ts';
+import type { JobRecord, Journal, NewEvent } from '../station/journal.ts';
+import { BatchStateError } from '../station/station-errors.ts';
+import { readStoredOrder } from '../station/stored-order.ts';
+
+const poolJobPrefix = 'pool:';
+
+/** Another station's job in the one history: its id names the pool job. */
+export const isPoolJobId = (jobId: string): boolean => jobId.startsWith(poolJobPrefix);
+
+/**
+ * Reprints labels of another station's job here, from the orders the pool stored with it:
+ * like a reprint from the local journal, each label keeps its place in the batch.
+ */
+export async function reprintFromPool(
+  pool: PoolLink | undefined,
+  request: { jobId: string; indexes: readonly number[]; printerId?: string },
+  deps: { journal: Journal; route: (printerId?: string) => PrinterProfile; log: (event: NewEvent) => void; kick: () => void },
+): Promise<JobRecord> {
+  const stored = pool && (await pool.storedJob(request.jobId.slice(poolJobPrefix.length)));
+  if (!stored) throw new BatchStateError(`the pool has no job ${request.jobId}: refresh the history`);
+  const chosen = request.indexes.map((i) => stored.labels.find((l) => l.batchIndex === i));
+  const wrong = request.indexes.filter((_, n) => chosen[n] === undefined);
+  if (wrong.length > 0) throw new BatchStateError(`job ${request.jobId} has ${stored.labels.length} label(s): there is no label ${wrong.join(', ')}`);
+  const labels = chosen.flatMap((l) => (l ? [l] : []));
+  const printer = deps.route(request.printerId);
+  const job = deps.journal.createJob({
+    processed: stored.job.processed,
+    kind: 'reprint-labels',
+    targetPrintStatus: null,
+    printerId: printer.id,
+    printerName: printer.name,
+    expectedLabels: labels.length,
+    orders: labels.map((l) => readStoredOrder(l.orderJson, l.batchIndex - 1)),
+    batchPlaces: { indexes: labels.map((l) => l.batchIndex), of: stored.job.batch_labels },
+  });
+  deps.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${request.indexes.join(', ')} of ${stored.job.station}'s job, from the pool's stored orders, on ${printer.name}`, jobId: job.id, processed: job.processed });
+  deps.kick();
+  return job;
+}
 
 /**
  * An operator's Print on a batch another station holds is refused at once, naming that

@@ -13,7 +13,7 @@ import { serverCutoff } from './auto-print-cutoff.ts';
 import { printOwnLabels } from './supplied-actions.ts';
 import { previewLabelFile, printLabelFile } from './label-file-job.ts';
 import type { StationCore } from './create-station.ts';
-import { refuseClaimedElsewhere, withPoolJobs } from '../pool/pool-methods.ts';
+import { isPoolJobId, refuseClaimedElsewhere, reprintFromPool, withPoolJobs } from '../pool/pool-methods.ts';
 
 type Methods = typeof stationMethods;
 /** Each method as implemented: its input already parsed (defaults applied) by the station. */
@@ -117,6 +117,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     printBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'print')),
     reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
     reprintLabels: async ({ jobId, indexes, printerId }) => {
+      if (isPoolJobId(jobId)) return toJobView(await reprintFromPool(core.pool, { jobId, indexes, printerId }, { journal, route: (id) => settings.route(id), log: core.log, kick: () => core.scheduler.kick() }));
       const source = journal.requireJob(jobId);
       if (!source.snapshot.ordersStored) throw new BatchStateError(`job ${jobId} has no stored orders yet: print the batch first`);
       const count = source.snapshot.labels.length;

@@ -50,5 +50,13 @@ describe.each([sqlitePoolTargets(), postgresPoolTargets()])('two operators of a 
     // One history: the loser lists the winner's job, with the station and its printer.
     const seen = await waitFor('the job in the pool history', async () => (await loser.station.listJobs({ limit: 10 })).find((j) => j.processed === processed && j.state === 'done'));
     expect(seen).toMatchObject({ station: winner.name, printerName: `${winner.name} printer`, totalLabels: 4, confirmedLabels: 4 });
+
+    // A reprint of its label 2 at the other desk, from the pool's stored orders: no server call.
+    const reprint = await loser.station.reprintLabels({ jobId: seen.id, indexes: [2] });
+    await waitFor('the reprint printed', async () => (await loser.station.listJobs({ limit: 10 })).find((j) => j.id === reprint.id && j.state === 'done'));
+    const again = await scanPrinter(loser.printer);
+    expect(again).toHaveLength(1);
+    expect(again[0]).toEqual(labels[1]);
+    expect(printOrdersThrough(loser.proxy)).toEqual([]);
   });
 });
