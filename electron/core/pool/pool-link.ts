@@ -3,7 +3,7 @@ import type { Timers } from '../station/station-options.ts';
 import { isFinished } from '../station/job-machine.ts';
 import type { PoolStore, LabelUpdate, PoolJobRow, PoolLabel, TakenJob } from './pool-store.ts';
 import type { PoolGate, PoolVerdict } from './pool-verdict.ts';
-import { redactPoolUrls } from './pool-url.ts';
+import { describe, PoolContact } from './pool-contact.ts';
 import { adoptTakenJob } from './pool-takeover.ts';
 
 export interface PoolLinkOptions {
@@ -39,7 +39,6 @@ interface Held {
 
 const batchJob = (kind: JobRecord['kind']): boolean => kind === 'print' || kind === 'auto-print' || kind === 'reprint';
 
-const describe = (error: unknown): string => redactPoolUrls(error instanceof Error ? error.message : String(error));
 
 /**
  * A station's side of the pool: it claims, holds leases on its running jobs and renews them,
@@ -56,20 +55,18 @@ export class PoolLink implements PoolGate {
   readonly #places = new Map<string, number[]>();
   /** Local jobs known not to be the pool's (label reprints, label files). */
   readonly #local = new Set<string>();
-  #reachable = true;
-  /** Local time since which the database has answered without a break. */
-  #reachableSince: number;
+  readonly #contact: PoolContact;
   #timer: unknown;
   #ticking: Promise<void> | undefined;
   #stopped = false;
 
   constructor(options: PoolLinkOptions) {
     this.#o = options;
-    this.#reachableSince = options.now();
+    this.#contact = new PoolContact(options);
   }
 
   get reachable(): boolean {
-    return this.#reachable;
+    return this.#contact.reachable;
   }
 
   get station(): string {
@@ -140,7 +137,7 @@ export class PoolLink implements PoolGate {
       if (held.lost) return { kind: 'lost', station: held.lost };
     }
     // Cut off but inside its lease: the job in flight goes on; its states reach the pool later.
-    if (!this.#reachable) return { kind: 'ok' };
+    if (!this.#contact.reachable) return { kind: 'ok' };
     // In flight from now: a taker prints these again, flagged, should this station die.
     const places = this.#placesOf(jobId);
     const updates = indexes.map((i) => ({ batchIndex: places[i] ?? i + 1, state: 'sent' as const, possibleDuplicate: false }));
@@ -227,32 +224,8 @@ export class PoolLink implements PoolGate {
     });
   }
 
-  /** Runs one exchange with the database, turning a failure into `unreachable` (and the alert). */
-  async #ask(exchange: () => Promise<PoolVerdict>): Promise<PoolVerdict> {
-    try {
-      const verdict = await exchange();
-      this.#setReachable(true);
-      return verdict;
-    } catch (error) {
-      const message = describe(error);
-      this.#setReachable(false, message);
-      return { kind: 'unreachable', message };
-    }
-  }
-
-  #setReachable(reachable: boolean, message = ''): void {
-    if (reachable === this.#reachable) return;
-    this.#reachable = reachable;
-    this.#reachableSince = this.#o.now();
-    if (reachable) {
-      this.#o.dismiss();
-      this.#o.log({ level: 'info', kind: 'pool-back', message: 'the pool database answers again: claiming new batches again', jobId: null, processed: null });
-    } else {
-      const text = `the pool database cannot be reached (${message}): no new batch is claimed or started here until it answers; the job in flight finishes while its lease holds`;
-      this.#o.log({ level: 'error', kind: 'pool-unreachable', message: text, jobId: null, processed: null });
-      this.#o.raise({ kind: 'pool-unreachable', message: text, jobId: null, printerId: null });
-    }
-    this.#o.onReachable?.(reachable);
+  #ask(exchange: () => Promise<PoolVerdict>): Promise<PoolVerdict> {
+    return this.#contact.ask(exchange);
   }
 
   #schedule(ms: number): void {
@@ -306,13 +279,13 @@ export class PoolLink implements PoolGate {
   async #takeOver(): Promise<void> {
     // Only once this station has seen the database for a whole lease: after an outage every
     // holder gets that long to renew, so a job is taken from a dead station, not a cut-off one.
-    if (!this.#reachable || this.#o.now() - this.#reachableSince < this.#o.store.leaseMs) return;
+    if (!this.#contact.reachable || this.#contact.reachableFor() < this.#o.store.leaseMs) return;
     const placeholder = `taking:${this.#o.now()}`;
     let taken: TakenJob | undefined;
     try {
       taken = await this.#o.store.takeOver(this.#o.templates(), placeholder);
     } catch (error) {
-      this.#setReachable(false, describe(error));
+      this.#contact.set(false, describe(error));
       return;
     }
     if (!taken) return;
