@@ -80,7 +80,7 @@ describe.runIf(targets.available && !zbarMissing)('three headless stations on on
 
   const scannedBy = async (stations: StationProcess[]) => Promise.all(stations.map(async (s) => ({ name: s.name, labels: await scanPrinter(s.printer) })));
 
-  it('split 30 batches arriving over a minute: every label off exactly one printer, each print_order from one station at print_status 1', { timeout: 240_000 }, async () => {
+  it('split 30 batches arriving over a minute: every label off exactly one printer, each print_order from one station at print_status 1', { timeout: 330_000 }, async () => {
     const stations = await startStations(await targets.next(), 'split');
     const batches: { processed: string; orderIds: string[] }[] = [];
     for (let i = 0; i < 30; i++) {
@@ -88,8 +88,8 @@ describe.runIf(targets.available && !zbarMissing)('three headless stations on on
       await sleep(2000);
     }
     const expected = batches.reduce((n, b) => n + b.orderIds.length, 0);
-    await waitFor('every batch printed', () => batches.every((b) => sim.batches().find((x) => x.processed === b.processed)?.printStatus === 1), 60_000);
-    await waitFor('every label on paper', async () => (await scannedBy(stations)).reduce((n, s) => n + s.labels.length, 0) >= expected, 60_000);
+    await waitFor('every batch printed', () => batches.every((b) => sim.batches().find((x) => x.processed === b.processed)?.printStatus === 1), 120_000);
+    await waitFor('every label on paper', async () => (await scannedBy(stations)).reduce((n, s) => n + s.labels.length, 0) >= expected, 120_000);
 
     const scanned = await scannedBy(stations);
     const wanted = invoices(batches);
