@@ -187,6 +187,11 @@ export class PoolLink implements PoolGate {
 
   async #findHeld(jobId: string): Promise<PoolVerdict> {
     const record = this.#o.journal.requireJob(jobId);
+    // A label file is this desk's own paper: never the pool's, so it prints whatever the database does.
+    if (record.kind === 'label-file') {
+      this.#local.add(jobId);
+      return { kind: 'ok' };
+    }
     return this.#ask(async () => {
       const own = batchJob(record.kind) ? await this.#o.store.job(this.#keyOf(jobId)) : await this.#o.store.heldAs(jobId);
       if (!own) {
