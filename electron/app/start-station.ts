@@ -9,6 +9,7 @@ import { dataFolderError, isDiskFull } from '../core/station/station-file-errors
 import type { SecretStore, StationLogger, StationOptions } from '../core/station/station-options.ts';
 import type { DiscoveredPrinter, LabelTemplateId, PrinterProfileInput } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
+import { openStationPool } from './open-station-pool.ts';
 
 /**
  * What a shell asks of the station at start, on top of what the journal has stored: the CLI's
@@ -48,6 +49,8 @@ export interface StationShell {
   autoStart?: boolean;
   /** Replaces parts of the wiring (tests). */
   overrides?: Partial<StationOptions>;
+  /** Joins a pool of stations on PostgreSQL (the URL carries no password). */
+  pool?: { url: string; password?: string; stationName: string; leaseMs: number; tickMs?: number };
 }
 
 export interface AppStation {
@@ -84,6 +87,7 @@ async function applyStartup(station: Station, startup: StationStartup): Promise<
 export async function startStation(shell: StationShell): Promise<AppStation> {
   const { logger, dataDir } = shell;
   useLabelFontDir(join(shell.assetsDir, 'fonts'));
+  const pool = shell.pool ? await openStationPool(shell.pool, logger) : undefined;
   const station = createStation({
     dataDir,
     api: (apiConfig) => createOrderApiClient({ ...apiConfig, logger }),
@@ -93,6 +97,7 @@ export async function startStation(shell: StationShell): Promise<AppStation> {
     secretStore: shell.secretStore(dataDir),
     logger,
     demo: shell.demo,
+    ...(pool ? { pool } : {}),
     ...shell.overrides,
   });
   try {

@@ -9,6 +9,8 @@ import type { StationLogger, StationOptions } from '../core/station/station-opti
 import { labelTemplateIdSchema, printerProfileInputSchema, printerUriSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
 import type { SettingsPatch } from '../shared/station-api.ts';
 import { takeEnvSecret } from './env-secrets.ts';
+import { hostname } from 'node:os';
+import { checkPoolUrl } from './commands/station-args.ts';
 
 /** What a headless station is started with: a config file, then flags, override the stored settings. */
 export interface HeadlessStationOptions {
@@ -20,6 +22,10 @@ export interface HeadlessStationOptions {
   dataDir?: string;
   pollSeconds?: number;
   autoPrint?: boolean;
+  /** `postgres://user@host:port/db`: join that pool (else `LABEL_STATION_JOURNAL_URL`). */
+  journalUrl?: string;
+  stationName?: string;
+  poolLeaseSeconds?: number;
   /** Where `LABEL_STATION_TOKEN` is read (and removed); default `process.env`. */
   env?: Record<string, string | undefined>;
   /** Default: JSON lines on stdout. */
@@ -107,7 +113,15 @@ export function headlessShell(options: HeadlessStationOptions, assetsDir: string
   if (token) patch.token = token;
 
   const template = options.template ?? config.template;
+  const journalUrl = options.journalUrl ?? takeEnvSecret(env, 'LABEL_STATION_JOURNAL_URL');
+  if (journalUrl !== undefined) checkPoolUrl(journalUrl);
+  // Taken out of the environment at once: the printers' helper programs must not inherit it.
+  const poolPassword = takeEnvSecret(env, 'PGPASSWORD');
+  const pool = journalUrl
+    ? { url: journalUrl, password: poolPassword, stationName: options.stationName ?? hostname(), leaseMs: (options.poolLeaseSeconds ?? 15) * 1000 }
+    : undefined;
   return {
+    ...(pool ? { pool } : {}),
     dataDir,
     logger,
     assetsDir,

@@ -74,7 +74,7 @@ export function tokenMatches(expected: string, offered: string | undefined): boo
 }
 
 /** Errors a caller caused with what it sent (a refused argument, a job in the wrong state): 400, not 500. */
-const callerErrorNames = new Set(['StationCallError', 'StationInputError', 'BatchStateError', 'JobTransitionError']);
+const callerErrorNames = new Set(['StationCallError', 'StationInputError', 'BatchStateError', 'JobTransitionError', 'OperatorError']);
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   if (response.headersSent || response.destroyed) return;

@@ -19,6 +19,7 @@ import {
 } from './printer-profile.ts';
 import { operatorMessageSchema } from './operator-message.ts';
 import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
+import { operatorMessageSchema } from './operator-message.ts';
 import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
 
 /**
@@ -69,6 +70,8 @@ export const jobViewSchema = z.object({
   reason: z.string().nullable(),
   /** Held because print_order's answer did not match the batch: what `printReceivedOrders` would print. */
   heldAnswer: z.object({ expected: z.number().int(), received: z.number().int() }).nullable().optional(),
+  /** In a pool: the station that printed the job, when it is another one. */
+  station: z.string().optional(),
   createdAt: isoTime,
   updatedAt: isoTime,
 });
@@ -138,7 +141,7 @@ export type StationState = z.infer<typeof stationStateSchema>;
 export const alertSchema = z.object({
   id: z.string(),
   /** `bad-data`: the server sent rows the station cannot read; they are left out. */
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data']),
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'pool-unreachable']),
   message: z.string(),
   at: isoTime,
   jobId: z.string().nullable(),
@@ -383,5 +386,6 @@ export interface StationEventsSource {
 export type StationApi = StationMethods & StationEventsSource;
 
 /** An error that crossed a transport: its class name and the operator's message survive. */
-export const stationErrorSchema = z.object({ name: z.string(), message: z.string() });
+/** `text`: what the operator reads, when the error was written for them (an `OperatorError`). */
+export const stationErrorSchema = z.object({ name: z.string(), message: z.string(), text: operatorMessageSchema.optional() });
 export type StationError = z.infer<typeof stationErrorSchema>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { OperatorError } from './operator-message.ts';
 import {
   stationErrorSchema,
   stationEvents,
@@ -69,6 +70,7 @@ export function parseStationEvent(name: StationEventName, raw: unknown): unknown
 
 /** What crosses a transport when a call fails: never a stack, never an object graph. */
 export function toStationError(error: unknown): StationError {
+  if (error instanceof OperatorError) return { name: error.name, message: error.message, text: error.text };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }
@@ -78,5 +80,11 @@ export function fromStationError(raw: unknown): Error {
   const parsed = stationErrorSchema.safeParse(raw);
   const error = new Error(parsed.success ? parsed.data.message : 'the station answered an unreadable error');
   error.name = parsed.success ? parsed.data.name : 'StationCallError';
+  const text = parsed.success ? parsed.data.text : undefined;
+  if (text) {
+    const spoken = new OperatorError(text, error.message);
+    spoken.name = error.name;
+    return spoken;
+  }
   return error;
 }

@@ -4,6 +4,8 @@ import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { BatchView, JobKind, JobView } from '../../shared/station-api.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
+import { refuseClaimedElsewhere } from '../pool/pool-methods.ts';
+import type { PoolLink } from '../pool/pool-link.ts';
 import { batchesMatching } from './batch-search.ts';
 import { toJobView, type JobRecord, type Journal, type NewEvent } from './journal.ts';
 import { printOrders, type OrderJobDeps } from './order-jobs.ts';
@@ -28,6 +30,8 @@ export interface BatchMethodDeps {
   emitBatches: (batches: BatchView[]) => void;
   supplied: Pick<SuppliedLabels, 'preview' | 'fetchFor'>;
   renderPng: PreviewRenderer;
+  /** The station pool, when in one: Print on a batch another station holds is refused, naming it. */
+  pool?: PoolLink;
 }
 
 type BatchMethodNames =
@@ -77,6 +81,7 @@ async function startPrint(deps: BatchMethodDeps, processed: string, printerId: s
   if (kind === 'print' && printed > 0) {
     throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
   }
+  await refuseClaimedElsewhere(deps.pool, processed, printed + 1);
   return deps.createJob(batch, kind, deps.route(printerId));
 }
 

@@ -28,6 +28,7 @@ import { checkedMethods, type StationMethodImpls } from './station-methods.ts';
 import { silentLogger, type StationLogger, type StationOptions, type Timers } from './station-options.ts';
 import { StationQueues, StationStatus } from './station-status.ts';
 import { createSuppliedLabels } from './supplied-labels.ts';
+import { joinPool } from '../pool/join-pool.ts';
 
 /** What differs between a real station and one on fakes: time, timers, chance and the log. */
 interface Runtime {
@@ -84,10 +85,11 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const { journal, settings } = files;
   const listing = new ListedBatches();
   const emitJob = (job: JobView): void => core.events.emit('job', job);
+  const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
-    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob,
+    labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob, pool,
     onRunError: (error, jobId) => {
       if (!core.diskGuard.handle(error)) reportStuckJob(error, jobId, rt.logger, core.raise);
     },
@@ -112,7 +114,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   });
   core.queues.add({ pause: () => poller.pause(), resume: () => poller.resume(), wake: () => poller.pollNow() });
   core.queues.add({ pause: () => scheduler.pause(), resume: () => scheduler.resume(), wake: () => scheduler.kick() });
-  return { listing, scheduler, createJob, poller, emitJob };
+  return { listing, scheduler, createJob, poller, emitJob, pool };
 }
 
 type PrintingParts = ReturnType<typeof printingParts>;
@@ -124,12 +126,13 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
   const kick = () => scheduler.kick();
   const jobDeps: JobMethodDeps = {
     journal, log: core.log, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
+    pool: printing.pool,
   };
   const labelFiles = { journal, route, renderPng: options.renderPng, now: rt.now, log: core.log, emitJob, kick };
   return {
     ...createBatchMethods({
       journal, listed: () => printing.listing.all(), api: core.apiLink.api, route, createJob: printing.createJob, retryNow: jobDeps.retryNow, kick,
-      now: rt.now, log: core.log, emitJob, emitBatches: (views) => core.events.emit('batches', views), supplied: core.supplied, renderPng: options.renderPng,
+      now: rt.now, log: core.log, emitJob, emitBatches: (views) => core.events.emit('batches', views), supplied: core.supplied, renderPng: options.renderPng, pool: printing.pool,
     }),
     ...createJobMethods(jobDeps),
     ...createPrinterMethods({
@@ -175,6 +178,7 @@ export function createStation(options: StationOptions): Station {
       backups = startJournalBackups({ backup: () => journal.backup(), timers: rt.timers, log: core.log, skip: () => core.diskGuard.full });
       core.diskGuard.attempt(() => journal.clearRetryTimes());
       core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      printing.pool?.start();
       printing.poller.start();
       printing.scheduler.kick();
     },
@@ -185,6 +189,8 @@ export function createStation(options: StationOptions): Station {
       backups?.stop();
       await printing.poller.stop();
       await printing.scheduler.stop();
+      await printing.pool?.stop();
+      await options.pool?.store.close();
       if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
       files.close();
     },

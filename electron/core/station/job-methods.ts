@@ -2,6 +2,8 @@ import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { cancelJob, printReceivedOrders, retryJob, type JobControlDeps } from './job-control.ts';
 import { toJobView } from './journal.ts';
 import { moveJob } from './move-job.ts';
+import { isPoolJobId, reprintFromPool, withPoolJobs } from '../pool/pool-methods.ts';
+import type { PoolLink } from '../pool/pool-link.ts';
 import { BatchStateError } from './station-errors.ts';
 import type { StationMethodImpls } from './station-methods.ts';
 import { printOwnLabels } from './supplied-actions.ts';
@@ -9,6 +11,8 @@ import { printOwnLabels } from './supplied-actions.ts';
 export interface JobMethodDeps extends JobControlDeps {
   route: (printerId?: string) => PrinterProfile;
   printers: () => PrinterProfile[];
+  /** The station pool, when in one: its other stations' jobs in the history, and reprints of them. */
+  pool?: PoolLink;
 }
 
 type JobMethodNames =
@@ -46,13 +50,13 @@ function reprintLabels(deps: JobMethodDeps, { jobId, indexes, printerId }: Param
 export function createJobMethods(deps: JobMethodDeps): Pick<StationMethodImpls, JobMethodNames> {
   const { journal } = deps;
   return {
-    reprintLabels: async (input) => reprintLabels(deps, input),
+    reprintLabels: async (input) => (isPoolJobId(input.jobId) ? toJobView(await reprintFromPool(deps.pool, input, deps)) : reprintLabels(deps, input)),
     cancelJob: async ({ jobId }) => cancelJob(deps, jobId),
     retryJob: async ({ jobId }) => retryJob(deps, jobId),
     printReceivedOrders: async ({ jobId }) => printReceivedOrders(deps, jobId),
     printOwnLabels: async ({ jobId }) => printOwnLabels(deps, jobId),
     moveJob: async ({ jobId, printerId }) => moveJob(deps, jobId, printerId),
-    listJobs: async (filter) => journal.views.list(filter),
+    listJobs: async (filter) => withPoolJobs(deps.pool, journal.views.list(filter), filter),
     getJob: async ({ jobId }) => {
       const job = journal.requireJob(jobId);
       return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.log.listEvents({ jobId, limit: 1000 }) };

@@ -15,6 +15,8 @@ import type { SuppliedEntry } from './journal-supplied.ts';
 import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
 import { placeOrders } from './label-order.ts';
 import { isPickListKey } from '../labels/pick-list-sheets.ts';
+import type { PoolGate } from '../pool/pool-verdict.ts';
+import { claimInPool, leaseForLabels, type PoolRefusal } from './pool-steps.ts';
 
 /** `held`: failed in a way the same request cannot fix; it waits for the operator. */
 export type RunOutcome = 'done' | 'failed' | 'held' | 'waiting' | 'paused' | 'stopped';
@@ -39,6 +41,8 @@ export interface JobRunnerDeps {
   labelOrder?: () => LabelOrder;
   /** A batch's pick list as sheets for this printer, for a printer set to print it first. */
   pickListSheets?: (batch: { processed: string; orders: readonly Order[] }, profile: PrinterProfile) => Promise<LabelToPrint[]>;
+  /** The station pool, when the station is in one: claims and leases. */
+  pool?: PoolGate;
 }
 
 // A function, not an inline test: the steps reassign `record` behind the type checker's back.
@@ -152,6 +156,13 @@ function hold(run: Run, reason: string): RunOutcome {
   return 'held';
 }
 
+/** The pool said no (another station has the batch, or the database is away): record why and end the run. */
+function refuse(run: Run, refusal: PoolRefusal): RunOutcome {
+  for (const event of refusal.events) run.step(event);
+  run.log(refusal.outcome === 'done' ? 'info' : 'warn', refusal.kind, refusal.message);
+  return refusal.outcome;
+}
+
 function finish(run: Run): RunOutcome {
   run.log('info', 'job-done', `printed ${run.record.snapshot.labels.length} label(s) on ${run.record.printerName}`);
   return 'done';
@@ -205,6 +216,8 @@ async function claim(run: Run): Promise<RunOutcome | undefined> {
     run.step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
     return 'failed';
   }
+  const refused = deps.pool && (await claimInPool(deps.pool, record, target, deps.port(record.printerId)));
+  if (refused) return refuse(run, refused);
   run.step({ type: 'claim' });
   let orders: Order[];
   try {
@@ -242,6 +255,7 @@ async function storeAnswer(run: Run, orders: Order[], target: number): Promise<R
   const supplied = await deps.supplied.fetchFor(placed.orders.map((order, idx) => ({ idx, order })));
   run.step({ type: 'claimed', labelCount: placed.orders.length }, { orders: placed.orders, supplied, batchIndexes: placed.batchIndexes });
   deps.journal.answers.forget(jobId);
+  await deps.pool?.started(jobId);
   const grouped = placed.batchIndexes.every((b, i) => b === i + 1) ? '' : ', grouped by courier';
   run.log('info', 'claimed', `print_order recorded print_status ${target}; ${placed.orders.length} order(s) stored${grouped}${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
   const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${placed.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
@@ -284,6 +298,8 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
     throw error;
   }
   const sheets = await pickListFirst(run, port);
+  const lease = deps.pool && (await leaseForLabels(deps.pool, run.record, indexes));
+  if (lease) return refuse(run, lease);
   run.step({ type: 'labels-sent', indexes });
   const left = new Set<number>();
   try {

@@ -7,6 +7,7 @@ import { runJob, type JobRunnerDeps } from './job-runner.ts';
 import { toJobView, type Journal, type NewAlert, type NewEvent } from './journal.ts';
 import type { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { PrintScheduler } from './print-scheduler.ts';
+import type { PoolLink } from '../pool/pool-link.ts';
 import type { SkippedRowsDesk } from './skipped-rows.ts';
 import type { Timers } from './station-options.ts';
 import type { SuppliedLabels } from './supplied-labels.ts';
@@ -31,6 +32,8 @@ export interface PrintQueueDeps {
   language: () => PickListLanguage;
   drawPickList: typeof pickListSheets;
   emitJob: (job: JobView) => void;
+  /** The station pool, when in one: claims before print_order, leases before labels, job states mirrored. */
+  pool?: PoolLink;
   /** A run threw and even failing its job could not be written. */
   onRunError: (error: unknown, jobId?: string) => void;
 }
@@ -46,7 +49,11 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintScheduler {
     log: deps.log,
     onAuthRejected: deps.onAuthRejected,
     supplied: deps.supplied,
-    onJob: (job) => deps.emitJob(toJobView(job)),
+    pool: deps.pool,
+    onJob: (job) => {
+      deps.pool?.onJob(job);
+      deps.emitJob(toJobView(job));
+    },
     // The batch as last listed: a count changed on the server since the job was made counts.
     expectedLabels: (job) => deps.listedLabels(job.processed) ?? job.expectedLabels,
     skippedRows: (processed, printStatus) => deps.skippedRows.takeForClaim(processed, printStatus),

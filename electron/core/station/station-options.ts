@@ -6,6 +6,7 @@ import type { PrinterPort } from '../printers/printer-port.ts';
 import type { RawQueueCreated, RawQueueRequest } from '../printers/cups/cups-queue-admin.ts';
 import type { DiscoveredPrinter, PrinterProfile } from '../../shared/printer-profile.ts';
 import type { SettingsPatch } from '../../shared/station-api.ts';
+import type { PoolStore } from '../pool/pool-store.ts';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -67,6 +68,11 @@ export interface StationOptions {
   pickListSheets?: typeof pickListSheets;
   /** Fetches the orders' supplied labels (`labelImage`); defaults to the global `fetch`. Tests shorten the limits. */
   suppliedLabels?: { fetch?: typeof fetch; maxBytes?: number; timeoutMs?: number };
+  /**
+   * Joins a pool of stations on a shared database: batch prints are claimed there, jobs leased.
+   * The station closes the store when it stops. `tickMs`: lease renewal (default 2 s).
+   */
+  pool?: { store: PoolStore; tickMs?: number; marginMs?: number };
 }
 
 export const silentLogger: StationLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -11,6 +11,7 @@ import type { JobView } from '../../../electron/shared/station-api.ts';
 import { createFakeClock, mondayMorning, type FakeClock } from './fake-clock.ts';
 import { FakeOrderServer } from './fake-order-server.ts';
 import { FakePrinter } from './fake-printer.ts';
+import type { PoolStore } from '../../../electron/core/pool/pool-store.ts';
 
 export const fakeUserId = 'c0ffee00-0000-4000-8000-000000000001';
 
@@ -94,13 +95,15 @@ export interface FakeStationSetup {
   configure?: boolean;
   /** Starts the station (resume and first poll) and lets it run until it waits for time; default true. */
   start?: boolean;
+  /** Joins a pool: the store for this station, on the station's own fake clock. */
+  pool?: (clock: () => number) => PoolStore;
 }
 
 export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise<StationOnFakes> {
   const world: World = { dir: journalFolder(), server: new FakeOrderServer(), printers: new Map(), crashes: 0 };
   const routes = setup.printers ?? [{ id: 'bench', labelsPerJob: 3 }];
   for (const { id } of routes) world.printers.set(id, new FakePrinter(`escpos://${id}.local:9100`));
-  const running = openStation(world, join(world.dir, 'journal.db'), mondayMorning, setup.pollSeconds);
+  const running = openStation(world, join(world.dir, 'journal.db'), mondayMorning, setup.pollSeconds, setup.pool);
   if (setup.configure ?? true) await running.station.updateSettings(fakeServerSettings(world.server));
   for (const { id, labelsPerJob, ...rest } of routes) {
     await running.station.savePrinter({ id, name: `Printer ${id}`, uri: `escpos://${id}.local:9100`, labelsPerJob: labelsPerJob ?? 3, ...rest });
@@ -112,7 +115,7 @@ export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise
   return running;
 }
 
-function openStation(world: World, journalPath: string, startAt: number, pollSeconds?: number): StationOnFakes {
+function openStation(world: World, journalPath: string, startAt: number, pollSeconds?: number, pool?: FakeStationSetup['pool']): StationOnFakes {
   const clock = createFakeClock(startAt);
   const cutOff: (() => void)[] = [];
   const logs: string[] = [];
@@ -142,6 +145,7 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
     random: () => 0,
     logger: { info: line('info'), warn: line('warn'), error: line('error') },
     pollSeconds,
+    ...(pool ? { pool: { store: pool(() => clock.now()), tickMs: 1000 } } : {}),
   });
   const self: StationOnFakes = {
     station,
@@ -179,14 +183,14 @@ function openStation(world: World, journalPath: string, startAt: number, pollSec
       // The dead station is stopped only to free its handles: it writes to its own copy, which
       // nobody reads again.
       await station.stop();
-      const next = openStation(world, crashedTo, clock.now(), pollSeconds);
+      const next = openStation(world, crashedTo, clock.now(), pollSeconds, pool);
       next.station.start();
       await next.clock.flush();
       return next;
     },
     async restart(offForMs = 0) {
       await station.stop();
-      const next = openStation(world, journalPath, clock.now() + offForMs, pollSeconds);
+      const next = openStation(world, journalPath, clock.now() + offForMs, pollSeconds, pool);
       next.station.start();
       await next.clock.flush();
       return next;

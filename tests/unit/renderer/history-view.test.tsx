@@ -40,6 +40,15 @@ describe('History view', () => {
     expect(await screen.findByText('Reprint started.')).toBeTruthy();
   });
 
+  it('shows another station\'s job of the pool with its station and printer, and offers no actions for it', async () => {
+    const station = stationWithJobs();
+    station.data.jobs = [...station.data.jobs, sampleJob({ id: 'pool:desk-b:7', state: 'done', totalLabels: 3, confirmedLabels: 3, printerName: 'Gudang TSPL', station: 'desk-b' })];
+    await renderWithStation(<HistoryView />, { station, language: 'id' });
+    const row = within((await screen.findByText('Gudang TSPL di stasiun desk-b')).closest('tr') as HTMLElement);
+    expect(row.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryAllByRole('button', { pressed: false })).toHaveLength(2);
+  });
+
   it('filters the journal events by level', async () => {
     const { station } = await renderWithStation(<HistoryView />, { station: stationWithJobs() });
     fireEvent.change(await screen.findByRole('combobox', { name: 'Level' }), { target: { value: 'error' } });

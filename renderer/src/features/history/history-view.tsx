@@ -64,19 +64,24 @@ export function HistoryView() {
               {(jobs.data ?? []).map((job) => (
                 <tr key={job.id} className={selected === job.id ? 'selected' : undefined}>
                   <td className="when">
-                    <button type="button" className="link" aria-pressed={selected === job.id} onClick={() => setSelected(job.id)}>
-                      {formatProcessed(job.processed, i18n.language)}
-                    </button>
+                    {/* Another station's job (a pool): its detail and actions live at that station. */}
+                    {job.station ? (
+                      formatProcessed(job.processed, i18n.language)
+                    ) : (
+                      <button type="button" className="link" aria-pressed={selected === job.id} onClick={() => setSelected(job.id)}>
+                        {formatProcessed(job.processed, i18n.language)}
+                      </button>
+                    )}
                   </td>
                   <td>{t(`job.kind.${job.kind}`)}</td>
                   <td>
                     <span className={`badge state-${job.state}`}>{t(`job.state.${job.state}`)}</span>
                   </td>
                   <td className="num">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</td>
-                  <td>{job.printerName}</td>
+                  <td>{job.station ? t('pool.printerAt', { printer: job.printerName, station: job.station }) : job.printerName}</td>
                   <td>{formatInstant(job.createdAt, i18n.language)}</td>
                   <td className="actions">
-                    <JobActions job={job} onJob={showJob} onError={setJobError} />
+                    {!job.station && <JobActions job={job} onJob={showJob} onError={setJobError} />}
                   </td>
                 </tr>
               ))}
