@@ -60,7 +60,7 @@ export function AutoPrintSwitch({ state, onState }: { state: StationState; onSta
           <p>{t('desk.autoPrint.willNotPrint', { count: question.earlier.length })}</p>
           {question.missed.length > 0 && (
             <p className="field-note" role="note">
-              {t('desk.autoPrint.missed', { count: question.missed.length, labels: missedLabels })}
+              {t('desk.autoPrint.missed', { count: question.missed.length, labels: t('batches.labelCount', { count: missedLabels }) })}
             </p>
           )}
         </ConfirmDialog>

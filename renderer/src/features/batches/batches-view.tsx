@@ -87,7 +87,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
         </InlineField>
         {fresh.length > 0 && (
           <button type="button" className="primary" onClick={() => setPrintingAllNew(true)}>
-            {t('batches.printAllNew', { batches: fresh.length, labels: freshLabels })}
+            {t('batches.printAllNew', { batches: t('batches.batchCount', { count: fresh.length }), labels: t('batches.labelCount', { count: freshLabels }) })}
           </button>
         )}
         <button type="button" aria-expanded={fileOpen} onClick={() => setFileOpen(!fileOpen)}>
@@ -193,7 +193,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
             setPrintingAllNew(false);
           }}
         >
-          <p>{t('batches.printAllNewBody', { batches: fresh.length, labels: freshLabels })}</p>
+          <p>{t('batches.printAllNewBody', { count: fresh.length, labels: t('batches.labelCount', { count: freshLabels }) })}</p>
         </ConfirmDialog>
       )}
       {withoutAwb && (
@@ -208,8 +208,8 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
         >
           <p>
             {t('batches.withoutAwbBody', {
-              missing: withoutAwb.missing,
-              count: withoutAwb.batch.totalLabels,
+              count: withoutAwb.missing,
+              orders: t('batches.orderCount', { count: withoutAwb.batch.totalLabels }),
               processed: formatProcessed(withoutAwb.batch.processed, i18n.language),
             })}
           </p>
@@ -228,8 +228,8 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
           <p>
             {t('batches.reprintBody', {
               processed: formatProcessed(confirming.processed, i18n.language),
-              count: confirming.totalLabels,
-              times: confirming.printStatus,
+              labels: t('batches.labelCount', { count: confirming.totalLabels }),
+              times: t('batches.printedTimes', { count: confirming.printStatus }),
             })}
           </p>
         </ConfirmDialog>
