@@ -1,6 +1,6 @@
 import type { Batch } from '../../shared/domain.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
-import type { JobKind, JobView } from '../../shared/station-api.ts';
+import { isFinishedJobState, type JobKind, type JobView } from '../../shared/station-api.ts';
 import { createBatchJob, type BatchJobDeps } from './batch-jobs.ts';
 import { batchViewsOf, createBatchMethods } from './batch-methods.ts';
 import { BatchPoller } from './batch-poller.ts';
@@ -83,7 +83,12 @@ type CoreParts = ReturnType<typeof coreParts>;
 function printingParts(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, connection: ConnectionControl) {
   const { journal, settings } = files;
   const listing = new ListedBatches();
-  const emitJob = (job: JobView): void => core.events.emit('job', job);
+  const emitBatches = (): void => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() }));
+  // A finished job changes its batch's row (print count, needs printing) before the next poll.
+  const emitJob = (job: JobView): void => {
+    core.events.emit('job', job);
+    if (isFinishedJobState(job.state)) emitBatches();
+  };
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
@@ -98,7 +103,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
     listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
     createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
-    onListed: () => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() })),
+    onListed: emitBatches,
   });
   const poller = new BatchPoller({
     fetchBatches: (signal) => core.apiLink.api().processedList({}, { signal }),

@@ -1,3 +1,4 @@
+import { printCountWith } from '../../../../electron/shared/batch-print-count.ts';
 import { isActiveJobState, isPartialJobKind, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
 /**
@@ -28,20 +29,13 @@ export function newestFirst(batches: readonly BatchView[]): BatchView[] {
   return [...batches].sort((a, b) => (a.processed < b.processed ? 1 : a.processed > b.processed ? -1 : 0));
 }
 
-/** States that do not tell whether `print_order` answered: the next poll gives the count. */
-const unclaimedStates = new Set<JobView['state']>(['queued', 'claiming', 'cancelled']);
-
 /**
- * Puts a job update on its batch. A claimed job means the backend counted the print, so the
- * batch's count follows without waiting for the next poll.
+ * Puts a job update on its batch, its print count following the job (see `printCountWith`).
  */
 export function applyJob(batches: readonly BatchView[], job: JobView): BatchView[] {
   return batches.map((batch) => {
     if (batch.processed !== job.processed) return batch;
     if (batch.job && batch.job.id !== job.id && batch.job.createdAt > job.createdAt) return batch;
-    const printStatus = job.targetPrintStatus !== null && !unclaimedStates.has(job.state)
-      ? Math.max(batch.printStatus, job.targetPrintStatus)
-      : batch.printStatus;
-    return { ...batch, job, printStatus };
+    return { ...batch, job, printStatus: printCountWith(batch.printStatus, job) };
   });
 }
