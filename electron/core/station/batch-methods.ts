@@ -1,5 +1,5 @@
 import type { Batch, Order } from '../../shared/domain.ts';
-import { printCountWith } from '../../shared/batch-print-count.ts';
+import { printCountWith } from '../../shared/batch-print-state.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { BatchView, JobKind, JobView } from '../../shared/station-api.ts';

@@ -4,7 +4,7 @@ import type { BatchView, StationState } from '../../../../electron/shared/statio
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useStation } from '../../station-context.tsx';
-import { batchesAtSwitchOn } from './missed-batches.ts';
+import { batchesAtSwitchOn } from '../../../../electron/shared/batch-print-state.ts';
 
 interface Question {
   printer: string | null;

@@ -1,13 +1,5 @@
-import { printCountWith } from '../../../../electron/shared/batch-print-count.ts';
-import { isActiveJobState, isPartialJobKind, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
-
-/**
- * The batch's last job that prints the batch itself; a job of some of its labels (a label
- * reprint, one order) says nothing about whether the batch is printed.
- */
-export function batchPrintJob(batch: BatchView): JobView | null {
-  return batch.job && !isPartialJobKind(batch.job.kind) ? batch.job : null;
-}
+import { batchPrintJob, printCountWith } from '../../../../electron/shared/batch-print-state.ts';
+import { isActiveJobState, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
 /** A job still owns its batch: another Print would only queue a second copy. */
 export function isJobActive(job: JobView | null): boolean {

@@ -12,7 +12,8 @@ import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
-import { applyJob, batchPrintJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { batchPrintJob } from '../../../../electron/shared/batch-print-state.ts';
+import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 import { AutoPrintMark, autoPrintMarkOf, useAutoPrintSkips } from './auto-print-mark.tsx';
 
 export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order) => void; autoPrint?: StationState['autoPrint'] | undefined }) {
