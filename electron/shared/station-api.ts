@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiBaseUrlSchema } from './api-base-url.ts';
+import { tokenSchema, userIdSchema } from './api-credentials.ts';
 import {
   batchSchema,
   orderDetailsSchema,
@@ -175,8 +176,8 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 export const settingsPatchSchema = z
   .object({
     apiBaseUrl: apiBaseUrlSchema,
-    userId: z.string().trim().length(36, 'the user id has 36 characters'),
-    token: z.string().trim().min(1, 'the token is empty'),
+    userId: userIdSchema,
+    token: tokenSchema,
     pollSeconds: z.number().min(2, 'poll at most every 2 seconds').max(3600),
     language: languageSchema,
     alertSound: z.boolean(),
