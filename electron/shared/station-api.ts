@@ -138,8 +138,8 @@ export type StationState = z.infer<typeof stationStateSchema>;
 
 export const alertSchema = z.object({
   id: z.string(),
-  /** `bad-data`: the server sent rows the station cannot read; they are left out. */
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data']),
+  /** `bad-data`: the server sent rows the station cannot read; they are left out. `bad-settings`: so did this station's own stored settings. */
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'bad-settings']),
   message: z.string(),
   at: isoTime,
   jobId: z.string().nullable(),

@@ -19,6 +19,7 @@ import type { PrintScheduler } from './print-scheduler.ts';
 import { createPrinterMethods } from './printer-methods.ts';
 import { createServerMethods } from './server-methods.ts';
 import { createSettingsMethods } from './settings-methods.ts';
+import { reportSettingsProblems } from './settings-problems.ts';
 import { createSkippedRowsDesk } from './skipped-rows.ts';
 import type { Station } from './station.ts';
 import { openStationFiles, type StationFiles } from './station-files.ts';
@@ -180,6 +181,7 @@ export function createStation(options: StationOptions): Station {
       backups = startJournalBackups({ backup: () => journal.backup(), timers: rt.timers, log: core.log, skip: () => core.diskGuard.full });
       core.diskGuard.attempt(() => journal.clearRetryTimes());
       core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      reportSettingsProblems(files.settings.problems(), core);
       printing.poller.start();
       printing.scheduler.kick();
     },
