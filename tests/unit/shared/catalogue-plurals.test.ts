@@ -8,10 +8,10 @@ function entries(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`)));
 }
 
-const sections = ['batches', 'desk'] as const;
-const counted = /\{\{(\w+)\}\} (batch|batches|label|labels|order|orders|time|times|alert|alerts)\b/g;
+const sections = ['batches', 'desk', 'pickList'] as const;
+const counted = /\{\{(\w+)\}\} (batch|batches|label|labels|order|orders|product|products|time|times|alert|alerts)\b/g;
 
-describe('counts in the batches and desk catalogues', () => {
+describe('counts in the batches, desk and pick-list catalogues', () => {
   it('put a number before an English noun only through i18next plurals, so nothing reads "1 batches"', () => {
     const wrong = sections.flatMap((section) =>
       entries(en[section] as Tree, `${section}.`).flatMap(([key, text]) =>
