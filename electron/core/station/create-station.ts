@@ -144,7 +144,12 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
       createRawQueue: options.createRawQueue, log: core.log,
     }),
     ...createSettingsMethods({
-      settings, state: () => core.status.view(), emitState: () => core.status.emit(), onSettingsChange: connection.onSettingsChange, api: core.apiLink.api,
+      settings, state: () => core.status.view(), emitState: () => core.status.emit(), api: core.apiLink.api,
+      onSettingsChange: (change) => {
+        // A save that rewrote the unreadable setting ends its alert.
+        if (settings.problems().length === 0) journal.log.dismissAlerts({ kind: 'bad-settings' });
+        connection.onSettingsChange(change);
+      },
       lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log, now: rt.now,
     }),
     ...createServerMethods({ api: options.api, settings, onSettingsChange: connection.onSettingsChange }),

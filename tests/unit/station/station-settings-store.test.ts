@@ -50,6 +50,19 @@ describe('stored settings: versioned, and a bad item is skipped out loud', () =>
     expect((await h.station.listAlerts({})).filter((a) => a.kind === 'bad-settings')).toHaveLength(1);
   });
 
+  it('a setting of the wrong type reads as its default until saved again, and the save ends its alert', async () => {
+    h = await startStationOnFakes({ start: false });
+    storeRaw(h, (journal) => journal.setSettings({ alertSound: 'yes' }));
+    h = await h.restart();
+    expect((await h.station.listAlerts({})).filter((a) => a.kind === 'bad-settings').map((a) => a.message)).toEqual([
+      'Some stored settings cannot be read and were left out: the setting alertSound is stored as a string this version cannot read: its default is used. Check them in Settings.',
+    ]);
+    expect((await h.station.getSettings({})).alertSound).toBe(true);
+    await h.station.updateSettings({ alertSound: false });
+    expect((await h.station.listAlerts({})).filter((a) => a.kind === 'bad-settings')).toEqual([]);
+    expect((await h.station.getSettings({})).alertSound).toBe(false);
+  });
+
   it('a journal from before settings were versioned is upgraded in order, and its version stored', async () => {
     h = await startStationOnFakes({ start: false });
     storeRaw(h, (journal) => journal.setSettings({ settingsVersion: null, userId: `  ${fakeUserId} `, autoPrint: { enabled: true, cutoff: '2022-09-01 12:00:00' } }));
