@@ -7,7 +7,7 @@ import { createJsonLogger } from '../core/station/json-logger.ts';
 import { createKeyFileSecretStore } from '../core/station/key-file-secret-store.ts';
 import type { StationLogger, StationOptions } from '../core/station/station-options.ts';
 import { labelTemplateIdSchema, printerProfileInputSchema, printerUriSchema, type LabelTemplateId } from '../shared/printer-profile.ts';
-import type { SettingsPatch } from '../shared/station-api.ts';
+import { settingsPatchSchema, type SettingsPatch } from '../shared/station-api.ts';
 import { takeEnvSecret } from './env-secrets.ts';
 import { hostname } from 'node:os';
 import { checkPoolUrl } from './commands/station-args.ts';
@@ -34,13 +34,17 @@ export interface HeadlessStationOptions {
   overrides?: Partial<StationOptions>;
 }
 
-/** The config file: settings only. The token is refused here, as on the command line. */
+/**
+ * The config file: settings only, by the settings schema's own rules (the address, user id and
+ * poll interval are refused here, with the file's name, not at the first poll). The token is
+ * refused here, as on the command line.
+ */
 export const headlessConfigSchema = z.strictObject(
   {
-    apiBaseUrl: z.string().optional(),
-    userId: z.string().optional(),
+    apiBaseUrl: settingsPatchSchema.shape.apiBaseUrl,
+    userId: settingsPatchSchema.shape.userId,
     dataDir: z.string().optional(),
-    pollSeconds: z.number().optional(),
+    pollSeconds: settingsPatchSchema.shape.pollSeconds,
     autoPrint: z.boolean().optional(),
     autoPrintCutoff: z.string().optional(),
     language: z.enum(['id', 'en']).optional(),

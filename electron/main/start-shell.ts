@@ -12,6 +12,8 @@ import { applyLoginItem } from './login-item.ts';
 import { createSafeStorageSecretStore, keychainProtects } from './safe-storage-secret-store.ts';
 import { createShellPreferencesStore, type ShellPreferences } from './shell-preferences.ts';
 import { mergeDiscovered, systemPrintersFrom } from './system-printers.ts';
+import { shellWords } from './shell-words.ts';
+import { switchAutoPrintFromTray, type TrayQuestion } from './tray-auto-print.ts';
 import { trayMenuTemplate, trayTooltip } from './tray-menu.ts';
 import { denyAllPermissions, lockedWebPreferences, lockNavigation } from './window-security.ts';
 
@@ -131,6 +133,15 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, options:
       applyLoginItem(app, next);
       refreshTray();
     };
+    const ask = async (q: TrayQuestion): Promise<number> => {
+      const options = { type: 'question' as const, title: q.title, message: q.message, detail: q.detail, buttons: q.buttons, cancelId: q.cancelId, defaultId: q.cancelId, noLink: true };
+      return (await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options))).response;
+    };
+    const switchFromTray = (enabled: boolean): void => {
+      switchAutoPrintFromTray(enabled, { station, words: shellWords, show, ask }).catch((error: unknown) => {
+        logger.warn(`auto-print could not be switched from the tray: ${error instanceof Error ? error.message : String(error)}`, { kind: 'tray-auto-print' });
+      });
+    };
     const refreshTray = (): void => {
       if (!tray) return;
       const view = { language, autoPrint: state.autoPrint.enabled, preferences: preferences.get() };
@@ -139,7 +150,7 @@ export function startShell(electron: ElectronModule, paths: ShellPaths, options:
         Menu.buildFromTemplate(
           trayMenuTemplate(view, {
             open: show,
-            setAutoPrint: (enabled) => void station.setAutoPrint({ enabled }),
+            setAutoPrint: (enabled) => switchFromTray(enabled),
             setPreference: applyPreferences,
             quit: () => app.quit(),
           }),

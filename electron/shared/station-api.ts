@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiBaseUrlSchema } from './api-base-url.ts';
+import { tokenSchema, userIdSchema } from './api-credentials.ts';
 import {
   batchSchema,
   orderDetailsSchema,
@@ -139,8 +140,8 @@ export type StationState = z.infer<typeof stationStateSchema>;
 
 export const alertSchema = z.object({
   id: z.string(),
-  /** `bad-data`: the server sent rows the station cannot read; they are left out. */
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'pool-unreachable']),
+  /** `bad-data`: the server sent rows the station cannot read; they are left out. `bad-settings`: so did this station's own stored settings. */
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'bad-settings', 'pool-unreachable']),
   message: z.string(),
   at: isoTime,
   jobId: z.string().nullable(),
@@ -177,8 +178,8 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 export const settingsPatchSchema = z
   .object({
     apiBaseUrl: apiBaseUrlSchema,
-    userId: z.string().trim().length(36, 'the user id has 36 characters'),
-    token: z.string().trim().min(1, 'the token is empty'),
+    userId: userIdSchema,
+    token: tokenSchema,
     pollSeconds: z.number().min(2, 'poll at most every 2 seconds').max(3600),
     language: languageSchema,
     alertSound: z.boolean(),

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { SettingsView, StationState } from '../../electron/shared/station-api.ts';
@@ -62,10 +62,11 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
     void i18n.changeLanguage(language);
     api.updateSettings({ language }).then(setSettings, () => undefined);
   };
-  const preview = (order: Order) => {
+  // Stable, so the Orders page's memoised rows do not all re-render on every station state.
+  const preview = useCallback((order: Order) => {
     setPreviewOrder(order);
     setView('preview');
-  };
+  }, []);
 
   return (
     <div className="app">

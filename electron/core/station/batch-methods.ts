@@ -1,4 +1,5 @@
 import type { Batch, Order } from '../../shared/domain.ts';
+import { printCountWith } from '../../shared/batch-print-state.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { BatchView, JobKind, JobView } from '../../shared/station-api.ts';
@@ -44,14 +45,17 @@ function pngSize(png: Buffer): { widthPx: number; heightPx: number } {
   return { widthPx: png.readUInt32BE(16), heightPx: png.readUInt32BE(20) };
 }
 
-/** The listed batches with their latest job here and their packed count. */
+/** The listed batches with their latest job here, the print count that job recorded, and their packed count. */
 export function batchViewsOf(deps: Pick<BatchMethodDeps, 'journal' | 'listed'>, matches?: (batch: Batch) => boolean): BatchView[] {
   const latest = deps.journal.views.latestPerBatch();
   const packed = deps.journal.packing.packedCounts();
   return deps
     .listed()
     .filter((b) => !matches || matches(b))
-    .map((b) => ({ ...b, job: latest.get(b.processed) ?? null, packed: packed.get(b.processed) ?? 0 }));
+    .map((b) => {
+      const job = latest.get(b.processed) ?? null;
+      return { ...b, printStatus: printCountWith(b.printStatus, job), job, packed: packed.get(b.processed) ?? 0 };
+    });
 }
 
 /** The batch's orders: those stored with its print, else the server's list of processed orders. */

@@ -1,6 +1,6 @@
 import type { Batch } from '../../shared/domain.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
-import type { JobKind, JobView } from '../../shared/station-api.ts';
+import { isFinishedJobState, type JobKind, type JobView } from '../../shared/station-api.ts';
 import { createBatchJob, type BatchJobDeps } from './batch-jobs.ts';
 import { batchViewsOf, createBatchMethods } from './batch-methods.ts';
 import { BatchPoller } from './batch-poller.ts';
@@ -19,6 +19,7 @@ import type { PrintScheduler } from './print-scheduler.ts';
 import { createPrinterMethods } from './printer-methods.ts';
 import { createServerMethods } from './server-methods.ts';
 import { createSettingsMethods } from './settings-methods.ts';
+import { reportSettingsProblems } from './settings-problems.ts';
 import { createSkippedRowsDesk } from './skipped-rows.ts';
 import type { Station } from './station.ts';
 import { openStationFiles, type StationFiles } from './station-files.ts';
@@ -84,7 +85,12 @@ type CoreParts = ReturnType<typeof coreParts>;
 function printingParts(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, connection: ConnectionControl) {
   const { journal, settings } = files;
   const listing = new ListedBatches();
-  const emitJob = (job: JobView): void => core.events.emit('job', job);
+  const emitBatches = (): void => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() }));
+  // A finished job changes its batch's row (print count, needs printing) before the next poll.
+  const emitJob = (job: JobView): void => {
+    core.events.emit('job', job);
+    if (isFinishedJobState(job.state)) emitBatches();
+  };
   const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
@@ -100,7 +106,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
     listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
     createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
-    onListed: () => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() })),
+    onListed: emitBatches,
   });
   const poller = new BatchPoller({
     fetchBatches: (signal) => core.apiLink.api().processedList({}, { signal }),
@@ -141,7 +147,12 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
       createRawQueue: options.createRawQueue, log: core.log,
     }),
     ...createSettingsMethods({
-      settings, state: () => core.status.view(), emitState: () => core.status.emit(), onSettingsChange: connection.onSettingsChange, api: core.apiLink.api,
+      settings, state: () => core.status.view(), emitState: () => core.status.emit(), api: core.apiLink.api,
+      onSettingsChange: (change) => {
+        // A save that rewrote the unreadable setting ends its alert.
+        if (settings.problems().length === 0) journal.log.dismissAlerts({ kind: 'bad-settings' });
+        connection.onSettingsChange(change);
+      },
       lastListing: () => (core.status.lastPollAt === null ? null : printing.listing.all()), pollNow: () => printing.poller.pollNow(), log: core.log, now: rt.now,
     }),
     ...createServerMethods({ api: options.api, settings, onSettingsChange: connection.onSettingsChange }),
@@ -179,6 +190,7 @@ export function createStation(options: StationOptions): Station {
       core.diskGuard.attempt(() => journal.clearRetryTimes());
       core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
       printing.pool?.start();
+      reportSettingsProblems(files.settings.problems(), core);
       printing.poller.start();
       printing.scheduler.kick();
     },

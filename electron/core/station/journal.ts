@@ -179,6 +179,12 @@ export class Journal {
     return parsed.success ? parsed.data : undefined;
   }
 
+  /** A setting as stored, not yet validated (undefined when absent): for upgrades and the check of stored items. */
+  getSettingValue(key: string): unknown {
+    const row = this.#db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row === undefined ? undefined : JSON.parse(row.value);
+  }
+
   setSettings(values: Record<string, unknown>): void {
     const put = this.#db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.#durable(() => {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { lockJournal } from './journal-lock.ts';
 import { Journal } from './journal.ts';
 import { StationNotConfiguredError } from './station-errors.ts';
-import type { StationOptions } from './station-options.ts';
+import { silentLogger, type StationOptions } from './station-options.ts';
+import { upgradeSettings } from './settings-upgrades.ts';
 import { StationSettings } from './station-settings.ts';
 
 export interface StationFiles {
@@ -34,6 +35,7 @@ export function openStationFiles(options: StationOptions, now: () => number, ran
   };
   const settings = new StationSettings(journal, options.secretStore, options.pollSeconds ?? 10, () => `printer-${Math.floor(random() * 36 ** 8).toString(36)}`);
   try {
+    upgradeSettings(journal, options.logger ?? silentLogger);
     if (options.initialSettings) settings.update(options.initialSettings);
   } catch (error) {
     close();

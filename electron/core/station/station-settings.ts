@@ -17,6 +17,38 @@ export interface SettingsChange {
 
 const autoPrintSchema = z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable(), since: z.string().nullable().optional() });
 
+/** What each stored setting must be; one that is not reads as its default, and is reported. */
+const storedSchemas = {
+  apiBaseUrl: z.string(),
+  userId: z.string(),
+  sealedToken: z.string().nullable(),
+  pollSeconds: z.number(),
+  language: languageSchema,
+  alertSound: z.boolean(),
+  alertRepeatSeconds: z.number(),
+  defaultPrinterId: z.string().nullable(),
+  labelOrder: labelOrderSchema,
+  autoPrint: autoPrintSchema,
+  printers: z.array(z.unknown()),
+  settingsVersion: z.number().int().min(0),
+} as const;
+
+/** What a stored value is, for the log: never the value itself, which may be sealed. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'list' : typeof value;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || 'value'}: ${issue.message}` : 'invalid';
+}
+
+function nameOf(entry: unknown): string {
+  const name = typeof entry === 'object' && entry !== null && 'name' in entry ? entry.name : undefined;
+  return typeof name === 'string' ? ` "${name.slice(0, 80)}"` : '';
+}
+
 /**
  * The station's settings, stored in the journal. The token is sealed by the secret store before
  * it is written and opened only to build the API client: it never leaves this object.
@@ -34,31 +66,48 @@ export class StationSettings {
     this.#newId = newId;
   }
 
-  #get<S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> {
+  #get<S extends z.ZodType>(key: keyof typeof storedSchemas, schema: S, fallback: z.output<S>): z.output<S> {
     return this.#journal.getSetting(key, schema) ?? fallback;
+  }
+
+  /**
+   * The stored items this version cannot read, in English for the log: a setting of the wrong
+   * type (its default is used) or a printer profile that fails its schema (left out, kept stored).
+   */
+  problems(): string[] {
+    const found: string[] = [];
+    for (const [key, schema] of Object.entries(storedSchemas)) {
+      const value = this.#journal.getSettingValue(key);
+      if (value !== undefined && !schema.safeParse(value).success) found.push(`the setting ${key} is stored as a ${kindOf(value)} this version cannot read: its default is used`);
+    }
+    const stored = this.#storedPrinters();
+    stored.unreadable.forEach(({ entry, error }) => {
+      found.push(`a printer profile${nameOf(entry)} fails its schema (${firstIssue(error)}): it is left out`);
+    });
+    return found;
   }
 
   view(): SettingsView {
     return {
-      apiBaseUrl: this.#get('apiBaseUrl', z.string(), ''),
-      userId: this.#get('userId', z.string(), ''),
+      apiBaseUrl: this.#get('apiBaseUrl', storedSchemas.apiBaseUrl, ''),
+      userId: this.#get('userId', storedSchemas.userId, ''),
       hasToken: this.#journal.getSetting('sealedToken', z.string()) !== undefined,
       pollSeconds: this.pollSeconds(),
-      language: this.#get('language', languageSchema, 'id'),
-      alertSound: this.#get('alertSound', z.boolean(), true),
-      alertRepeatSeconds: this.#get('alertRepeatSeconds', z.number(), 30),
-      defaultPrinterId: this.#get('defaultPrinterId', z.string().nullable(), null),
+      language: this.#get('language', storedSchemas.language, 'id'),
+      alertSound: this.#get('alertSound', storedSchemas.alertSound, true),
+      alertRepeatSeconds: this.#get('alertRepeatSeconds', storedSchemas.alertRepeatSeconds, 30),
+      defaultPrinterId: this.#get('defaultPrinterId', storedSchemas.defaultPrinterId, null),
       labelOrder: this.labelOrder(),
       printers: this.printers(),
     };
   }
 
   labelOrder(): LabelOrder {
-    return this.#get('labelOrder', labelOrderSchema, 'batch');
+    return this.#get('labelOrder', storedSchemas.labelOrder, 'batch');
   }
 
   pollSeconds(): number {
-    return this.#get('pollSeconds', z.number(), this.#defaultPollSeconds);
+    return this.#get('pollSeconds', storedSchemas.pollSeconds, this.#defaultPollSeconds);
   }
 
   update(input: SettingsPatch): SettingsChange {
@@ -107,11 +156,23 @@ export class StationSettings {
 
   /** One stored profile the schema now refuses (saved by an older, laxer version) hides only itself. */
   printers(): PrinterProfile[] {
-    const stored = this.#get('printers', z.array(z.unknown()), []);
-    return stored.flatMap((entry) => {
+    return this.#storedPrinters().valid;
+  }
+
+  #storedPrinters(): { valid: PrinterProfile[]; unreadable: { entry: unknown; error: z.ZodError }[] } {
+    const valid: PrinterProfile[] = [];
+    const unreadable: { entry: unknown; error: z.ZodError }[] = [];
+    for (const entry of this.#get('printers', storedSchemas.printers, [])) {
       const profile = printerProfileSchema.safeParse(entry);
-      return profile.success ? [profile.data] : [];
-    });
+      if (profile.success) valid.push(profile.data);
+      else unreadable.push({ entry, error: profile.error });
+    }
+    return { valid, unreadable };
+  }
+
+  /** Writes the printers, keeping the stored profiles this version cannot read: a newer one may. */
+  #printersValue(printers: PrinterProfile[]): unknown[] {
+    return [...printers, ...this.#storedPrinters().unreadable.map((u) => u.entry)];
   }
 
   /** The printer a batch goes to when no route is chosen: the default, else the first one. */
@@ -129,7 +190,7 @@ export class StationSettings {
     const parsed = printerProfileInputSchema.parse(input);
     const profile = printerProfileSchema.parse({ ...parsed, id: parsed.id ?? this.#newId() });
     const others = this.printers().filter((p) => p.id !== profile.id);
-    const values: Record<string, unknown> = { printers: [...others, profile] };
+    const values: Record<string, unknown> = { printers: this.#printersValue([...others, profile]) };
     if (others.length === 0) values.defaultPrinterId = profile.id;
     this.#journal.setSettings(values);
     return profile;
@@ -139,14 +200,14 @@ export class StationSettings {
     const printers = this.printers();
     const rest = printers.filter((p) => p.id !== id);
     if (rest.length === printers.length) return false;
-    const values: Record<string, unknown> = { printers: rest };
+    const values: Record<string, unknown> = { printers: this.#printersValue(rest) };
     if (this.view().defaultPrinterId === id) values.defaultPrinterId = rest[0]?.id ?? null;
     this.#journal.setSettings(values);
     return true;
   }
 
   autoPrint(): AutoPrintRule {
-    return this.#get('autoPrint', autoPrintSchema, { enabled: false, cutoff: null });
+    return this.#get('autoPrint', storedSchemas.autoPrint, { enabled: false, cutoff: null });
   }
 
   setAutoPrint(rule: AutoPrintRule): void {

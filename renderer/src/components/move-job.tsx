@@ -44,7 +44,7 @@ export function MoveJob({ job, onMove, onError }: MoveJobProps) {
             onMove(target);
           }}
         >
-          <p>{t('desk.move.body', { processed: formatProcessed(job.processed, i18n.language), printer: job.printerName, left: job.totalLabels - job.confirmedLabels })}</p>
+          <p>{t('desk.move.body', { processed: formatProcessed(job.processed, i18n.language), printer: job.printerName, count: job.totalLabels - job.confirmedLabels })}</p>
           {choices.length === 0 ? (
             <p className="field-note">{t('desk.move.none')}</p>
           ) : (

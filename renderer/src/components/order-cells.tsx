@@ -20,7 +20,6 @@ export function ShippingCells({ order }: { order: Order }) {
   );
 }
 
-/** The last cell of an order row: opens the order in Preview. */
 /** The row's actions: Preview, after any the view adds (Print this label). */
 export function PreviewCell({ onPreview, children }: { onPreview: () => void; children?: ReactNode }) {
   const { t } = useTranslation();

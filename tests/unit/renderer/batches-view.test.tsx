@@ -162,6 +162,16 @@ describe('Batches view', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: /Print all new/ })).toBeNull());
   });
 
+  it('counts one new batch of one label in the singular', async () => {
+    const station = createFakeStation();
+    station.data.batches = [{ processed: '2022-08-30 08:00:00', totalLabels: 1, printStatus: 0, job: null, packed: 0 }];
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    await rows();
+    fireEvent.click(screen.getByRole('button', { name: 'Print all new (1 batch · 1 label)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Print every new batch?' });
+    expect(within(dialog).getByText('The 1 batch never printed (1 label) goes to the chosen printer.')).toBeTruthy();
+  });
+
   it('says no batch matches a search that finds nothing, not that there are no batches', async () => {
     await renderWithStation(<BatchesView onPreview={noPreview} />);
     await rows();

@@ -41,6 +41,14 @@ describe('Settings view', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('refuses a token pasted with a space inside, saying so in the operator language, and saves nothing', async () => {
+    const { station } = await renderWithStation(<SettingsView onSettings={noop} />, { language: 'id' });
+    fireEvent.change(await screen.findByLabelText('Token'), { target: { value: 'sk-live 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(await screen.findByText('Token berisi spasi atau baris baru di tengahnya: tempel lagi, utuh')).toBeTruthy();
+    expect(callsTo(station, 'updateSettings')).toEqual([]);
+  });
+
   it('adds a network printer, refusing a malformed address first', async () => {
     const { station } = await renderWithStation(<SettingsView onSettings={noop} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add network printer' }));

@@ -20,6 +20,8 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
     loginItems: [] as unknown[],
     permissionsDenied: false,
     errorBoxes: [] as string[],
+    /** Every native question asked; each is answered with its cancel button. */
+    messageBoxes: [] as { message: string; buttons: string[]; cancelId: number }[],
     /** Every string handed to the keychain to seal. */
     encrypted: [] as string[],
   };
@@ -82,7 +84,14 @@ export function createElectronMock(options: { gotLock: boolean; userData: string
     BrowserWindow: MockWindow,
     Tray: MockTray,
     Menu: { buildFromTemplate: (template: unknown[]) => template },
-    dialog: { showErrorBox: (_title: string, message: string) => record.errorBoxes.push(message) },
+    dialog: {
+      showErrorBox: (_title: string, message: string) => record.errorBoxes.push(message),
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as (typeof record.messageBoxes)[number];
+        record.messageBoxes.push(options);
+        return { response: options.cancelId, checkboxChecked: false };
+      },
+    },
     ipcMain: { handle: (channel: string, handler: unknown) => record.handlers.set(channel, handler), removeHandler: (channel: string) => record.handlers.delete(channel) },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     net: { fetch: async () => new Response('') },

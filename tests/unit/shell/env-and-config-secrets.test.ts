@@ -70,3 +70,16 @@ describe('config file errors', () => {
     for (const piece of ['eyJ', 'secret', '0f3c', '"']) expect(message).not.toContain(piece);
   });
 });
+
+describe('the config file, by the settings schema', () => {
+  it('refuses a user id with a space inside, naming the file and the field, before the station starts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ls-config-'));
+    try {
+      const file = join(dir, 'station.json');
+      writeFileSync(file, JSON.stringify({ apiBaseUrl: 'https://a.example/public', userId: 'c0ffee00-0000-4000-8000 000000000001' }));
+      expect(() => readHeadlessConfig(file)).toThrow(`the config file ${file} is wrong at "userId": the user id has a space`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

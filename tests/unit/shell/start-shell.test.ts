@@ -61,6 +61,19 @@ describe('desktop shell wiring', () => {
     expect(record.windows).toEqual([]);
   });
 
+  it("the tray's auto-print item opens the window and asks before switching on; cancelled, it stays off", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ls-shell-'));
+    const { electron, record } = createElectronMock({ gotLock: true, userData: dir });
+    shell = startShell(electron, paths, { argv: ['electron', '.', '--minimised'], logger: silentLogger });
+    await vi.waitFor(() => expect(record.trays).toHaveLength(1), { timeout: 10_000 });
+    const item = (record.trays[0]?.menu as { label?: string; click?: () => void }[]).find((i) => i.label === 'Cetak otomatis');
+    item?.click?.();
+    await vi.waitFor(() => expect(record.messageBoxes).toHaveLength(1));
+    expect(record.messageBoxes[0]?.message).toBe('Nyalakan cetak otomatis?');
+    expect(record.windows[0]?.shown).toBe(true);
+    expect((await shell.headless()?.station.getState({}))?.autoPrint.enabled).toBe(false);
+  });
+
   it('closing the window hides it: the station keeps printing', async () => {
     dir = mkdtempSync(join(tmpdir(), 'ls-shell-'));
     const { electron, record } = createElectronMock({ gotLock: true, userData: dir });

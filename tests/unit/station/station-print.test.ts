@@ -50,6 +50,20 @@ describe('printing through the station: print, reprint, reprint chosen labels', 
     expect((await h.station.listBatches({})).find((b) => b.processed === processed)?.job).toMatchObject({ state: 'done', confirmedLabels: 3 });
   });
 
+  it('shows the batch printed as soon as its job is done, before the next poll brings the count', async () => {
+    h = await startStationOnFakes();
+    const { processed } = await listed(1);
+    const rows: { printStatus: number; state: string | undefined }[] = [];
+    h.station.on('batches', (list) => {
+      const row = list.find((b) => b.processed === processed);
+      if (row) rows.push({ printStatus: row.printStatus, state: row.job?.state });
+    });
+    await h.station.printBatch({ processed });
+    await h.clock.flush();
+    expect(rows.at(-1)).toEqual({ printStatus: 1, state: 'done' });
+    expect((await h.station.listBatches({})).find((b) => b.processed === processed)).toMatchObject({ printStatus: 1, job: { state: 'done', confirmedLabels: 1 } });
+  });
+
   it('refuses to print a printed batch again unasked; Reprint adds one to the count, twice in a row too', async () => {
     h = await startStationOnFakes();
     const { processed } = await listed(2);

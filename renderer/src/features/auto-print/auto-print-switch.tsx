@@ -4,7 +4,7 @@ import type { BatchView, StationState } from '../../../../electron/shared/statio
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { useStation } from '../../station-context.tsx';
-import { batchesAtSwitchOn } from './missed-batches.ts';
+import { batchesAtSwitchOn } from '../../../../electron/shared/batch-print-state.ts';
 
 interface Question {
   printer: string | null;
@@ -60,7 +60,7 @@ export function AutoPrintSwitch({ state, onState }: { state: StationState; onSta
           <p>{t('desk.autoPrint.willNotPrint', { count: question.earlier.length })}</p>
           {question.missed.length > 0 && (
             <p className="field-note" role="note">
-              {t('desk.autoPrint.missed', { count: question.missed.length, labels: missedLabels })}
+              {t('desk.autoPrint.missed', { count: question.missed.length, labels: t('batches.labelCount', { count: missedLabels }) })}
             </p>
           )}
         </ConfirmDialog>

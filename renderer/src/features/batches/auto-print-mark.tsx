@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BatchView, StationState } from '../../../../electron/shared/station-api.ts';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
-import { batchPrintJob } from './batch-list.ts';
+import { batchPrintJob } from '../../../../electron/shared/batch-print-state.ts';
 
 const skippedKind = 'auto-print-skipped';
 

@@ -1,12 +1,5 @@
-import { isActiveJobState, isPartialJobKind, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
-
-/**
- * The batch's last job that prints the batch itself; a job of some of its labels (a label
- * reprint, one order) says nothing about whether the batch is printed.
- */
-export function batchPrintJob(batch: BatchView): JobView | null {
-  return batch.job && !isPartialJobKind(batch.job.kind) ? batch.job : null;
-}
+import { batchPrintJob, printCountWith } from '../../../../electron/shared/batch-print-state.ts';
+import { isActiveJobState, type BatchView, type JobView } from '../../../../electron/shared/station-api.ts';
 
 /** A job still owns its batch: another Print would only queue a second copy. */
 export function isJobActive(job: JobView | null): boolean {
@@ -28,20 +21,13 @@ export function newestFirst(batches: readonly BatchView[]): BatchView[] {
   return [...batches].sort((a, b) => (a.processed < b.processed ? 1 : a.processed > b.processed ? -1 : 0));
 }
 
-/** States that do not tell whether `print_order` answered: the next poll gives the count. */
-const unclaimedStates = new Set<JobView['state']>(['queued', 'claiming', 'cancelled']);
-
 /**
- * Puts a job update on its batch. A claimed job means the backend counted the print, so the
- * batch's count follows without waiting for the next poll.
+ * Puts a job update on its batch, its print count following the job (see `printCountWith`).
  */
 export function applyJob(batches: readonly BatchView[], job: JobView): BatchView[] {
   return batches.map((batch) => {
     if (batch.processed !== job.processed) return batch;
     if (batch.job && batch.job.id !== job.id && batch.job.createdAt > job.createdAt) return batch;
-    const printStatus = job.targetPrintStatus !== null && !unclaimedStates.has(job.state)
-      ? Math.max(batch.printStatus, job.targetPrintStatus)
-      : batch.printStatus;
-    return { ...batch, job, printStatus };
+    return { ...batch, job, printStatus: printCountWith(batch.printStatus, job) };
   });
 }

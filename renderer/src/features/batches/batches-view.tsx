@@ -12,7 +12,8 @@ import { InlineField } from '../../components/field.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
-import { applyJob, batchPrintJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
+import { batchPrintJob } from '../../../../electron/shared/batch-print-state.ts';
+import { applyJob, isJobActive, needsPrinting, newestFirst } from './batch-list.ts';
 import { AutoPrintMark, autoPrintMarkOf, useAutoPrintSkips } from './auto-print-mark.tsx';
 
 export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order) => void; autoPrint?: StationState['autoPrint'] | undefined }) {
@@ -87,7 +88,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
         </InlineField>
         {fresh.length > 0 && (
           <button type="button" className="primary" onClick={() => setPrintingAllNew(true)}>
-            {t('batches.printAllNew', { batches: fresh.length, labels: freshLabels })}
+            {t('batches.printAllNew', { batches: t('batches.batchCount', { count: fresh.length }), labels: t('batches.labelCount', { count: freshLabels }) })}
           </button>
         )}
         <button type="button" aria-expanded={fileOpen} onClick={() => setFileOpen(!fileOpen)}>
@@ -193,7 +194,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
             setPrintingAllNew(false);
           }}
         >
-          <p>{t('batches.printAllNewBody', { batches: fresh.length, labels: freshLabels })}</p>
+          <p>{t('batches.printAllNewBody', { count: fresh.length, labels: t('batches.labelCount', { count: freshLabels }) })}</p>
         </ConfirmDialog>
       )}
       {withoutAwb && (
@@ -208,8 +209,8 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
         >
           <p>
             {t('batches.withoutAwbBody', {
-              missing: withoutAwb.missing,
-              count: withoutAwb.batch.totalLabels,
+              count: withoutAwb.missing,
+              orders: t('batches.orderCount', { count: withoutAwb.batch.totalLabels }),
               processed: formatProcessed(withoutAwb.batch.processed, i18n.language),
             })}
           </p>
@@ -228,8 +229,8 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
           <p>
             {t('batches.reprintBody', {
               processed: formatProcessed(confirming.processed, i18n.language),
-              count: confirming.totalLabels,
-              times: confirming.printStatus,
+              labels: t('batches.labelCount', { count: confirming.totalLabels }),
+              times: t('batches.printedTimes', { count: confirming.printStatus }),
             })}
           </p>
         </ConfirmDialog>

@@ -35,7 +35,7 @@ export function PickListPanel({ processed }: { processed: string }) {
     <section className="pick-list" aria-label={t('pickList.title')}>
       <div className="toolbar">
         <h2>{t('pickList.title')}</h2>
-        <span className="muted">{t('pickList.summary', { products: data.lines.length, orders: data.orders })}</span>
+        <span className="muted">{t('pickList.summary', { products: t('pickList.productCount', { count: data.lines.length }), orders: t('batches.orderCount', { count: data.orders }) })}</span>
         {pickListTemplateSchema.options.map((template) => (
           <button key={template} type="button" disabled={saving !== null} onClick={() => save(template)}>
             {t('pickList.savePdf', { medium: t(`pickList.medium.${template}`) })}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderStatusSchema, type Order, type OrderStatus } from '../../../../electron/shared/domain.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
@@ -10,6 +10,40 @@ import { useLoad, useStation } from '../../station-context.tsx';
 import { OrderDetailsPanel } from './order-details.tsx';
 
 const pageSize = 50;
+
+interface OrderRowProps {
+  order: Order;
+  selected: boolean;
+  onSelect: (orderId: string) => void;
+  onPreview: (order: Order) => void;
+}
+
+/**
+ * One order of the page. Memoised: a keystroke in the search box or a click on another row
+ * re-renders the view, and 50 rows of buttons each time made typing lag.
+ */
+const OrderRow = memo(function OrderRow({ order, selected, onSelect, onPreview }: OrderRowProps) {
+  const { t } = useTranslation();
+  const orderId = order.orderId;
+  return (
+    <tr className={selected ? 'selected' : undefined}>
+      <td className="mono">
+        {orderId ? (
+          <button type="button" className="link" onClick={() => onSelect(orderId)}>
+            {order.invoice}
+          </button>
+        ) : (
+          order.invoice
+        )}
+      </td>
+      <td>{order.status ? t(`status.${order.status}`) : '—'}</td>
+      <ShippingCells order={order} />
+      <PreviewCell onPreview={() => onPreview(order)}>
+        <PrintOrderButton order={order} />
+      </PreviewCell>
+    </tr>
+  );
+});
 
 export function OrdersView({ onPreview }: { onPreview: (order: Order) => void }) {
   const { t } = useTranslation();
@@ -54,7 +88,7 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
             ))}
           </select>
         </InlineField>
-        <div className="pager">
+        <nav className="pager" aria-label={t('orders.pages')}>
           <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
             {t('orders.previous')}
           </button>
@@ -62,7 +96,7 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
           <button type="button" disabled={offset + pageSize >= total} onClick={() => setOffset(offset + pageSize)}>
             {t('orders.next')}
           </button>
-        </div>
+        </nav>
       </div>
       <ErrorNote error={page.error} what={t('orders.loadFailed')} />
       <div className="split">
@@ -82,22 +116,7 @@ export function OrdersView({ onPreview }: { onPreview: (order: Order) => void })
             />
             <tbody>
               {orders.map((order, i) => (
-                <tr key={`${order.orderId ?? order.invoice}-${i}`} className={selected === order.orderId ? 'selected' : undefined}>
-                  <td className="mono">
-                    {order.orderId ? (
-                      <button type="button" className="link" onClick={() => setSelected(order.orderId)}>
-                        {order.invoice}
-                      </button>
-                    ) : (
-                      order.invoice
-                    )}
-                  </td>
-                  <td>{order.status ? t(`status.${order.status}`) : '—'}</td>
-                  <ShippingCells order={order} />
-                  <PreviewCell onPreview={() => onPreview(order)}>
-                    <PrintOrderButton order={order} />
-                  </PreviewCell>
-                </tr>
+                <OrderRow key={`${order.orderId ?? order.invoice}-${i}`} order={order} selected={selected === order.orderId} onSelect={setSelected} onPreview={onPreview} />
               ))}
             </tbody>
           </table>

@@ -73,7 +73,7 @@ export function SettingsForm({ settings, demo, onSaved, onConnectServer }: Setti
     );
   };
 
-  const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, apiBaseUrl)}`, { defaultValue: errors[field] }) : null);
+  const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, { apiBaseUrl, userId, token })}`, { defaultValue: errors[field] }) : null);
   // The core forgets the stored token when the server changes (it must not reach another server): say so before saving.
   const tokenForgotten = settings.hasToken && settings.apiBaseUrl !== '' && !token.trim() && apiOrigin(apiBaseUrl.trim()) !== apiOrigin(settings.apiBaseUrl);
   const invalid = (field: string) => invalidProps(`settings-${field}`, errors[field]);

@@ -66,7 +66,7 @@ export function ServerSetupDialog({ onClose }: { onClose: () => void }) {
       setConnected(answer.test.ok);
     });
 
-  const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, apiBaseUrl)}`, { defaultValue: errors[field] }) : null);
+  const error = (field: string) => (errors[field] ? t(`settings.errors.${settingsErrorKey(field, { apiBaseUrl, userId, token })}`, { defaultValue: errors[field] }) : null);
   const invalid = (field: string) => invalidProps(`setup-${field}`, errors[field]);
   // Escape leaves; Tab goes round inside the dialog, never to the page behind it.
   const onKeyDown = (event: KeyboardEvent) => {

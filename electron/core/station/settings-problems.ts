@@ -1,0 +1,13 @@
+import type { NewAlert, NewEvent } from './journal.ts';
+
+/**
+ * Stored settings this version cannot read were left out (or read as their default): said
+ * once, in the log and the history, and as one alert naming them, so a printer never vanishes
+ * unexplained. The alert stays one per cause across restarts.
+ */
+export function reportSettingsProblems(problems: readonly string[], deps: { log: (event: NewEvent) => void; raise: (alert: NewAlert) => void }): void {
+  if (problems.length === 0) return;
+  const list = problems.join('; ');
+  deps.log({ level: 'warn', kind: 'settings-skipped', message: `stored settings this version cannot read: ${list}`, jobId: null, processed: null });
+  deps.raise({ kind: 'bad-settings', message: `Some stored settings cannot be read and were left out: ${list}. Check them in Settings.`, jobId: null, printerId: null });
+}
