@@ -34,8 +34,11 @@ function postgres(target: Extract<PoolTarget, { engine: 'postgres' }>): PoolData
     // Epoch milliseconds fit a double; pg hands bigint back as text otherwise.
     types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === int8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text')) } as pg.CustomTypesConfig,
   });
-  // A dropped idle connection (database restarted) must not crash the station: the next query reconnects.
+  // A dropped connection (database restarted or stopped) must not crash the station: the query
+  // in flight fails on its own and the next one reconnects. pg emits 'error' on the pool for an
+  // idle client and on the client itself for one checked out, which has no listener of its own.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<PoolSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, now: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`, shown: target.address.shown, close: () => db.destroy() };
 }
