@@ -9,6 +9,7 @@ import { calibrationCommands } from './raw-calibration.ts';
 import { RawConnection } from './raw-connection.ts';
 import { rawProtocolDrivers, type RawCondition, type RawStatusQuery } from './raw-protocols.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
+import { renderRasterJob } from '../raster-job.ts';
 
 export interface RawPrinterTimeouts {
   connectTimeoutMs: number;
@@ -175,7 +176,7 @@ export function createRawPrinter(
         printInJobs(
           labels,
           profile.labelsPerJob,
-          (job, onSent) => sendJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), onSent),
+          async (job, onSent) => sendJob(await renderRasterJob(job, deps.labels, renderOptions), onSent),
           onProgress,
           signal,
         ),

@@ -10,6 +10,7 @@ import { WinspoolCallError, winError, type PrinterHandle, type Winspool } from '
 import { readJob, windowsPrinterState, winspoolFailure } from './winspool-errors.ts';
 import { loadWinspool } from './winspool-koffi.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
+import { renderRasterJob } from '../raster-job.ts';
 
 export interface WindowsJobTiming {
   firstPollMs: number;
@@ -155,7 +156,7 @@ export function createWindowsRawPrinter(
       return printInJobs(
         labels,
         profile.labelsPerJob,
-        (job, onSent) => submit(driver.encodeJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), profile), `labels ${job[0]?.key ?? ''}`, onSent, signal),
+        async (job, onSent) => submit(driver.encodeJob(await renderRasterJob(job, deps.labels, renderOptions), profile), `labels ${job[0]?.key ?? ''}`, onSent, signal),
         onProgress,
         signal,
       );
