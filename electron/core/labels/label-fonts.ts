@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { create, type Font, type Glyph } from 'fontkit';
+import type { Font, Glyph } from 'fontkit';
 import { labelFontDir } from './font-dir.ts';
+import { fontkitLibrary } from './lazy-libraries.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -41,7 +42,7 @@ export class LabelFont {
     readonly path: string,
     readonly bytes: Buffer,
   ) {
-    const created = create(bytes);
+    const created = fontkitLibrary().create(bytes);
     if ('fonts' in created) throw new Error(`${path} is a font collection; the label engine needs a single TTF`);
     this.font = created;
     this.unitsPerEm = created.unitsPerEm;
