@@ -26,17 +26,17 @@ function family(path: string, name: string): string {
   return registered;
 }
 
-let reused: { width: number; height: number; canvas: Canvas.Canvas; ctx: SKRSContext2D } | undefined;
+let reused: { width: number; height: number; ctx: SKRSContext2D } | undefined;
 
 /**
  * One canvas for every label of a size, cleared for each: a Skia canvas's pixels live outside
- * V8's heap, which never sees the pressure, so a canvas per label kept every one of them (7.7 MB
- * at 100×150 mm and 203 dpi) until a collection that came far too late for a kiosk.
+ * V8's heap, which never sees the pressure, so a canvas per label kept every one of them (3.8 MB
+ * at 100×150 mm and 203 dpi) until a collection that came far too late for a kiosk. Reading the
+ * pixels still makes a copy each time: see `releaseCanvasMemory`.
  */
 function blankCanvas(width: number, height: number): SKRSContext2D {
   if (reused?.width !== width || reused.height !== height) {
-    const surface = canvas().createCanvas(width, height);
-    reused = { width, height, canvas: surface, ctx: surface.getContext('2d') };
+    reused = { width, height, ctx: canvas().createCanvas(width, height).getContext('2d') };
   }
   const { ctx } = reused;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
