@@ -128,11 +128,18 @@ const scanner = (async () => {
     await sleep(2000);
   }
 })();
+/** A line every 10 minutes while it runs, so a long soak's trend can be read before it ends. */
+function reportTenMinutes(t: number): void {
+  const window = samples.filter((s) => s.t >= t - 600 && s.t < t).map((s) => s.rssMb);
+  const labels = added.reduce((n, b) => n + b.orderIds.length, 0);
+  console.log(`  minute ${t / 60}: station RSS mean ${mean(window).toFixed(0)} MB, max ${Math.max(...window).toFixed(0)} MB; ${added.length} batches, ${labels} labels so far`);
+}
 const t0 = Date.now();
 for (let t = 0; t < seconds && exited === undefined; t++) {
   await sleep(t0 + t * 1000 - Date.now());
   if (exited !== undefined) break;
   samples.push({ t, ...processStats(pid) });
+  if (t > 0 && t % 600 === 0) reportTenMinutes(t);
   if (t >= nextBatchAt) {
     added.push(sim.addBatch(rng.int(1, 40)));
     nextBatchAt = t + rng.int(3, 5);
@@ -237,6 +244,15 @@ const hoursApart = (mean(lastMinute.map((s) => s.t)) - mean(firstMinute.map((s) 
 const growth = hoursApart > 0 ? `${((rssLast - rssFirst) / hoursApart).toFixed(1)} MB/hour` : 'n/a (run 2 minutes or more)';
 // The trend, in tenths of the run: a leak climbs steadily, a warming heap levels off.
 const tenths = Array.from({ length: 10 }, (_, i) => mean(samples.filter((s) => Math.floor((s.t / samples.length) * 10) === i).map((s) => s.rssMb)));
+/** Least-squares slope of RSS over the second half of the run (for a 2-hour soak: the second hour), in MB/hour. */
+function secondHalfSlope(): number {
+  const half = samples.filter((s) => s.t >= samples.length / 2);
+  const tMean = mean(half.map((s) => s.t));
+  const rssMean = mean(half.map((s) => s.rssMb));
+  const covariance = half.reduce((sum, s) => sum + (s.t - tMean) * (s.rssMb - rssMean), 0);
+  const variance = half.reduce((sum, s) => sum + (s.t - tMean) ** 2, 0);
+  return variance > 0 ? (covariance / variance) * 3600 : 0;
+}
 const [firstSample, lastSample] = [samples[0], samples.at(-1)];
 const cpu = firstSample && lastSample && lastSample.t > firstSample.t ? ((lastSample.cpuS - firstSample.cpuS) / (lastSample.t - firstSample.t)) * 100 : 0;
 const ranMinutes = samples.length / 60;
@@ -248,6 +264,7 @@ console.log(`  print_order: ${printOrders} calls; repeated for a batch ${repeate
 console.log(`  labels on paper ${labels.length}: lost ${lost.length}, printed more than once ${duplicated.length} (not explained by an outage: ${unexplained.length}), no code read ${unreadable}, not ours ${unexpected}, AWB unread ${awbMissing}`);
 console.log(`  station RSS minute 1 ${rssFirst.toFixed(0)} MB, last minute ${rssLast.toFixed(0)} MB, growth ${growth}, peak ${Math.max(...samples.map((s) => s.rssMb)).toFixed(0)} MB; CPU mean ${cpu.toFixed(1)} %`);
 console.log(`  station RSS by tenth of the run (MB): ${tenths.map((mb) => mb.toFixed(0)).join(' ')}`);
+console.log(`  station RSS slope over the second half (minutes ${(ranMinutes / 2).toFixed(0)}–${ranMinutes.toFixed(0)}): ${secondHalfSlope().toFixed(1)} MB/hour (least squares over ${Math.ceil(samples.length / 2)} samples)`);
 console.log(`  journal ${(journalMb + walMb).toFixed(1)} MB (journal.db ${journalMb.toFixed(1)} MB + wal ${walMb.toFixed(1)} MB)`);
 console.log(`  station ${crashed === undefined ? `stopped by SIGTERM: ${stoppedAs ?? 'did not exit'}` : `DIED during the soak: ${crashed}`}; log warnings and errors: ${[...logCounts].map(([kind, n]) => `${kind} ×${n}`).join(', ') || 'none'}`);
 

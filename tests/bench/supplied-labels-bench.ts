@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { renderRaster, type LabelToRender } from '../../electron/core/labels/index.ts';
+import { releaseCanvasMemory, renderRaster, type LabelToRender } from '../../electron/core/labels/index.ts';
 import { splitLabelFile } from '../../electron/core/labels/supplied/label-file.ts';
 import { prepareSuppliedArtwork, type SuppliedImage } from '../../electron/core/labels/supplied/supplied-artwork.ts';
 import { marketplaceImage, marketplacePdf } from '../../electron/simulator/labels/label-files.ts';
@@ -41,7 +41,11 @@ async function run(kind: Kind, dpi: number): Promise<Run> {
   const target = { widthMm: 100, heightMm: 150, dpi };
   let work: (() => Promise<unknown>)[];
   if (kind === 'ours') {
-    work = batchOfLabels(count).map((label: LabelToRender) => async () => renderRaster(label, options));
+    // As a printer renders a job: each label's canvas pixels released before the next.
+    work = batchOfLabels(count).map((label: LabelToRender) => async () => {
+      renderRaster(label, options);
+      await releaseCanvasMemory();
+    });
   } else if (kind === 'a4-auto') {
     const sheets = await marketplacePdf('a4-4up', Array.from({ length: count / 4 }, (_, p) => [0, 1, 2, 3].map((i) => marketplaceLabel(`JX${String(1_000_000_000 + p * 4 + i)}`))));
     const labels = await splitLabelFile(sheets, 'sheets.pdf', 'auto');

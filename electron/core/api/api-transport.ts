@@ -14,6 +14,7 @@ import {
   type ApiCallName,
   type ApiErrorDetails,
 } from './api-errors.ts';
+import type { ApiFetch } from './node-http-fetch.ts';
 import { BodyTooLargeError, readCappedText } from './read-capped-body.ts';
 import { firstIssue } from './zod-issue.ts';
 
@@ -33,7 +34,7 @@ export interface ApiTransportOptions {
   /** The first backoff; each further one doubles, jittered by ±50 %. */
   retryBaseMs: number;
   retryMaxMs: number;
-  fetch: typeof fetch;
+  fetch: ApiFetch;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   logger?: ApiLogger;

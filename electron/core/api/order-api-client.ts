@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SkippedRow } from './answer-rows.ts';
 import type { OrderApi, OrderApiConfig, OrderInput, SkippedRows, SmartOrderRequest } from './order-api.ts';
 import { createApiTransport, type ApiLogger } from './api-transport.ts';
+import { nodeHttpFetch, type ApiFetch } from './node-http-fetch.ts';
 import {
   batchCreateResponse,
   listResponse,
@@ -13,7 +14,7 @@ import {
 } from './response-schemas.ts';
 
 export interface OrderApiClientOptions extends OrderApiConfig {
-  fetch?: typeof fetch;
+  fetch?: ApiFetch;
   /** Waits between GET retries; tests pass a fake that returns at once. */
   sleep?: (ms: number) => Promise<void>;
   /** In [0, 1): jitters the backoff. */
@@ -64,7 +65,7 @@ export function createOrderApiClient(options: OrderApiClientOptions): OrderApi {
     retries: options.retries ?? 3,
     retryBaseMs: options.retryBaseMs ?? 500,
     retryMaxMs: options.retryMaxMs ?? 8_000,
-    fetch: options.fetch ?? globalThis.fetch,
+    fetch: options.fetch ?? nodeHttpFetch,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     logger: options.logger,

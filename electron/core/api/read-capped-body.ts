@@ -1,3 +1,5 @@
+import type { ApiResponse } from './node-http-fetch.ts';
+
 /** The body was, or announced itself, bigger than the cap; nothing past the cap was read. */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -8,7 +10,7 @@ export class BodyTooLargeError extends Error {
  * cap is refused before reading; a body that grows past it while streaming (no length, or a
  * lying one) is cancelled at once, so a hostile or broken server cannot fill the memory.
  */
-export async function readCappedText(response: Response, maxBytes: number): Promise<string> {
+export async function readCappedText(response: ApiResponse, maxBytes: number): Promise<string> {
   const announced = Number(response.headers.get('content-length') ?? Number.NaN);
   if (Number.isFinite(announced) && announced > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

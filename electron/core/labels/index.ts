@@ -2,6 +2,7 @@
 export type { LabelMeta, LabelToRender, MonoBitmap, RenderOptions } from './label-types.ts';
 export { renderPdf } from './render-pdf.ts';
 export { renderRaster, renderPng } from './render-raster.ts';
+export { releaseCanvasMemory } from './canvas-memory.ts';
 export { monoBitmapToPng } from './mono-png.ts';
 export { renderTestPagePdf, renderTestPageRaster } from './test-page.ts';
 export { templateSize, labelTemplates, type LabelTemplate } from './label-templates.ts';

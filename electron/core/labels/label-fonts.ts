@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { create, type Font, type Glyph } from 'fontkit';
+import type { Font, Glyph } from 'fontkit';
 import { labelFontDir } from './font-dir.ts';
+import { fontkitLibrary } from './lazy-libraries.ts';
+import { graphemesOf } from './graphemes.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -18,7 +20,6 @@ export const missingGlyph = '\u25A1';
 function isModifier(cp: number): boolean {
   return (cp >= 0x200b && cp <= 0x200f) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
 }
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * One embedded TTF: its bytes (for pdfkit and the canvas) and its metrics (for the layout).
@@ -41,7 +42,7 @@ export class LabelFont {
     readonly path: string,
     readonly bytes: Buffer,
   ) {
-    const created = create(bytes);
+    const created = fontkitLibrary().create(bytes);
     if ('fonts' in created) throw new Error(`${path} is a font collection; the label engine needs a single TTF`);
     this.font = created;
     this.unitsPerEm = created.unitsPerEm;
@@ -115,7 +116,7 @@ export class LabelFont {
     }
     if (plain) return flat;
     let out = '';
-    for (const { segment } of graphemes.segment(flat)) {
+    for (const segment of graphemesOf(flat)) {
       const points = [...segment].filter((c) => {
         const cp = c.codePointAt(0) ?? 0;
         return cp >= 0x20 && !isModifier(cp);

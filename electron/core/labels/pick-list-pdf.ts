@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { pdfDocumentClass } from './lazy-libraries.ts';
 import type { PickList, PickListTemplate } from '../../shared/pick-list.ts';
 import { pickListText, type PickListLanguage } from '../../shared/i18n/pick-list-text.ts';
 import { loadLabelFonts } from './label-fonts.ts';
@@ -93,7 +94,7 @@ function draw(doc: Doc, list: PickList, sheet: Sheet, options: PickListPdfOption
 }
 
 function newDocument(sheet: Sheet, heightPt: number, fontDir: string | undefined): Doc {
-  const doc = new PDFDocument({ size: [sheet.widthPt, heightPt], margin: 0, autoFirstPage: true, info: { Title: 'Pick list', Creator: 'Label Station' } });
+  const doc = new (pdfDocumentClass())({ size: [sheet.widthPt, heightPt], margin: 0, autoFirstPage: true, info: { Title: 'Pick list', Creator: 'Label Station' } });
   const fonts = loadLabelFonts(fontDir);
   doc.registerFont('regular', fonts.regular.bytes);
   doc.registerFont('bold', fonts.bold.bytes);

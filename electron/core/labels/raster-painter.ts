@@ -26,6 +26,25 @@ function family(path: string, name: string): string {
   return registered;
 }
 
+let reused: { width: number; height: number; ctx: SKRSContext2D } | undefined;
+
+/**
+ * One canvas for every label of a size, cleared for each: a Skia canvas's pixels live outside
+ * V8's heap, which never sees the pressure, so a canvas per label kept every one of them (3.8 MB
+ * at 100×150 mm and 203 dpi) until a collection that came far too late for a kiosk. Reading the
+ * pixels still makes a copy each time: see `releaseCanvasMemory`.
+ */
+function blankCanvas(width: number, height: number): SKRSContext2D {
+  if (reused?.width !== width || reused.height !== height) {
+    reused = { width, height, ctx: canvas().createCanvas(width, height).getContext('2d') };
+  }
+  const { ctx } = reused;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, width, height);
+  return ctx;
+}
+
 /** Grey levels darker than this become black dots, as a thermal printer's driver does. */
 const threshold = 128;
 
@@ -38,9 +57,7 @@ export function paintRaster(layout: LabelLayout, fonts: LabelFonts, offsetXDots:
   const { dpi } = layout;
   const width = Math.round(mmToDots(layout.widthMm, dpi));
   const height = Math.round(mmToDots(layout.heightMm, dpi));
-  const ctx = canvas().createCanvas(width, height).getContext('2d');
-  ctx.fillStyle = 'white';
-  ctx.fillRect(0, 0, width, height);
+  const ctx = blankCanvas(width, height);
   ctx.translate(offsetXDots, offsetYDots);
   const names = { regular: family(fonts.regular.path, 'LabelStationRegular'), bold: family(fonts.bold.path, 'LabelStationBold') };
   for (const el of layout.elements) {
@@ -65,7 +82,7 @@ export function paintRaster(layout: LabelLayout, fonts: LabelFonts, offsetXDots:
     }
   }
   drawText(ctx, layout, names);
-  return threshold1Bit(ctx.getImageData(0, 0, width, height).data, width, height);
+  return threshold1Bit(ctx.canvas.data(), width, height);
 }
 
 function drawText(ctx: SKRSContext2D, layout: LabelLayout, names: { regular: string; bold: string }): void {
@@ -85,7 +102,7 @@ function drawText(ctx: SKRSContext2D, layout: LabelLayout, names: { regular: str
  * Everything is drawn in black and white (grey only at antialiased edges), so the red channel is
  * the grey level: one comparison per pixel, eight pixels to a byte.
  */
-function threshold1Bit(rgba: Uint8ClampedArray, width: number, height: number): MonoBitmap {
+function threshold1Bit(rgba: Uint8Array, width: number, height: number): MonoBitmap {
   const rowBytes = Math.ceil(width / 8);
   const data = new Uint8Array(rowBytes * height);
   for (let y = 0; y < height; y++) {

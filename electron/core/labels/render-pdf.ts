@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { pdfDocumentClass } from './lazy-libraries.ts';
 import type { LabelToRender, RenderOptions } from './label-types.ts';
 import { paintPdf, ptPerMm } from './pdf-painter.ts';
 import { embedLabelFonts, type PdfLabelFonts } from './pdf-fonts.ts';
@@ -10,7 +11,7 @@ import { artworkPng } from './supplied/supplied-raster.ts';
 type Doc = InstanceType<typeof PDFDocument>;
 
 function createDocument(ctx: RenderContext, title: string): { doc: Doc; fonts: PdfLabelFonts } {
-  const doc = new PDFDocument({
+  const doc = new (pdfDocumentClass())({
     autoFirstPage: false,
     margin: 0,
     compress: true,

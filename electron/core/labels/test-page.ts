@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfDocumentClass } from './lazy-libraries.ts';
 import type { MonoBitmap, RenderOptions } from './label-types.ts';
 import { code128Widths, placeBars } from './barcodes.ts';
 import { templateSize } from './label-templates.ts';
@@ -98,7 +98,7 @@ function testPageLayout(ctx: RenderContext, options: RenderOptions): LabelLayout
 export function renderTestPagePdf(options: RenderOptions): Buffer {
   const ctx = renderContext(options);
   const layout = testPageLayout(ctx, options);
-  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, compress: true, info: { Title: 'Label Station test page', Creator: 'Label Station' } });
+  const doc = new (pdfDocumentClass())({ autoFirstPage: false, margin: 0, compress: true, info: { Title: 'Label Station test page', Creator: 'Label Station' } });
   const fonts = embedLabelFonts(doc, ctx.fonts);
   doc.addPage({ size: pageSizePt(layout.widthMm, layout.heightMm, ctx.dpi), margin: 0 });
   paintPdf(doc, layout, (ctx.offsetXDots * 72) / ctx.dpi, (ctx.offsetYDots * 72) / ctx.dpi, fonts);

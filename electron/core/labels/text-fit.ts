@@ -1,3 +1,4 @@
+import { graphemesOf } from './graphemes.ts';
 import type { FontWeight, LabelFont, LabelFonts } from './label-fonts.ts';
 
 /** One block of text in a box: it wraps at spaces and keeps its own line breaks (`\r\n`). */
@@ -31,7 +32,6 @@ export interface FitSizes {
 const ellipsis = '\u2026';
 const ptToMm = 25.4 / 72;
 const sizeStepPt = 0.5;
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 export const lineHeightMm = (sizePt: number, lineHeight: number): number => sizePt * lineHeight * ptToMm;
 
@@ -56,7 +56,7 @@ function clustered(text: string): boolean {
 }
 
 /** The user-perceived characters of a text; the segmenter only when plain code units would split one. */
-const characters = (text: string): string[] => (clustered(text) ? Array.from(graphemes.segment(text), (s) => s.segment) : text.split(''));
+const characters = (text: string): string[] => (clustered(text) ? graphemesOf(text) : text.split(''));
 
 /** The longest prefix of `text` that fits `widthMm` with an ellipsis after it. */
 export function ellipsize(font: LabelFont, text: string, sizePt: number, widthMm: number): string {

@@ -22,5 +22,6 @@ export function selectAutoPrintBatches(
   const cutoff = rule.cutoff;
   return batches
     .filter((b) => b.printStatus === 0 && b.totalLabels > 0 && b.processed >= cutoff && !hasJob(b.processed))
-    .sort((a, b) => a.processed.localeCompare(b.processed));
+    // Oldest first: the server's timestamps (YYYY-MM-DD HH:MM:SS) sort by code unit, no locale collation needed.
+    .sort((a, b) => (a.processed < b.processed ? -1 : a.processed > b.processed ? 1 : 0));
 }

@@ -23,5 +23,6 @@ export function diffBatches(previous: readonly Batch[], current: readonly Batch[
   for (const batch of before.values()) {
     if (!now.has(batch.processed)) changes.push({ type: 'gone', batch });
   }
-  return changes.sort((a, b) => a.batch.processed.localeCompare(b.batch.processed));
+  // Timestamps as the server writes them (YYYY-MM-DD HH:MM:SS) sort by code unit; a locale's collation would cost ICU data for nothing.
+  return changes.sort((a, b) => (a.batch.processed < b.batch.processed ? -1 : a.batch.processed > b.batch.processed ? 1 : 0));
 }

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { renderPdf, renderPng, type LabelToRender, type RenderOptions } from '../../core/labels/index.ts';
+import { releaseCanvasMemory, renderPdf, renderPng, type LabelToRender, type RenderOptions } from '../../core/labels/index.ts';
 import { dpiSchema, labelTemplateIdSchema } from '../../shared/printer-profile.ts';
 import type { Order } from '../../shared/domain.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
@@ -92,6 +92,7 @@ async function writeOutput(labels: LabelToRender[], out: string, options: Render
       for (const label of labels) {
         const name = `label-${String(label.meta.index).padStart(width, '0')}-${safeName(label.order.invoice)}.png`;
         await writeFile(join(dir, name), renderPng(label, options));
+        await releaseCanvasMemory();
         names.push(name);
       }
       return names;
@@ -102,7 +103,10 @@ async function writeOutput(labels: LabelToRender[], out: string, options: Render
   if (extension === '.png') {
     return writeAtomically(dirname(out), async (dir) => {
       const names = labels.map((l) => (labels.length === 1 ? `${stem}.png` : `${stem}-${l.meta.index}.png`));
-      for (const [i, label] of labels.entries()) await writeFile(join(dir, names[i] ?? ''), renderPng(label, options));
+      for (const [i, label] of labels.entries()) {
+        await writeFile(join(dir, names[i] ?? ''), renderPng(label, options));
+        await releaseCanvasMemory();
+      }
       return names;
     });
   }

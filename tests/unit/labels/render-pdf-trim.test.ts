@@ -1,6 +1,7 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderPdf, type LabelToRender } from '../../../electron/core/labels/index.ts';
+import { pdfDocumentClass } from '../../../electron/core/labels/lazy-libraries.ts';
 import { labelFixtures } from '../../fixtures/orders/label-fixtures.ts';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -18,10 +19,11 @@ function batch(count: number): LabelToRender[] {
   });
 }
 
-// The spy on pdfkit's addPage, which finds the document renderPdf creates; undone after each test.
-const addPage = PDFDocument.prototype.addPage;
+// The spy on pdfkit's addPage (the very class renderPdf loads), which finds the document renderPdf creates; undone after each test.
+const { prototype } = pdfDocumentClass();
+const addPage = prototype.addPage;
 afterEach(() => {
-  PDFDocument.prototype.addPage = addPage;
+  prototype.addPage = addPage;
 });
 
 describe('renderPdf over a long batch', () => {
@@ -29,7 +31,7 @@ describe('renderPdf over a long batch', () => {
   // exactly, and this fails the day an upgrade makes the trim silently stop working.
   it('keeps no dictionary, contents or resources of a page once it is written', async () => {
     const docs: Doc[] = [];
-    PDFDocument.prototype.addPage = function (this: Doc, options?: PDFKit.PDFDocumentOptions) {
+    prototype.addPage = function (this: Doc, options?: PDFKit.PDFDocumentOptions) {
       if (!docs.includes(this)) docs.push(this);
       return addPage.call(this, options);
     };

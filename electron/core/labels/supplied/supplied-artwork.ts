@@ -1,4 +1,5 @@
 import type { Canvas, Image } from '@napi-rs/canvas';
+import { releaseCanvasMemory } from '../canvas-memory.ts';
 import { imageSize } from './image-size.ts';
 import { findLabelRegions, type Region } from './label-regions.ts';
 import { openPdf, SuppliedLabelReadError, type Crop, type PdfPages } from './pdf-document.ts';
@@ -144,5 +145,7 @@ export async function prepareSuppliedArtwork(image: SuppliedImage, target: Artwo
     return { width: mediumW, height: mediumH, dpi: target.dpi, gray, photo: looksLikePhoto(gray) };
   } finally {
     await source.close();
+    // Every canvas read above (and pdf.js's drawing) left a Skia pixel copy V8 does not count.
+    await releaseCanvasMemory();
   }
 }

@@ -9,6 +9,7 @@ import { jobTitle } from './cups-printer.ts';
 import { defaultCupsJobTiming, type CupsJobTiming } from './cups-job.ts';
 import { cupsQueue } from './cups-queue.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
+import { renderRasterJob } from '../raster-job.ts';
 
 /** `lp -o raw`: CUPS hands the bytes to the device untouched, no filter, no driver. */
 const rawLpOptions = ['-o', 'raw'];
@@ -37,8 +38,8 @@ export function createCupsRawPrinter(
       return printInJobs(
         labels,
         profile.labelsPerJob,
-        (job, onSent) => {
-          const bytes = driver.encodeJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), profile);
+        async (job, onSent) => {
+          const bytes = driver.encodeJob(await renderRasterJob(job, deps.labels, renderOptions), profile);
           return spooler.submit(bytes, rawLpOptions, jobTitle(job), onSent, signal);
         },
         onProgress,

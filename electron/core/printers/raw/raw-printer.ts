@@ -10,6 +10,7 @@ import { RawConnection } from './raw-connection.ts';
 import { rawProtocolDrivers, type RawCondition } from './raw-protocols.ts';
 import { confirmByClose, confirmByStatus, refuse, type RawPrinterTimeouts, type RawReceiptContext } from './raw-receipt.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
+import { renderRasterJob } from '../raster-job.ts';
 
 /** Work that must not overlap runs in the order it was asked for, whether the work before it failed or not. */
 function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
@@ -111,7 +112,7 @@ export function createRawPrinter(
         printInJobs(
           labels,
           profile.labelsPerJob,
-          (job, onSent) => sendJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), onSent),
+          async (job, onSent) => sendJob(await renderRasterJob(job, deps.labels, renderOptions), onSent),
           onProgress,
           signal,
         ),

@@ -11,6 +11,7 @@ import { windowsPrinterState, winspoolFailure } from './winspool-errors.ts';
 import { loadWinspool } from './winspool-koffi.ts';
 import { follow, startDoc, withdraw, writeDoc, type WindowsJobs, type WindowsJobTiming } from './windows-jobs.ts';
 import { renderOptionsFor } from '../label-renderer.ts';
+import { renderRasterJob } from '../raster-job.ts';
 
 export const defaultWindowsJobTiming: WindowsJobTiming = { firstPollMs: 100, maxPollMs: 500, jobTimeoutMs: 300_000, offlineGraceMs: 20_000 };
 
@@ -90,7 +91,7 @@ export function createWindowsRawPrinter(
       return printInJobs(
         labels,
         profile.labelsPerJob,
-        (job, onSent) => submit(driver.encodeJob(job.map((label) => deps.labels.renderRaster(label, renderOptions)), profile), `labels ${job[0]?.key ?? ''}`, onSent, signal),
+        async (job, onSent) => submit(driver.encodeJob(await renderRasterJob(job, deps.labels, renderOptions), profile), `labels ${job[0]?.key ?? ''}`, onSent, signal),
         onProgress,
         signal,
       );
