@@ -9,6 +9,7 @@ import { JobActions } from '../../components/job-actions.tsx';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
+import { PrinterSelect } from '../../components/printer-select.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { BatchOrders } from './batch-orders.tsx';
 import { LabelFilePrint } from '../label-file/label-file-print.tsx';
@@ -77,14 +78,7 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('batches.searchHint')} />
         </InlineField>
         <InlineField label={t('batches.printTo')}>
-          <select value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
-            <option value="">{t('batches.defaultPrinter')}</option>
-            {(printers.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PrinterSelect printers={printers.data ?? []} value={printerId} onChange={setPrinterId} defaultLabel={t('batches.defaultPrinter')} />
         </InlineField>
         {fresh.length > 0 && (
           <button type="button" className="primary" onClick={() => setPrintingAllNew(true)}>

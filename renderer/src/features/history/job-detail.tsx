@@ -7,6 +7,7 @@ import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
 import { AwbCell } from '../../components/order-cells.tsx';
 import { InlineField } from '../../components/field.tsx';
+import { PrinterSelect } from '../../components/printer-select.tsx';
 import { useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 
 /** One job's labels, to pick some and print them again from the journal's copy. */
@@ -65,14 +66,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
           {t('desk.reprint.chooseUnprinted')}
         </button>
         <InlineField label={t('desk.reprint.printer')}>
-          <select value={target} onChange={(e) => setPrinterId(e.target.value)}>
-            {(printers.data ?? []).some((p) => p.id === job.printerId) ? null : <option value={job.printerId}>{job.printerName}</option>}
-            {(printers.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <PrinterSelect printers={printers.data ?? []} value={target} onChange={setPrinterId} current={{ id: job.printerId, name: job.printerName }} />
         </InlineField>
         <button type="button" disabled={chosen.size === 0} onClick={() => setConfirming(true)}>
           {t('history.reprintChosen', { count: chosen.size })}

@@ -5,6 +5,7 @@ import { labelTemplateIds, supportedDpis, type LabelTemplateId } from '../../../
 import { ErrorNote } from '../../components/error-note.tsx';
 import { InlineField } from '../../components/field.tsx';
 import { PrintOrderButton } from '../../components/print-order-button.tsx';
+import { PrinterSelect } from '../../components/printer-select.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 
 /** One order drawn in any template and dpi, as the printer will get it. */
@@ -47,14 +48,7 @@ export function PreviewView({ order }: { order: Order | null }) {
             {order.invoice} · {order.customer.name}
           </p>
           <InlineField label={t('batches.printTo')}>
-            <select value={printerId} onChange={(e) => setPrinterId(e.target.value)}>
-              <option value="">{t('batches.defaultPrinter')}</option>
-              {(printers.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <PrinterSelect printers={printers.data ?? []} value={printerId} onChange={setPrinterId} defaultLabel={t('batches.defaultPrinter')} />
           </InlineField>
           <PrintOrderButton order={order} printerId={printerId || undefined} />
         </div>
