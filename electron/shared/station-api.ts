@@ -19,7 +19,6 @@ import {
 } from './printer-profile.ts';
 import { operatorMessageSchema } from './operator-message.ts';
 import { pickListSchema, pickListTemplateSchema } from './pick-list.ts';
-import { operatorMessageSchema } from './operator-message.ts';
 import { packingRowSchema, scanCodeSchema, scanResultSchema } from './packing.ts';
 
 /**
