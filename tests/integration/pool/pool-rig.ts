@@ -6,7 +6,8 @@ import { renderPng } from '../../../electron/core/labels/index.ts';
 import { openPoolDatabase, type PoolTarget } from '../../../electron/core/pool/pool-database.ts';
 import { PoolStore } from '../../../electron/core/pool/pool-store.ts';
 import { discoverPrinters, openPrinter } from '../../../electron/core/printers/index.ts';
-import { createStation, type Station } from '../../../electron/core/station/create-station.ts';
+import { createStation } from '../../../electron/core/station/create-station.ts';
+import type { Station } from '../../../electron/core/station/station.ts';
 import { createKeyFileSecretStore } from '../../../electron/core/station/key-file-secret-store.ts';
 import type { Simulator } from '../../../electron/simulator/simulator-types.ts';
 import { scanLabelsAsync, wholeEscPosLabels } from '../../support/label-scan.ts';
@@ -24,11 +25,12 @@ export interface PoolStation {
   stop(): Promise<void>;
 }
 
-export async function startPoolStation(name: string, sim: Simulator, target: PoolTarget, options: { leaseMs: number; autoPrint?: boolean }): Promise<PoolStation> {
+/** `store` replaces the one opened on `target`: a pool joined the way the app joins it. */
+export async function startPoolStation(name: string, sim: Simulator, target: PoolTarget, options: { leaseMs: number; autoPrint?: boolean; store?: PoolStore }): Promise<PoolStation> {
   const printer = await startRawPrinter();
   const proxy = await startRewritingProxy(sim.baseUrl.replace(/\/public$/, ''));
   const dataDir = mkdtempSync(join(tmpdir(), `pool-${name}-`));
-  const store = new PoolStore(await openPoolDatabase(target), { station: name, leaseMs: options.leaseMs });
+  const store = options.store ?? new PoolStore(await openPoolDatabase(target), { station: name, leaseMs: options.leaseMs });
   const station = createStation({
     dataDir,
     api: (config) => createOrderApiClient({ ...config, timeoutMs: 2000, retries: 0 }),
