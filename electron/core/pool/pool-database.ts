@@ -15,12 +15,16 @@ export interface PoolDatabase {
   /** The database's clock in epoch ms, as an SQL expression (leases compare against it). */
   now: () => RawBuilder<number>;
   shown: string;
+  /** Resolves once the schema is up to date; a failed try (database away) is tried again on the next call. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
+type Connection = Omit<PoolDatabase, 'ready'>;
+
 const int8 = 20;
 
-function postgres(target: Extract<PoolTarget, { engine: 'postgres' }>): PoolDatabase {
+function postgres(target: Extract<PoolTarget, { engine: 'postgres' }>): Connection {
   const pool = new pg.Pool({
     host: target.address.host,
     port: target.address.port,
@@ -43,7 +47,7 @@ function postgres(target: Extract<PoolTarget, { engine: 'postgres' }>): PoolData
   return { db, now: () => sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`, shown: target.address.shown, close: () => db.destroy() };
 }
 
-function sqlite(target: Extract<PoolTarget, { engine: 'sqlite' }>): PoolDatabase {
+function sqlite(target: Extract<PoolTarget, { engine: 'sqlite' }>): Connection {
   const file = new Database(target.path);
   file.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;');
   // libsql's Database has better-sqlite3's shape, which is what SqliteDialect drives.
@@ -64,11 +68,28 @@ async function migrate(db: Kysely<PoolSchema>): Promise<void> {
   }
 }
 
+/**
+ * Connects to the pool's database without waiting for it: a station may boot before the
+ * database does, so the schema is brought up to date on the first exchange that reaches it.
+ */
+export function connectPoolDatabase(target: PoolTarget): PoolDatabase {
+  const opened = target.engine === 'postgres' ? postgres(target) : sqlite(target);
+  let migrated: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    migrated ??= migrate(opened.db).catch((error: unknown) => {
+      migrated = undefined;
+      throw error;
+    });
+    return migrated;
+  };
+  return { ...opened, ready };
+}
+
 /** Opens the pool's database and brings its schema up to date. */
 export async function openPoolDatabase(target: PoolTarget): Promise<PoolDatabase> {
-  const opened = target.engine === 'postgres' ? postgres(target) : sqlite(target);
+  const opened = connectPoolDatabase(target);
   try {
-    await migrate(opened.db);
+    await opened.ready();
     return opened;
   } catch (error) {
     await opened.close();

@@ -92,6 +92,16 @@ export class PoolLink implements PoolGate {
     });
   }
 
+  /** Which other station already claimed this batch print; undefined when none, or when the pool cannot be asked. */
+  async heldElsewhere(processed: string, target: number): Promise<string | undefined> {
+    if (!this.#contact.reachable) return undefined;
+    const verdict = await this.#ask(async () => {
+      const holder = await this.#o.store.claimHolder(processed, target);
+      return holder !== undefined && holder !== this.station ? { kind: 'lost', station: holder } : { kind: 'ok' };
+    });
+    return verdict.kind === 'lost' ? verdict.station : undefined;
+  }
+
   async claim(job: { id: string; processed: string; targetPrintStatus: number }): Promise<PoolVerdict> {
     const sentAt = this.#o.now();
     const verdict = await this.claimFor(job.processed, job.targetPrintStatus);

@@ -1,4 +1,4 @@
-import type { JobView, StationMethodOutput } from '../../shared/station-api.ts';
+import type { BatchView, JobView, StationMethodOutput } from '../../shared/station-api.ts';
 import { isFinishedJobState, jobStateSchema } from '../../shared/station-api.ts';
 import { OperatorError, operatorMessage } from '../../shared/operator-message.ts';
 import type { PoolLink } from './pool-link.ts';
@@ -60,6 +60,47 @@ export async function refuseClaimedElsewhere(pool: PoolLink | undefined, process
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+type PoolJob = Awaited<ReturnType<PoolLink['othersJobs']>>[number];
+
+/** Another station's pool job as a job view, naming that station; undefined for a state the contract does not know. */
+function poolJobView(j: PoolJob): JobView | undefined {
+  const state = jobStateSchema.safeParse(j.state === 'running' ? 'printing' : j.state);
+  if (!state.success) return undefined;
+  return {
+    id: `pool:${j.job_key}`,
+    processed: j.processed,
+    kind: j.target_print_status === null ? 'reprint-labels' : 'print',
+    targetPrintStatus: j.target_print_status,
+    printerId: `pool:${j.station}`,
+    printerName: j.printer,
+    state: state.data,
+    totalLabels: j.total,
+    confirmedLabels: j.confirmed,
+    possibleDuplicates: j.duplicates,
+    reason: null,
+    station: j.station,
+    createdAt: iso(j.created_at),
+    updatedAt: iso(j.updated_at),
+  };
+}
+
+const poolBatchJobs = 200;
+
+/**
+ * The one history on the Batches view: a batch with no job here, or only one that ended
+ * cancelled (it lost the claim), shows the other station's latest pool job for it.
+ */
+export async function withPoolBatches(pool: PoolLink | undefined, views: BatchView[]): Promise<BatchView[]> {
+  const wanting = (v: BatchView): boolean => v.job === null || v.job.state === 'cancelled';
+  if (!pool?.reachable || !views.some(wanting)) return views;
+  const latest = new Map<string, JobView>();
+  for (const j of await pool.othersJobs(poolBatchJobs).catch(() => [])) {
+    const view = j.target_print_status === null ? undefined : poolJobView(j);
+    if (view && !latest.has(j.processed)) latest.set(j.processed, view);
+  }
+  return views.map((v) => (wanting(v) ? { ...v, job: latest.get(v.processed) ?? v.job } : v));
+}
+
 /**
  * The one history: the station's own jobs, then the pool's jobs of the other stations (with
  * who printed them). The database away, the station's own jobs still show.
@@ -67,25 +108,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export async function withPoolJobs(pool: PoolLink | undefined, own: JobView[], filter: { limit: number; state?: JobView['state'] }): Promise<StationMethodOutput<'listJobs'>> {
   if (!pool?.reachable) return own;
   const others = await pool.othersJobs(filter.limit).catch(() => []);
-  const views: JobView[] = others.flatMap((j) => {
-    const state = jobStateSchema.safeParse(j.state === 'running' ? 'printing' : j.state);
-    if (!state.success || (filter.state && filter.state !== state.data)) return [];
-    return [{
-      id: `pool:${j.job_key}`,
-      processed: j.processed,
-      kind: j.target_print_status === null ? 'reprint-labels' : 'print',
-      targetPrintStatus: j.target_print_status,
-      printerId: `pool:${j.station}`,
-      printerName: j.printer,
-      state: state.data,
-      totalLabels: j.total,
-      confirmedLabels: j.confirmed,
-      possibleDuplicates: j.duplicates,
-      reason: null,
-      station: j.station,
-      createdAt: iso(j.created_at),
-      updatedAt: iso(j.updated_at),
-    }];
+  const views = others.flatMap((j) => {
+    const view = poolJobView(j);
+    return view && (!filter.state || filter.state === view.state) ? [view] : [];
   });
   const finishedLast = (v: JobView): number => (isFinishedJobState(v.state) ? 1 : 0);
   return [...own, ...views].sort((a, b) => finishedLast(a) - finishedLast(b) || b.createdAt.localeCompare(a.createdAt)).slice(0, filter.limit);

@@ -75,6 +75,12 @@ export class PoolStore {
     return this.#pool.close();
   }
 
+  /** The database, its schema brought up to date first (it may not have answered at start). */
+  async #db(): Promise<PoolDatabase['db']> {
+    await this.#pool.ready();
+    return this.#pool.db;
+  }
+
   #now(): RawBuilder<number> {
     const fixed = this.#options.now;
     return fixed ? sql<number>`cast(${fixed()} as bigint)` : this.#pool.now();
@@ -85,7 +91,7 @@ export class PoolStore {
   }
 
   async heartbeat(): Promise<void> {
-    await this.#pool.db
+    await (await this.#db())
       .insertInto('stations')
       .values({ name: this.station, heartbeat_at: this.#now() })
       .onConflict((c) => c.column('name').doUpdateSet({ heartbeat_at: this.#now() }))
@@ -94,7 +100,7 @@ export class PoolStore {
 
   /** Claims a batch's print for this station; asking again for a claim it holds says yes. */
   async claim(processed: string, target: number): Promise<ClaimResult> {
-    await this.#pool.db
+    await (await this.#db())
       .insertInto('claims')
       .values({ processed, target_print_status: target, station: this.station, claimed_at: this.#now() })
       .onConflict((c) => c.columns(['processed', 'target_print_status']).doNothing())
@@ -105,13 +111,13 @@ export class PoolStore {
   }
 
   async claimHolder(processed: string, target: number): Promise<string | undefined> {
-    const row = await this.#pool.db.selectFrom('claims').select('station').where('processed', '=', processed).where('target_print_status', '=', target).executeTakeFirst();
+    const row = await (await this.#db()).selectFrom('claims').select('station').where('processed', '=', processed).where('target_print_status', '=', target).executeTakeFirst();
     return row?.station;
   }
 
   /** Records a claimed job and its stored orders, leased to this station. Idempotent. */
   async startJob(job: NewPoolJob): Promise<void> {
-    await this.#pool.db.transaction().execute(async (tx) => {
+    await (await this.#db()).transaction().execute(async (tx) => {
       const inserted = await tx
         .insertInto('pool_jobs')
         .values({
@@ -141,12 +147,12 @@ export class PoolStore {
 
   /** The job's current holder and state, or undefined when the pool never heard of it. */
   async job(key: string): Promise<PoolJobRow | undefined> {
-    return this.#pool.db.selectFrom('pool_jobs').selectAll().where('job_key', '=', key).executeTakeFirst();
+    return (await this.#db()).selectFrom('pool_jobs').selectAll().where('job_key', '=', key).executeTakeFirst();
   }
 
   /** The pool job this station holds as its local job `localJob` (a taken-over one). */
   async heldAs(localJob: string): Promise<PoolJobRow | undefined> {
-    return this.#pool.db.selectFrom('pool_jobs').selectAll().where('station', '=', this.station).where('local_job', '=', localJob).executeTakeFirst();
+    return (await this.#db()).selectFrom('pool_jobs').selectAll().where('station', '=', this.station).where('local_job', '=', localJob).executeTakeFirst();
   }
 
   /**
@@ -155,20 +161,20 @@ export class PoolStore {
    */
   async renew(keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    await this.#pool.db
+    await (await this.#db())
       .updateTable('pool_jobs')
       .set({ lease_until: this.#leaseEnd(), updated_at: this.#now() })
       .where('job_key', 'in', keys)
       .where('station', '=', this.station)
       .where('state', '=', 'running')
       .execute();
-    const held = await this.#pool.db.selectFrom('pool_jobs').select('job_key').where('job_key', 'in', keys).where('station', '=', this.station).execute();
+    const held = await (await this.#db()).selectFrom('pool_jobs').select('job_key').where('job_key', 'in', keys).where('station', '=', this.station).execute();
     return new Set(held.map((r) => r.job_key));
   }
 
   /** Mirrors label states of a job this station holds; false when it no longer holds it. */
   async pushLabels(key: string, updates: readonly LabelUpdate[], finished?: 'done' | 'cancelled'): Promise<boolean> {
-    return this.#pool.db.transaction().execute(async (tx) => {
+    return (await this.#db()).transaction().execute(async (tx) => {
       const holder = await tx.selectFrom('pool_jobs').select('station').where('job_key', '=', key).executeTakeFirst();
       if (holder?.station !== this.station) return false;
       for (const u of updates) {
@@ -193,7 +199,7 @@ export class PoolStore {
    */
   async takeOver(templates: readonly string[], localJob: string): Promise<TakenJob | undefined> {
     if (templates.length === 0) return undefined;
-    const expired = await this.#pool.db
+    const expired = await (await this.#db())
       .selectFrom('pool_jobs')
       .selectAll()
       .where('state', '=', 'running')
@@ -204,7 +210,7 @@ export class PoolStore {
       .limit(5)
       .execute();
     for (const candidate of expired) {
-      const taken = await this.#pool.db
+      const taken = await (await this.#db())
         .updateTable('pool_jobs')
         .set({ station: this.station, local_job: localJob, lease_until: this.#leaseEnd(), updated_at: this.#now() })
         .where('job_key', '=', candidate.job_key)
@@ -222,17 +228,17 @@ export class PoolStore {
 
   /** Points a taken-over job at the local job that now prints it. */
   async adopt(key: string, placeholder: string, localJob: string): Promise<void> {
-    await this.#pool.db.updateTable('pool_jobs').set({ local_job: localJob }).where('job_key', '=', key).where('station', '=', this.station).where('local_job', '=', placeholder).execute();
+    await (await this.#db()).updateTable('pool_jobs').set({ local_job: localJob }).where('job_key', '=', key).where('station', '=', this.station).where('local_job', '=', placeholder).execute();
   }
 
   async labels(key: string): Promise<PoolLabel[]> {
-    const rows = await this.#pool.db.selectFrom('pool_labels').selectAll().where('job_key', '=', key).orderBy('batch_index').execute();
+    const rows = await (await this.#db()).selectFrom('pool_labels').selectAll().where('job_key', '=', key).orderBy('batch_index').execute();
     return rows.map((r) => ({ batchIndex: r.batch_index, orderJson: r.order_json, state: r.state as PoolLabelState, possibleDuplicate: r.possible_duplicate === 1 }));
   }
 
   /** The pool's jobs held by other stations, newest first: the one history. */
   async othersJobs(limit: number): Promise<(PoolJobRow & { confirmed: number; duplicates: number; total: number })[]> {
-    const rows = await this.#pool.db
+    const rows = await (await this.#db())
       .selectFrom('pool_jobs as j')
       .leftJoin('pool_labels as l', 'l.job_key', 'j.job_key')
       .selectAll('j')
@@ -251,7 +257,7 @@ export class PoolStore {
 
   /** Every label of every job, for the tests' and the bench's accounting. */
   async allLabels(): Promise<(PoolLabel & { key: string; printedBy: string | null })[]> {
-    const rows = await this.#pool.db.selectFrom('pool_labels').selectAll().orderBy('job_key').orderBy('batch_index').execute();
+    const rows = await (await this.#db()).selectFrom('pool_labels').selectAll().orderBy('job_key').orderBy('batch_index').execute();
     return rows.map((r) => ({ key: r.job_key, batchIndex: r.batch_index, orderJson: r.order_json, state: r.state as PoolLabelState, possibleDuplicate: r.possible_duplicate === 1, printedBy: r.printed_by }));
   }
 }

@@ -5,7 +5,7 @@ import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { BatchView, JobKind, JobView } from '../../shared/station-api.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { renderPickListPdf } from '../labels/pick-list-pdf.ts';
-import { refuseClaimedElsewhere } from '../pool/pool-methods.ts';
+import { refuseClaimedElsewhere, withPoolBatches } from '../pool/pool-methods.ts';
 import type { PoolLink } from '../pool/pool-link.ts';
 import { batchesMatching } from './batch-search.ts';
 import { toJobView, type JobRecord, type Journal, type NewEvent } from './journal.ts';
@@ -118,9 +118,9 @@ export function createBatchMethods(deps: BatchMethodDeps): BatchMethods {
   return {
     listBatches: async ({ q }) => {
       const needle = q?.trim();
-      if (!needle) return batchViewsOf(deps);
+      if (!needle) return withPoolBatches(deps.pool, batchViewsOf(deps));
       const found = await batchesMatching(needle, { journal: deps.journal, api: deps.api, log: deps.log });
-      return batchViewsOf(deps, (b) => b.processed.toLowerCase().includes(needle.toLowerCase()) || found.has(b.processed));
+      return withPoolBatches(deps.pool, batchViewsOf(deps, (b) => b.processed.toLowerCase().includes(needle.toLowerCase()) || found.has(b.processed)));
     },
     getBatchOrders: async ({ processed }) => batchOrders(deps, processed),
     getPickList: async ({ processed }) => pickList(processed),

@@ -1,6 +1,7 @@
 import type { Batch } from '../../shared/domain.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
-import { selectAutoPrintBatches, type AutoPrintRule } from './auto-print.ts';
+import type { AutoPrintRule } from './auto-print.ts';
+import { createAutoPrintJobs } from './auto-print-jobs.ts';
 import { cutoffAfter } from './auto-print-cutoff.ts';
 import { diffBatches, type BatchChange } from './batch-diff.ts';
 import type { Journal, NewAlert, NewEvent } from './journal.ts';
@@ -37,6 +38,8 @@ export interface BatchSyncDeps {
   log: (event: NewEvent) => void;
   raise: (alert: NewAlert) => void;
   createJob: (batch: Batch, printer: PrinterProfile) => void;
+  /** In a pool: the other station that already claimed this batch's print, if any. */
+  heldElsewhere?: (batch: Batch) => Promise<string | undefined>;
   /** The list changed: the UI shows it again. */
   onListed: () => void;
 }
@@ -87,18 +90,7 @@ export function createBatchSync(deps: BatchSyncDeps) {
     }
   };
 
-  const autoPrintDue = (current: Batch[], rule: AutoPrintRule): void => {
-    const due = selectAutoPrintBatches(current, rule, (processed) => deps.journal.hasJobFor(processed));
-    if (due.length === 0) return;
-    try {
-      const printer = deps.route();
-      for (const batch of due) deps.createJob(batch, printer);
-    } catch (error) {
-      const message = `auto-print cannot start: ${error instanceof Error ? error.message : String(error)}`;
-      deps.log({ level: 'error', kind: 'auto-print-blocked', message, jobId: null, processed: null });
-      deps.raise({ kind: 'batch-failed', message, jobId: null, printerId: null });
-    }
-  };
+  const autoPrintDue = createAutoPrintJobs(deps);
 
   return {
     onBatches(current: Batch[]): void {

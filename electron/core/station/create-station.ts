@@ -106,6 +106,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
     listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
     createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
+    ...(pool ? { heldElsewhere: (batch: Batch) => pool.heldElsewhere(batch.processed, batch.printStatus + 1) } : {}),
     onListed: emitBatches,
   });
   const poller = new BatchPoller({

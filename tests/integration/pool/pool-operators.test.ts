@@ -50,6 +50,9 @@ describe.each([sqlitePoolTargets(), postgresPoolTargets()])('two operators of a 
     // One history: the loser lists the winner's job, with the station and its printer.
     const seen = await waitFor('the job in the pool history', async () => (await loser.station.listJobs({ limit: 10 })).find((j) => j.processed === processed && j.state === 'done'));
     expect(seen).toMatchObject({ station: winner.name, printerName: `${winner.name} printer`, totalLabels: 4, confirmedLabels: 4 });
+    // And on its Batches view: the batch shows the winner's job, not a batch never printed here.
+    const listed = (await loser.station.listBatches({})).find((b) => b.processed === processed);
+    expect(listed?.job).toMatchObject({ station: winner.name, printerName: `${winner.name} printer`, state: 'done', confirmedLabels: 4 });
 
     // A reprint of its label 2 at the other desk, from the pool's stored orders: no server call.
     const reprint = await loser.station.reprintLabels({ jobId: seen.id, indexes: [2] });

@@ -25,11 +25,12 @@ export interface PoolStation {
   stop(): Promise<void>;
 }
 
-export async function startPoolStation(name: string, sim: Simulator, target: PoolTarget, options: { leaseMs: number; autoPrint?: boolean }): Promise<PoolStation> {
+/** `store` replaces the one opened on `target`: a pool joined the way the app joins it. */
+export async function startPoolStation(name: string, sim: Simulator, target: PoolTarget, options: { leaseMs: number; autoPrint?: boolean; store?: PoolStore }): Promise<PoolStation> {
   const printer = await startRawPrinter();
   const proxy = await startRewritingProxy(sim.baseUrl.replace(/\/public$/, ''));
   const dataDir = mkdtempSync(join(tmpdir(), `pool-${name}-`));
-  const store = new PoolStore(await openPoolDatabase(target), { station: name, leaseMs: options.leaseMs });
+  const store = options.store ?? new PoolStore(await openPoolDatabase(target), { station: name, leaseMs: options.leaseMs });
   const station = createStation({
     dataDir,
     api: (config) => createOrderApiClient({ ...config, timeoutMs: 2000, retries: 0 }),

@@ -23,6 +23,20 @@ describe('Batches view', () => {
     expect(within(second as HTMLElement).getByRole('button', { name: 'Reprint' })).toBeTruthy();
   });
 
+  it('shows a batch another station of the pool prints as printed there, with its printer, and no actions on its job', async () => {
+    const station = createFakeStation();
+    const first = station.data.batches[0];
+    if (!first) throw new Error('a sample batch expected');
+    first.job = sampleJob({ id: 'pool:meja-2:7', state: 'printing', confirmedLabels: 1, station: 'meja-2', printerName: 'Gudang 2', printerId: 'pool:meja-2' });
+    await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
+    const [row] = await rows();
+    expect(within(row as HTMLElement).getByText('Printed at meja-2')).toBeTruthy();
+    expect(within(row as HTMLElement).queryByText('Never printed')).toBeNull();
+    expect(within(row as HTMLElement).getByText('Gudang 2 at station meja-2')).toBeTruthy();
+    expect(within(row as HTMLElement).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(within(row as HTMLElement).getByRole('button', { name: 'Print' }).hasAttribute('disabled')).toBe(true);
+  });
+
   it('prints a batch and follows its job live to done', async () => {
     const station = createFakeStation();
     station.data.orders = [sampleOrder()];

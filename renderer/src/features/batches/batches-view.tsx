@@ -131,7 +131,9 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
                       {batch.packed > 0 && <span className="packed-count">{t('batches.packed', { packed: batch.packed, total: batch.totalLabels })}</span>}
                     </td>
                     <td>
-                      {batch.printStatus === 0 ? (
+                      {batch.job?.station ? (
+                        <span className="badge">{t('pool.printedAt', { station: batch.job.station })}</span>
+                      ) : batch.printStatus === 0 ? (
                         <span className="badge attention">{t('batches.neverPrinted')}</span>
                       ) : (
                         <>
@@ -144,7 +146,12 @@ export function BatchesView({ onPreview, autoPrint }: { onPreview: (order: Order
                       <AutoPrintMark mark={autoPrintMarkOf(batch, autoPrint, skips)} />
                     </td>
                     <td>
-                      {batch.job ? (
+                      {batch.job?.station ? (
+                        <>
+                          <JobProgress job={batch.job} />
+                          <span className="muted">{t('pool.printerAt', { printer: batch.job.printerName, station: batch.job.station })}</span>
+                        </>
+                      ) : batch.job ? (
                         <>
                           <JobProgress job={batch.job} />
                           <JobActions job={batch.job} onJob={showJob} onError={setJobError} />
