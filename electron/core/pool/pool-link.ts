@@ -35,6 +35,11 @@ interface Held {
   /** Local time the last renewal (or claim) was sent: the lease runs from then. */
   leaseFrom: number;
   lost?: string;
+  /**
+   * Recorded as a pool job (print_order answered). Only then is there a lease to renew: a claim
+   * still waiting for print_order has none, and renewing it would read as lost.
+   */
+  started?: boolean;
 }
 
 const batchJob = (kind: JobRecord['kind']): boolean => kind === 'print' || kind === 'auto-print' || kind === 'reprint';
@@ -115,7 +120,8 @@ export class PoolLink implements PoolGate {
     this.#held.set(jobId, held);
     const labels = this.#o.journal.storedLabels(jobId);
     this.#places.set(jobId, labels.map((l) => l.batchIndex));
-    await this.#ask(async () => {
+    const sentAt = this.#o.now();
+    const recorded = await this.#ask(async () => {
       await this.#o.store.startJob({
         key: held.key,
         localJob: jobId,
@@ -128,6 +134,10 @@ export class PoolLink implements PoolGate {
       });
       return { kind: 'ok' };
     });
+    if (recorded.kind === 'ok') {
+      held.started = true;
+      held.leaseFrom = sentAt;
+    }
   }
 
   async mayPrint(jobId: string, indexes: readonly number[]): Promise<PoolVerdict> {
@@ -214,7 +224,7 @@ export class PoolLink implements PoolGate {
         return { kind: 'ok' };
       }
       if (own.station !== this.station) return { kind: 'lost', station: own.station };
-      this.#held.set(jobId, { key: own.job_key, leaseFrom: 0 });
+      this.#held.set(jobId, { key: own.job_key, leaseFrom: 0, started: true });
       this.#dirty.add(jobId);
       return { kind: 'ok' };
     });
@@ -224,7 +234,7 @@ export class PoolLink implements PoolGate {
     const sentAt = this.#o.now();
     const wanted = jobIds.flatMap((id) => {
       const held = this.#held.get(id);
-      return held && !held.lost ? [[id, held] as const] : [];
+      return held?.started && !held.lost ? [[id, held] as const] : [];
     });
     return this.#ask(async () => {
       const still = await this.#o.store.renew(wanted.map(([, h]) => h.key));
@@ -274,6 +284,10 @@ export class PoolLink implements PoolGate {
         continue;
       }
       const record = this.#o.journal.requireJob(jobId);
+      // Claimed, but its pool job could not be recorded yet (the database was away when
+      // print_order answered): record it first, or there is nothing to push to.
+      if (!held.started && record.snapshot.ordersStored) await this.started(jobId);
+      if (!held.started) continue;
       const places = this.#placesOf(jobId);
       const updates: LabelUpdate[] = record.snapshot.labels.map((l, i) => ({ batchIndex: places[i] ?? i + 1, state: l.state, possibleDuplicate: l.possibleDuplicate }));
       const finished = record.snapshot.state === 'done' ? 'done' : record.snapshot.state === 'cancelled' ? 'cancelled' : undefined;
@@ -306,7 +320,7 @@ export class PoolLink implements PoolGate {
     if (!taken) return;
     const local = adoptTakenJob(taken, { journal: this.#o.journal, printerFor: this.#o.printerFor, log: this.#o.log });
     if (!local) return;
-    this.#held.set(local.id, { key: taken.job.job_key, leaseFrom: this.#o.now() });
+    this.#held.set(local.id, { key: taken.job.job_key, leaseFrom: this.#o.now(), started: true });
     this.#places.set(local.id, local.places);
     this.#dirty.add(local.id);
     await this.#ask(async () => {

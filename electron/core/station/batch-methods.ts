@@ -28,7 +28,8 @@ export interface BatchMethodDeps {
   now: () => number;
   log: (event: NewEvent) => void;
   emitJob: (job: JobView) => void;
-  emitBatches: (batches: BatchView[]) => void;
+  /** Sends the batch list again (a parcel was packed). */
+  emitBatches: () => void;
   supplied: Pick<SuppliedLabels, 'preview' | 'fetchFor'>;
   renderPng: PreviewRenderer;
   /** The station pool, when in one: Print on a batch another station holds is refused, naming it. */
@@ -105,7 +106,7 @@ async function previewLabel(deps: BatchMethodDeps, input: Parameters<StationMeth
 export function createBatchMethods(deps: BatchMethodDeps): BatchMethods {
   const pickList = async (processed: string[]) =>
     summarisePickList(await Promise.all([...new Set(processed)].map(async (p) => ({ processed: p, orders: await batchOrders(deps, p) }))));
-  const packing = createPackingMethods({ journal: deps.journal, now: deps.now, log: deps.log, onPacked: () => deps.emitBatches(batchViewsOf(deps)) });
+  const packing = createPackingMethods({ journal: deps.journal, now: deps.now, log: deps.log, onPacked: deps.emitBatches });
   const orderJobs: OrderJobDeps = {
     journal: deps.journal,
     orderDetails: (id) => deps.api().orderDetails(id),

@@ -1,6 +1,7 @@
 import type { Batch } from '../../shared/domain.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { isFinishedJobState, type JobKind, type JobView } from '../../shared/station-api.ts';
+import { createBatchEmitter } from './batch-events.ts';
 import { createBatchJob, type BatchJobDeps } from './batch-jobs.ts';
 import { batchViewsOf, createBatchMethods } from './batch-methods.ts';
 import { BatchPoller } from './batch-poller.ts';
@@ -85,13 +86,13 @@ type CoreParts = ReturnType<typeof coreParts>;
 function printingParts(options: StationOptions, rt: Runtime, files: StationFiles, core: CoreParts, connection: ConnectionControl) {
   const { journal, settings } = files;
   const listing = new ListedBatches();
-  const emitBatches = (): void => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() }));
   // A finished job changes its batch's row (print count, needs printing) before the next poll.
   const emitJob = (job: JobView): void => {
     core.events.emit('job', job);
     if (isFinishedJobState(job.state)) emitBatches();
   };
   const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
+  const emitBatches = createBatchEmitter({ views: () => batchViewsOf({ journal, listed: () => listing.all() }), pool, emit: (views) => core.events.emit('batches', views) });
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
@@ -121,7 +122,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   });
   core.queues.add({ pause: () => poller.pause(), resume: () => poller.resume(), wake: () => poller.pollNow() });
   core.queues.add({ pause: () => scheduler.pause(), resume: () => scheduler.resume(), wake: () => scheduler.kick() });
-  return { listing, scheduler, createJob, poller, emitJob, pool };
+  return { listing, scheduler, createJob, poller, emitJob, emitBatches, pool };
 }
 
 type PrintingParts = ReturnType<typeof printingParts>;
@@ -139,7 +140,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
   return {
     ...createBatchMethods({
       journal, listed: () => printing.listing.all(), api: core.apiLink.api, route, createJob: printing.createJob, retryNow: jobDeps.retryNow, kick,
-      now: rt.now, log: core.log, emitJob, emitBatches: (views) => core.events.emit('batches', views), supplied: core.supplied, renderPng: options.renderPng, pool: printing.pool,
+      now: rt.now, log: core.log, emitJob, emitBatches: printing.emitBatches, supplied: core.supplied, renderPng: options.renderPng, pool: printing.pool,
     }),
     ...createJobMethods(jobDeps),
     ...createPrinterMethods({

@@ -54,6 +54,23 @@ describe('a station in a pool, on fake time', () => {
     expect(labels).toEqual(Array.from({ length: 6 }, () => ({ state: 'confirmed', printed_by: 'desk-a' })));
   });
 
+  it('a print_order slower than the lease: the claim is kept while it waits, and the station prints the batch itself', async () => {
+    const { processed } = desk.server.addBatch(3);
+    desk.server.fail('print_order', { kind: 'hang' });
+    await desk.station.printBatch({ processed });
+    // Several renewal ticks and more than a lease pass with print_order unanswered: a claim
+    // without its pool job yet has no lease to renew, and must not read as taken over.
+    await desk.clock.advance(10_000);
+    desk.server.answerHeld();
+    await desk.clock.flush();
+    await desk.clock.advance(2000);
+    await desk.clock.flush();
+    expect(await desk.jobOf(processed)).toMatchObject({ state: 'done', confirmedLabels: 3 });
+    expect(desk.printer().paper).toHaveLength(3);
+    const job = await pool.database.db.selectFrom('pool_jobs').select(['station', 'state']).execute();
+    expect(job).toEqual([{ station: 'desk-a', state: 'done' }]);
+  });
+
   it('dies mid-batch, another station takes the job after the lease, and the dead one, restarted, prints none of it', async () => {
     const { processed } = desk.server.addBatch(5);
     desk.printer().fail({ kind: 'ok' }, 2);
