@@ -44,9 +44,12 @@ export function upgradeSettings(stored: StoredSettings, logger: StationLogger): 
     logger.warn(`the settings were written by a newer Label Station (version ${from}, this one knows ${settingsVersion}): read as they are`, { kind: 'settings-newer' });
     return;
   }
+  let changed = 0;
   for (let next = from; next < settingsVersion; next++) {
-    const step = settingsUpgrades[next];
-    if (step) stored.setSettings({ ...step(stored), settingsVersion: next + 1 });
+    const values = settingsUpgrades[next]?.(stored) ?? {};
+    changed += Object.keys(values).length;
+    stored.setSettings({ ...values, settingsVersion: next + 1 });
   }
-  if (from < settingsVersion) logger.info(`settings upgraded from version ${from} to ${settingsVersion}`, { kind: 'settings-upgraded' });
+  // A new journal only gets its version stamped: there was nothing to upgrade, so nothing to say.
+  if (changed > 0) logger.info(`settings upgraded from version ${from} to ${settingsVersion}`, { kind: 'settings-upgraded' });
 }
