@@ -1,4 +1,5 @@
 import { summarisePickList } from '../../electron/shared/pick-list.ts';
+import { operatorMessage } from '../../electron/shared/operator-message.ts';
 import type { Order } from '../../electron/shared/domain.ts';
 import type { PrinterProfile } from '../../electron/shared/printer-profile.ts';
 import type {
@@ -100,8 +101,25 @@ export function sampleJob(overrides: Partial<JobView> = {}): JobView {
     confirmedLabels: 0,
     possibleDuplicates: 0,
     reason: null,
+    reasonText: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function sampleAlert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: 'alert-1',
+    kind: 'printer-offline',
+    message: 'Gudang 1: escpos://127.0.0.1:9100 refused the connection (ECONNREFUSED)',
+    text: operatorMessage('printer-offline', { printer: 'Gudang 1' }, 'connect ECONNREFUSED 127.0.0.1:9100'),
+    at: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    count: 1,
+    retryAt: null,
+    jobId: null,
+    printerId: 'p-1',
     ...overrides,
   };
 }
@@ -111,7 +129,7 @@ export function createFakeStation(): FakeStation {
   const calls: FakeStation['calls'] = [];
   const printers = [samplePrinter()];
   const data: FakeStation['data'] = {
-    state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
+    state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, lastErrorText: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
     batches: [
       { processed: '2022-09-02 16:11:21', totalLabels: 3, printStatus: 0, job: null, packed: 0 },
       { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
@@ -137,7 +155,8 @@ export function createFakeStation(): FakeStation {
     const at = data.jobs.findIndex((j) => j.id === jobId);
     const current = data.jobs[at];
     if (!current) throw new Error(`no job ${jobId}`);
-    const job = { ...current, state, reason: state === 'cancelled' ? current.reason : null };
+    const kept = state === 'cancelled';
+    const job = { ...current, state, reason: kept ? current.reason : null, reasonText: kept ? current.reasonText : null };
     data.jobs[at] = job;
     for (const batch of data.batches) if (batch.job?.id === jobId) batch.job = job;
     return job;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Batch } from '../../shared/domain.ts';
 import { stationMethods, type ConnectionState, type JobView, type StationApi, type StationState } from '../../shared/station-api.ts';
 import { stationMethodsFrom } from '../../shared/station-transport.ts';
+import { explain, operatorMessage, OperatorError, type Explained, type OperatorMessage } from '../../shared/operator-message.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
@@ -18,6 +19,7 @@ import { createSkippedRowsDesk } from './skipped-rows.ts';
 import { lockJournal } from './journal-lock.ts';
 import { journalRetentionDays } from './journal-retention.ts';
 import { Journal, toJobView, type JobRecord, type NewAlert, type NewEvent } from './journal.ts';
+import type { AlertMatch } from './journal-log.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import { createStationMethods } from './station-methods.ts';
 import { silentLogger, type StationOptions } from './station-options.ts';
@@ -31,12 +33,15 @@ export interface Station extends StationApi {
   stop(): Promise<void>;
 }
 
-export class StationNotConfiguredError extends Error {
+export class StationNotConfiguredError extends OperatorError {
   override name = 'StationNotConfiguredError';
+  constructor(englishMessage: string) {
+    super(operatorMessage('not-configured', {}), englishMessage);
+  }
 }
 
 /** A method was called with input the contract refuses; the message names the field. */
-export class StationInputError extends Error {
+export class StationInputError extends OperatorError {
   override name = 'StationInputError';
 }
 
@@ -58,6 +63,8 @@ export interface StationCore {
   poller: BatchPoller;
   log: (event: NewEvent) => void;
   raise: (alert: NewAlert) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
   applySettingsChange: (change: { connection: boolean; token: boolean; pollSeconds: boolean }) => void;
   emitState: () => void;
   supplied: SuppliedLabels;
@@ -92,6 +99,11 @@ export function createStation(options: StationOptions): Station {
   let connection: ConnectionState = 'connecting';
   let lastPollAt: string | null = null;
   let lastError: string | null = null;
+  let lastErrorText: OperatorMessage | null = null;
+  const setLastError = (error: Explained | null): void => {
+    lastError = error?.message ?? null;
+    lastErrorText = error?.text ?? null;
+  };
   let batches: Batch[] = [];
   let client: OrderApi | undefined;
   const ports = new Map<string, PrinterPort>();
@@ -101,14 +113,14 @@ export function createStation(options: StationOptions): Station {
     timers,
     logger,
     onFull: (error) => {
-      lastError = error.message;
+      setLastError(error);
       poller.pause();
       scheduler.pause();
       emitState();
     },
-    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
+    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', text: operatorMessage('ev-disk-space-back', {}), jobId: null, processed: null }),
     onRoom: () => {
-      lastError = null;
+      setLastError(null);
       if (connection !== 'token-rejected') {
         poller.resume();
         scheduler.resume();
@@ -125,10 +137,15 @@ export function createStation(options: StationOptions): Station {
     const raised = diskGuard.attempt(() => journal.log.raiseAlert(alert));
     if (raised) events.emit('alert', raised);
   };
+  const clearAlerts = (match: AlertMatch): void => {
+    const ids = diskGuard.attempt(() => journal.log.dismissAlerts(match)) ?? [];
+    if (ids.length > 0) events.emit('alertsCleared', { ids });
+  };
   const state = (): StationState => ({
     connection: settings.configured() ? connection : 'not-configured',
     lastPollAt,
     lastError,
+    lastErrorText,
     autoPrint: settings.autoPrint(),
     demo: options.demo ?? false,
   });
@@ -150,16 +167,16 @@ export function createStation(options: StationOptions): Station {
     return opened;
   };
 
-  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
+  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => clearAlerts({ kind: 'bad-data' }) });
 
   const onAuthRejected = (error: ApiAuthError): void => {
     if (connection === 'token-rejected') return;
     connection = 'token-rejected';
-    lastError = error.message;
+    setLastError(error);
     poller.pause();
     scheduler.pause();
-    log({ level: 'error', kind: 'token-rejected', message: error.message, jobId: null, processed: null });
-    raise({ kind: 'token-rejected', message: error.message, jobId: null, printerId: null });
+    log({ level: 'error', kind: 'token-rejected', message: error.message, text: error.text, jobId: null, processed: null });
+    raise({ kind: 'token-rejected', message: error.message, text: error.text, jobId: null, printerId: null });
     emitState();
   };
 
@@ -179,20 +196,22 @@ export function createStation(options: StationOptions): Station {
     backoff: options.backoff?.job,
     printerBackoff: options.backoff?.printer,
     onDone: (job) => {
-      journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
-      journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+      clearAlerts({ kind: 'batch-failed', jobId: job.id });
+      clearAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
     run: (jobId, signal) => runJob(jobId, runDeps, signal),
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
+      const text = job.snapshot.reasonText ?? operatorMessage('unexpected-error', {}, job.snapshot.reason);
       if (outcome === 'waiting') {
-        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, jobId: null, printerId: job.printerId });
+        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, text, retryAt: when, jobId: null, printerId: job.printerId });
       } else {
-        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
+        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, text, retryAt: when, jobId: job.id, printerId: job.printerId });
       }
     },
     onHeld: (job) => {
-      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
+      const text = job.snapshot.reasonText ?? operatorMessage('unexpected-error', {}, job.snapshot.reason);
+      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, text, jobId: job.id, printerId: job.printerId });
     },
     onError: (error, jobId) => {
       if (!diskGuard.handle(error)) reportStuckJob(error, jobId, logger, raise);
@@ -202,7 +221,14 @@ export function createStation(options: StationOptions): Station {
   const createJob = (batch: Batch, kind: JobView['kind'], printer: PrinterProfile): JobRecord => {
     const target = Math.max(batch.printStatus, journal.maxTargetFor(batch.processed)) + 1;
     const job = journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name, expectedLabels: batch.totalLabels });
-    log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, jobId: job.id, processed: batch.processed });
+    log({
+      level: 'info',
+      kind: 'job-created',
+      message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`,
+      text: operatorMessage('ev-job-created', { labels: batch.totalLabels, printer: printer.name }),
+      jobId: job.id,
+      processed: batch.processed,
+    });
     events.emit('job', toJobView(job));
     scheduler.kick();
     return job;
@@ -215,7 +241,8 @@ export function createStation(options: StationOptions): Station {
     prunedAt = now();
     const pruned = journal.prune();
     if (pruned.jobs + pruned.events > 0) {
-      log({ level: 'info', kind: 'journal-pruned', message: `dropped ${pruned.jobs} finished job(s) and ${pruned.events} event(s) older than ${journalRetentionDays} days`, jobId: null, processed: null });
+      const message = `dropped ${pruned.jobs} finished job(s) and ${pruned.events} event(s) older than ${journalRetentionDays} days`;
+      log({ level: 'info', kind: 'journal-pruned', message, text: operatorMessage('ev-journal-pruned', { jobs: pruned.jobs, events: pruned.events }), jobId: null, processed: null });
     }
   };
 
@@ -225,25 +252,42 @@ export function createStation(options: StationOptions): Station {
     const first = lastPollAt === null;
     batches = current;
     lastPollAt = new Date(now()).toISOString();
-    if (connection !== 'ok') journal.log.dismissAlerts({ kind: 'api-unreachable' });
+    // A clean answer: the server is reachable and takes the token.
+    clearAlerts({ kind: 'api-unreachable' });
+    clearAlerts({ kind: 'token-rejected' });
     connection = 'ok';
-    lastError = null;
+    setLastError(null);
     journal.recordBatches(current);
     let rule = settings.autoPrint();
     if (rule.enabled && rule.cutoff === null) {
       rule = { enabled: true, cutoff: cutoffAfter(current) };
       settings.setAutoPrint(rule);
-      log({ level: 'info', kind: 'auto-print', message: `auto-print starts after the newest batch the server lists: from ${rule.cutoff} (server time)`, jobId: null, processed: null });
+      const message = `auto-print starts after the newest batch the server lists: from ${rule.cutoff} (server time)`;
+      log({ level: 'info', kind: 'auto-print', message, text: operatorMessage('ev-auto-print-starts', { cutoff: rule.cutoff ?? '' }), jobId: null, processed: null });
     }
-    if (first) log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, jobId: null, processed: null });
-    else {
+    if (first) {
+      log({ level: 'info', kind: 'batches-listed', message: `the server lists ${current.length} batch(es)`, text: operatorMessage('ev-batches-listed', { count: current.length }), jobId: null, processed: null });
+    } else {
       for (const change of changes) {
         const what = change.type === 'new' ? `new batch of ${change.batch.totalLabels} label(s)` : change.type === 'gone' ? 'batch no longer listed' : `print count ${change.previousPrintStatus} → ${change.batch.printStatus}`;
-        log({ level: 'info', kind: `batch-${change.type}`, message: what, jobId: null, processed: change.batch.processed });
+        const text =
+          change.type === 'new'
+            ? operatorMessage('ev-batch-new', { labels: change.batch.totalLabels })
+            : change.type === 'gone'
+              ? operatorMessage('ev-batch-gone', {})
+              : operatorMessage('ev-batch-changed', { from: change.previousPrintStatus, to: change.batch.printStatus });
+        log({ level: 'info', kind: `batch-${change.type}`, message: what, text, jobId: null, processed: change.batch.processed });
         // A batch that appears now but is stamped before the cutoff means the clocks disagree:
         // say so rather than skip it in silence.
         if (change.type === 'new' && rule.enabled && rule.cutoff !== null && change.batch.printStatus === 0 && change.batch.processed < rule.cutoff) {
-          log({ level: 'warn', kind: 'auto-print-skipped', message: `new batch stamped ${change.batch.processed}, before the auto-print cutoff ${rule.cutoff}: not printed automatically (print it, or move the cutoff back)`, jobId: null, processed: change.batch.processed });
+          log({
+            level: 'warn',
+            kind: 'auto-print-skipped',
+            message: `new batch stamped ${change.batch.processed}, before the auto-print cutoff ${rule.cutoff}: not printed automatically (print it, or move the cutoff back)`,
+            text: operatorMessage('ev-auto-print-skipped', { cutoff: rule.cutoff ?? '' }),
+            jobId: null,
+            processed: change.batch.processed,
+          });
         }
       }
     }
@@ -254,8 +298,9 @@ export function createStation(options: StationOptions): Station {
         for (const batch of due) createJob(batch, 'auto-print', printer);
       } catch (error) {
         const message = `auto-print cannot start: ${error instanceof Error ? error.message : String(error)}`;
-        log({ level: 'error', kind: 'auto-print-blocked', message, jobId: null, processed: null });
-        raise({ kind: 'batch-failed', message, jobId: null, printerId: null });
+        const text = explain(error);
+        log({ level: 'error', kind: 'auto-print-blocked', message, text, jobId: null, processed: null });
+        raise({ kind: 'batch-failed', message, text, jobId: null, printerId: null });
       }
     }
     events.emit('batches', methods.batchViews());
@@ -272,10 +317,13 @@ export function createStation(options: StationOptions): Station {
     onFailure: (error, failures, retryInMs) => {
       if (error instanceof StationNotConfiguredError || diskGuard.handle(error)) return;
       const message = error instanceof Error ? error.message : String(error);
+      const text = explain(error);
       connection = 'unreachable';
-      lastError = message;
-      log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, jobId: null, processed: null });
-      if (failures === 3) raise({ kind: 'api-unreachable', message, jobId: null, printerId: null });
+      setLastError({ message, text });
+      const retryAt = new Date(now() + retryInMs).toISOString();
+      log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, text, jobId: null, processed: null });
+      // From the third failure in a row: one alert, kept up to date until a poll succeeds.
+      if (failures >= 3) raise({ kind: 'api-unreachable', message, text, retryAt, jobId: null, printerId: null });
       emitState();
     },
     onAuthRejected,
@@ -288,8 +336,7 @@ export function createStation(options: StationOptions): Station {
     if (change.connection) client = undefined;
     if (change.token && connection === 'token-rejected') {
       connection = 'connecting';
-      lastError = null;
-      journal.log.dismissAlerts({ kind: 'token-rejected' });
+      setLastError(null);
       scheduler.resume();
       poller.resume();
     } else if ((change.connection || change.pollSeconds) && started) {
@@ -300,7 +347,7 @@ export function createStation(options: StationOptions): Station {
   };
 
   const core: StationCore = {
-    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, applySettingsChange, emitState, state, supplied,
+    journal, settings, options, events, now, random, api, port, createJob, scheduler, poller, log, raise, clearAlerts, applySettingsChange, emitState, state, supplied,
     batches: () => batches,
     forgetPort: (printerId) => ports.delete(printerId),
   };
@@ -312,7 +359,11 @@ export function createStation(options: StationOptions): Station {
         const parsed = stationMethods[name].input.safeParse(input ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
+          const field = issue?.path.join('.') ?? '';
+          throw new StationInputError(
+            operatorMessage('bad-input', { method: name, field: field || '—' }, issue?.message ?? null),
+            `${name}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`,
+          );
         }
         return (methods[name] as (i: unknown) => Promise<unknown>)(parsed.data);
       }),
@@ -326,7 +377,8 @@ export function createStation(options: StationOptions): Station {
       started = true;
       backups = startJournalBackups({ backup: () => journal.backup(), timers, log, skip: () => diskGuard.full });
       diskGuard.attempt(() => journal.clearRetryTimes());
-      log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      const pending = journal.pendingJobs().length;
+      log({ level: 'info', kind: 'station-started', message: `station started, ${pending} unfinished job(s) to resume`, text: operatorMessage('ev-station-started', { jobs: pending }), jobId: null, processed: null });
       poller.start();
       scheduler.kick();
     },
@@ -337,7 +389,7 @@ export function createStation(options: StationOptions): Station {
       backups?.stop();
       await poller.stop();
       await scheduler.stop();
-      if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
+      if (started) log({ level: 'info', kind: 'station-stopped', message: 'station stopped', text: operatorMessage('ev-station-stopped', {}), jobId: null, processed: null });
       journal.close();
       unlock();
     },

@@ -1,4 +1,5 @@
 import type { JobView } from '../../shared/station-api.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import { applyJobEvent, countLabels, isFinished, JobTransitionError, type JobSnapshot } from './job-machine.ts';
 import { toJobView } from './journal.ts';
 import type { StationCore } from './create-station.ts';
@@ -11,7 +12,7 @@ import { BatchStateError } from './station-errors.ts';
 
 function refuseRunning(core: StationCore, jobId: string, what: string): void {
   if (core.scheduler.isRunning(jobId)) {
-    throw new BatchStateError(`job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
+    throw new BatchStateError(operatorMessage('job-printing', { job: jobId }), `job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
   }
 }
 
@@ -21,7 +22,7 @@ function cancelled(jobId: string, job: JobSnapshot): JobSnapshot {
   } catch (error) {
     if (!(error instanceof JobTransitionError)) throw error;
     const why = job.state === 'printing' ? 'it is printing: wait for it to finish or fail' : `it is already ${job.state}`;
-    throw new BatchStateError(`job ${jobId} cannot be cancelled: ${why}`);
+    throw new BatchStateError(operatorMessage('job-cannot-cancel', { job: jobId, state: job.state }), `job ${jobId} cannot be cancelled: ${why}`);
   }
 }
 
@@ -34,12 +35,20 @@ export function cancelJob(core: StationCore, jobId: string): JobView {
   // Queued and never tried: print_order was not called (a runner claims in the same tick it
   // resumes), so the server's count is untouched and this job must not push the next target up.
   if (job.snapshot.state === 'queued' && job.attempts === 0) journal.forgetTarget(jobId);
-  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
+  core.clearAlerts({ kind: 'batch-failed', jobId });
   // The printer's alert goes with its last waiting job; other jobs still waiting keep it.
   const stillWaiting = journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting');
-  if (!stillWaiting) journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+  if (!stillWaiting) core.clearAlerts({ kind: 'printer-offline', printerId: job.printerId });
   const total = next.ordersStored ? next.labels.length : job.expectedLabels;
-  core.log({ level: 'info', kind: 'job-cancelled', message: `cancelled by the operator; ${countLabels(next).confirmed} of ${total} labels were printed`, jobId, processed: job.processed });
+  const confirmed = countLabels(next).confirmed;
+  core.log({
+    level: 'info',
+    kind: 'job-cancelled',
+    message: `cancelled by the operator; ${confirmed} of ${total} labels were printed`,
+    text: operatorMessage('ev-job-cancelled', { confirmed, total }),
+    jobId,
+    processed: job.processed,
+  });
   const view = toJobView(journal.requireJob(jobId));
   core.events.emit('job', view);
   // A waiting job held its printer's queue: the jobs behind it may run now.
@@ -50,9 +59,9 @@ export function cancelJob(core: StationCore, jobId: string): JobView {
 export function retryJob(core: StationCore, jobId: string): JobView {
   const { journal } = core;
   const job = journal.requireJob(jobId);
-  if (isFinished(job.snapshot.state)) throw new BatchStateError(`job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
+  if (isFinished(job.snapshot.state)) throw new BatchStateError(operatorMessage('job-finished', { job: jobId, state: job.snapshot.state }), `job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
   refuseRunning(core, jobId, 'retry');
-  core.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', jobId, processed: job.processed });
+  core.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', text: operatorMessage('ev-job-retry', {}), jobId, processed: job.processed });
   core.scheduler.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }
@@ -67,13 +76,20 @@ export function printReceivedOrders(core: StationCore, jobId: string): JobView {
   const job = journal.requireJob(jobId);
   refuseRunning(core, jobId, 'print');
   const answer = job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? journal.answers.get(jobId) : undefined;
-  if (!answer) throw new BatchStateError(`job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
-  if (answer.orders.length === 0) throw new BatchStateError(`print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
+  if (!answer) throw new BatchStateError(operatorMessage('job-no-held-answer', { job: jobId }), `job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
+  if (answer.orders.length === 0) throw new BatchStateError(operatorMessage('job-held-answer-empty', { job: jobId }), `print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
   const next = applyJobEvent(applyJobEvent(job.snapshot, { type: 'claim' }), { type: 'claimed', labelCount: answer.orders.length });
   journal.saveJob(jobId, job.snapshot, next, answer.orders);
   journal.answers.forget(jobId);
-  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
-  core.log({ level: 'info', kind: 'print-as-received', message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`, jobId, processed: job.processed });
+  core.clearAlerts({ kind: 'batch-failed', jobId });
+  core.log({
+    level: 'info',
+    kind: 'print-as-received',
+    message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`,
+    text: operatorMessage('ev-print-as-received', { received: answer.orders.length, expected: answer.expected }),
+    jobId,
+    processed: job.processed,
+  });
   core.scheduler.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }

@@ -1,4 +1,6 @@
+import { OperatorError } from '../../shared/operator-message.ts';
+
 /** The operator asked for something the batch's state does not allow. */
-export class BatchStateError extends Error {
+export class BatchStateError extends OperatorError {
   override name = 'BatchStateError';
 }

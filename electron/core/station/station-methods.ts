@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Batch, Order } from '../../shared/domain.ts';
 import type { PrinterView, StationMethodName, StationMethodOutput, stationMethods, BatchView } from '../../shared/station-api.ts';
 import { createRawQueue } from '../printers/index.ts';
@@ -44,7 +45,7 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
   /** The batch as last listed; asks the server when the station has not seen it yet. */
   const findBatch = async (processed: string): Promise<Batch> => {
     const known = core.batches().find((b) => b.processed === processed) ?? (await core.api().processedList()).find((b) => b.processed === processed);
-    if (!known) throw new BatchStateError(`the server lists no batch processed at ${processed}: refresh the list`);
+    if (!known) throw new BatchStateError(operatorMessage('batch-not-listed', { batch: processed }), `the server lists no batch processed at ${processed}: refresh the list`);
     return known;
   };
 
@@ -57,7 +58,10 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     }
     const printed = Math.max(batch.printStatus, journal.maxTargetFor(processed));
     if (kind === 'print' && printed > 0) {
-      throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
+      throw new BatchStateError(
+        operatorMessage('batch-already-printed', { batch: processed, times: printed }),
+        `batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`,
+      );
     }
     return core.createJob(batch, kind, settings.route(printerId));
   };
@@ -116,10 +120,12 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     reprintBatch: async ({ processed, printerId }) => toJobView(await startPrint(processed, printerId, 'reprint')),
     reprintLabels: async ({ jobId, indexes, printerId }) => {
       const source = journal.requireJob(jobId);
-      if (!source.snapshot.ordersStored) throw new BatchStateError(`job ${jobId} has no stored orders yet: print the batch first`);
+      if (!source.snapshot.ordersStored) throw new BatchStateError(operatorMessage('job-no-stored-orders', { job: jobId }), `job ${jobId} has no stored orders yet: print the batch first`);
       const count = source.snapshot.labels.length;
       const wrong = indexes.filter((i) => i > count);
-      if (wrong.length > 0) throw new BatchStateError(`job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
+      if (wrong.length > 0) {
+        throw new BatchStateError(operatorMessage('job-label-missing', { job: jobId, count, labels: wrong.join(', ') }), `job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
+      }
       const printer = settings.route(printerId ?? source.printerId);
       const chosen = journal.storedLabels(jobId, indexes.map((i) => i - 1));
       const job = journal.createJob({
@@ -134,7 +140,14 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
         sourceJobId: jobId,
         suppliedFrom: { jobId, indexes: chosen.map((label) => label.idx) },
       });
-      core.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
+      core.log({
+        level: 'info',
+        kind: 'job-created',
+        message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`,
+        text: operatorMessage('ev-reprint-created', { labels: indexes.join(', '), printer: printer.name }),
+        jobId: job.id,
+        processed: job.processed,
+      });
       core.scheduler.kick();
       return toJobView(job);
     },
@@ -160,7 +173,12 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
       const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => core.api().processedList(), lastListing) : current.cutoff) };
       settings.setAutoPrint(next);
       const from = next.cutoff === null ? 'newer than the server lists at the next poll' : `processed from ${next.cutoff} (server time)`;
-      core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', jobId: null, processed: null });
+      const text = !enabled
+        ? operatorMessage('ev-auto-print-off', {})
+        : next.cutoff === null
+          ? operatorMessage('ev-auto-print-on-next-poll', {})
+          : operatorMessage('ev-auto-print-on', { cutoff: next.cutoff });
+      core.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', text, jobId: null, processed: null });
       core.emitState();
       if (enabled) core.poller.pollNow();
       return core.state();
@@ -174,33 +192,40 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     },
     removePrinter: async ({ id }) => {
       const pending = journal.pendingJobs().filter((j) => j.printerId === id).length;
-      if (pending > 0) throw new BatchStateError(`this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
+      if (pending > 0) {
+        throw new BatchStateError(operatorMessage('printer-has-jobs', { count: pending }), `this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
+      }
       core.forgetPort(id);
       return { removed: settings.removePrinter(id) };
     },
     printTestPage: async ({ id }) => {
       const port = core.port(id);
-      if (!port) throw new BatchStateError(`there is no printer "${id}"`);
+      if (!port) throw new BatchStateError(operatorMessage('printer-unknown', { printer: id }), `there is no printer "${id}"`);
       await port.printTestPage();
       return { printed: true };
     },
     calibratePrinter: async ({ id }) => {
       const port = core.port(id);
-      if (!port) throw new BatchStateError(`there is no printer "${id}"`);
-      if (!port.calibrate) throw new BatchStateError(`${port.profile.name} has no label sensor to calibrate: pick its TSPL or ZPL kind, or print the test page`);
+      if (!port) throw new BatchStateError(operatorMessage('printer-unknown', { printer: id }), `there is no printer "${id}"`);
+      if (!port.calibrate) {
+        throw new BatchStateError(
+          operatorMessage('printer-no-sensor', { printer: port.profile.name }),
+          `${port.profile.name} has no label sensor to calibrate: pick its TSPL or ZPL kind, or print the test page`,
+        );
+      }
       await port.calibrate();
       return { calibrated: true };
     },
     createRawQueue: async (request) => {
       const created = await (core.options.createRawQueue ?? ((r) => createRawQueue(r)))(request);
-      core.log({ level: 'info', kind: 'raw-queue-created', message: created.message, jobId: null, processed: null });
+      core.log({ level: 'info', kind: 'raw-queue-created', message: created.message, text: operatorMessage('ev-raw-queue-created', { queue: created.queue }, created.uri), jobId: null, processed: null });
       return created;
     },
     previewLabel: async ({ order, orderId, processed, template, dpi }) => {
       let chosen = order;
       if (!chosen && processed) chosen = (await batchOrders(processed)).find((o) => orderId === undefined || o.orderId === orderId);
       if (!chosen && orderId && !processed) chosen = (await core.api().orderDetails(orderId)).firstState ?? undefined;
-      if (!chosen) throw new BatchStateError('there is no such order to preview');
+      if (!chosen) throw new BatchStateError(operatorMessage('order-not-found', {}), 'there is no such order to preview');
       // An order carrying its marketplace label previews that label: it is what will print.
       const label = await core.supplied.preview({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(core.now()) } }, { template, dpi });
       const png = Buffer.from(await core.options.renderPng(label, { template, dpi }));
@@ -212,6 +237,6 @@ export function createStationMethods(core: StationCore): StationMethodImpls & { 
     listOrders: async ({ offset, limit, q, status }) => core.api().listOrders(offset, limit, { q, status }),
     getOrderDetails: async ({ id }) => core.api().orderDetails(id),
     listAlerts: async () => journal.log.listAlerts(),
-    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }) > 0 }),
+    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }).length > 0 }),
   };
 }

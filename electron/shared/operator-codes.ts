@@ -1,0 +1,123 @@
+/**
+ * Every code the core can say to the operator, with the parameters it fills in. The catalogues'
+ * `codes` section translates each (id and en); a unit test holds both to this list, and
+ * `operatorMessage` accepts only these codes with exactly these parameters.
+ */
+export const operatorCodes = {
+  // The order API (detail: the call, status, path without the user id, a short body excerpt).
+  'api-server-error': ['call', 'status'],
+  'api-unreachable': ['call'],
+  'api-timeout': ['call', 'seconds'],
+  'token-rejected': ['status'],
+  'api-redirect': ['call'],
+  'api-too-large': ['call', 'megabytes'],
+  'api-bad-answer': ['call'],
+  'api-not-found': ['call'],
+  'api-refused': ['call', 'status'],
+  'order-data-bad': ['field'],
+  // Printers (detail: what the printer or spooler said).
+  'printer-offline': ['printer'],
+  'printer-paper-out': ['printer'],
+  'printer-cover-open': ['printer'],
+  'printer-head-open': ['printer'],
+  'printer-paper-jam': ['printer'],
+  'printer-ribbon-out': ['printer'],
+  'printer-stopped': ['printer'],
+  'print-job-failed': ['printer'],
+  'print-unconfirmed': ['printer'],
+  'printer-config': ['printer'],
+  'printer-not-answering': [],
+  'printer-not-set-up': [],
+  // Why a job failed or waits.
+  'batch-gone': ['batch'],
+  'claim-refused': ['batch', 'status'],
+  'claim-none-readable': ['batch', 'expected'],
+  'claim-too-few': ['batch', 'expected', 'received'],
+  'claim-too-many': ['batch', 'expected', 'received'],
+  'claim-unreadable-rows': ['batch', 'received', 'unreadable'],
+  'printer-removed': ['printer'],
+  'labels-unconfirmed': ['printer', 'labels'],
+  'reprint-no-orders': [],
+  'supplied-label-missing': ['count'],
+  'job-unexpected-error': [],
+  'job-stuck': ['job'],
+  // What the operator asked that the station's state does not allow.
+  'batch-not-listed': ['batch'],
+  'batch-already-printed': ['batch', 'times'],
+  'job-no-stored-orders': ['job'],
+  'job-label-missing': ['job', 'count', 'labels'],
+  'job-printing': ['job'],
+  'job-cannot-cancel': ['job', 'state'],
+  'job-finished': ['job', 'state'],
+  'job-no-held-answer': ['job'],
+  'job-held-answer-empty': ['job'],
+  'job-no-supplied-missing': ['job'],
+  'job-not-found': ['job'],
+  'printer-has-jobs': ['count'],
+  'printer-unknown': ['printer'],
+  'printer-no-sensor': ['printer'],
+  'no-printer': [],
+  'order-not-found': [],
+  'label-file-empty': ['file'],
+  'label-file-unreadable': ['file'],
+  'bad-input': ['method', 'field'],
+  'bad-request': [],
+  'not-configured': [],
+  // The station's own files.
+  'disk-full': ['free', 'needed'],
+  'data-folder-missing': ['folder'],
+  'data-folder-readonly': ['folder'],
+  'journal-damaged': [],
+  'journal-newer': ['version', 'known'],
+  'station-file-error': [],
+  // Alerts of their own.
+  'bad-data': ['rows'],
+  'auto-print-blocked': [],
+  // The journal's events (History).
+  'ev-job-created': ['labels', 'printer'],
+  'ev-reprint-created': ['labels', 'printer'],
+  'ev-label-file-created': ['labels', 'printer'],
+  'ev-job-done': ['labels', 'printer'],
+  'ev-claimed': ['labels'],
+  'ev-repeated-order': ['invoice', 'times'],
+  'ev-possible-duplicate': ['labels'],
+  'ev-job-cancelled': ['confirmed', 'total'],
+  'ev-job-retry': [],
+  'ev-print-as-received': ['received', 'expected'],
+  'ev-own-labels-chosen': ['count'],
+  'ev-batches-listed': ['count'],
+  'ev-batch-new': ['labels'],
+  'ev-batch-gone': [],
+  'ev-batch-changed': ['from', 'to'],
+  'ev-auto-print-on': ['cutoff'],
+  'ev-auto-print-on-next-poll': [],
+  'ev-auto-print-off': [],
+  'ev-auto-print-starts': ['cutoff'],
+  'ev-auto-print-skipped': ['cutoff'],
+  'ev-rows-skipped': ['rows'],
+  'ev-journal-pruned': ['jobs', 'events'],
+  'ev-journal-backup': [],
+  'ev-journal-backup-failed': [],
+  'ev-station-started': ['jobs'],
+  'ev-station-stopped': [],
+  'ev-disk-space-back': [],
+  'ev-raw-queue-created': ['queue'],
+  'ev-parcel-packed': ['invoice'],
+  'ev-scan-unknown': ['code'],
+  'ev-scan-other-batch': ['code', 'batch'],
+  'ev-batch-search-partial': [],
+  'ev-spool-job-unknown': ['spoolJob'],
+  'ev-spool-job-completed': ['spoolJob', 'labels'],
+  'ev-spool-job-not-printed': ['spoolJob', 'labels'],
+  // A journal row written before rows carried codes: its English text is the detail.
+  'legacy-text': [],
+  'unexpected-error': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type OperatorCode = keyof typeof operatorCodes;
+export type ParamsOf<C extends OperatorCode> = { [P in (typeof operatorCodes)[C][number]]: string | number };
+export const operatorCodeNames = Object.keys(operatorCodes) as OperatorCode[];
+
+export function isOperatorCode(code: string): code is OperatorCode {
+  return Object.hasOwn(operatorCodes, code);
+}
