@@ -3,6 +3,7 @@ import type { StationState } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { formatClock, formatProcessed } from '../../components/format.ts';
 import { useLinkState, useLoad, useStation, useStationEvent } from '../../station-context.tsx';
+import { operatorHeadline } from '../../../../electron/shared/i18n/operator-text.ts';
 import { useState } from 'react';
 
 /**
@@ -31,7 +32,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
     <footer className="status-bar" aria-label={t('status.title')}>
       {link !== 'up' && <span className={link === 'down' ? 'badge error' : 'badge'}>{t(`status.link.${link}`)}</span>}
       {state && (
-        <span className={`badge conn-${state.connection}`} title={state.lastError ?? undefined} data-testid="connection">
+        <span className={`badge conn-${state.connection}`} title={state.lastErrorText ? operatorHeadline(state.lastErrorText, i18n.language) : undefined} data-testid="connection">
           {t(`status.connection.${state.connection}`)}
         </span>
       )}
@@ -47,7 +48,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
       )}
       <span className="printers">
         {(printers.data ?? []).map((p) => (
-          <span key={p.id} className={`badge printer-${p.status.state}`} title={p.status.message}>
+          <span key={p.id} className={`badge printer-${p.status.state}`} >
             {p.name}: {t(`printers.state.${p.status.state}`)}
           </span>
         ))}

@@ -5,6 +5,7 @@ import { ErrorNote } from '../../components/error-note.tsx';
 import { useLoad, useStation } from '../../station-context.tsx';
 import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
+import { DetailToggle } from '../../components/operator-text.tsx';
 import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
@@ -72,7 +73,11 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
               {t(`templates.${p.template}`)} · {p.dpi} dpi · {p.offsetXmm}/{p.offsetYmm} mm
             </span>
             <span className={`badge printer-${p.status.state}`}>{t(`printers.state.${p.status.state}`)}</span>
-            {p.status.state !== 'ready' && p.status.message && <span className="muted">{p.status.message}</span>}
+            {p.status.state !== 'ready' && p.status.message && (
+              <span className="operator-text">
+                <DetailToggle detail={p.status.message} />
+              </span>
+            )}
             <span className="actions">
               <button type="button" onClick={() => setEditing(p)}>
                 {t('common.edit')}
