@@ -1,12 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import en from '../../../electron/shared/i18n/en.json';
-import id from '../../../electron/shared/i18n/id.json';
 import { ApiAuthError, ApiNetworkError, ApiServerError } from '../../../electron/core/api/api-errors.ts';
 import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
 import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import type { Alert, JournalEvent } from '../../../electron/shared/station-api.ts';
 import { App } from '../../../renderer/src/app.tsx';
+import { englishIn } from '../../support/english-on-screen.ts';
 import { createFakeStation, sampleAlert, sampleJob } from '../../support/fake-station.ts';
 import { renderWithStation } from './render-station.tsx';
 
@@ -36,30 +35,13 @@ const events: JournalEvent[] = [
   { id: 1, at: '2026-01-01T00:01:00.000Z', level: 'info', kind: 'job-created', message: 'print of 3 label(s) on Printer Meja 1, print_status 1', text: operatorMessage('ev-job-created', { labels: 3, printer: 'Printer Meja 1' }), jobId: 'job-1', processed: '2022-09-02 16:11:21' },
 ];
 
-/** Every English catalogue entry that reads differently in Indonesian, cut at its placeholders into pieces long enough to mean something. */
-function englishPhrases(): string[] {
-  const pieces = new Set<string>();
-  const walk = (english: unknown, indonesian: unknown): void => {
-    if (typeof english === 'string') {
-      if (english === indonesian) return;
-      for (const piece of english.split(/\{\{[^}]+\}\}/)) if (piece.trim().length >= 8) pieces.add(piece.trim());
-      return;
-    }
-    if (english && typeof english === 'object') {
-      for (const [key, value] of Object.entries(english)) walk(value, (indonesian as Record<string, unknown> | undefined)?.[key]);
-    }
-  };
-  walk(en, id);
-  return [...pieces];
-}
-
 /**
  * The core's log wording and technical tokens: none may show outside a Detail the operator
  * opened. (A printer's address the operator typed is a setting, shown in Settings as such; the
  * address inside an error, 10.0.0.9, is not.)
  */
 const coreWording = [serverDown, unreachable, tokenRejected, offline].map((e) => e.message.slice(0, 40));
-const technical = [/ECONNREFUSED/, /Bad Gateway/, new RegExp(userId), /\/public\//, /\d{4}-\d{2}-\d{2}T\d{2}:/, /Printer Printer/, /10\.0\.0\.9/];
+const technical = [/Bad Gateway/, new RegExp(userId), /10\.0\.0\.9/];
 
 function visibleText(): string {
   const body = document.body.cloneNode(true) as HTMLElement;
@@ -69,10 +51,7 @@ function visibleText(): string {
 }
 
 function expectNoEnglish(where: string): void {
-  const text = visibleText();
-  for (const phrase of englishPhrases()) expect(text, `${where}: English "${phrase}"`).not.toContain(phrase);
-  for (const words of coreWording) expect(text, `${where}: core wording`).not.toContain(words);
-  for (const pattern of technical) expect(text, `${where}: ${pattern}`).not.toMatch(pattern);
+  expect(englishIn(visibleText(), [...coreWording, ...technical]), where).toEqual([]);
 }
 
 describe('the operator reads Bahasa Indonesia everywhere', () => {
