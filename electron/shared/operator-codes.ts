@@ -26,8 +26,6 @@ export const operatorCodes = {
   'print-job-failed': ['printer'],
   'print-unconfirmed': ['printer'],
   'printer-config': ['printer'],
-  'printer-not-answering': [],
-  'printer-not-set-up': [],
   // Why a job failed or waits.
   'batch-gone': ['batch'],
   'claim-refused': ['batch', 'status'],
@@ -72,7 +70,6 @@ export const operatorCodes = {
   'station-file-error': [],
   // Alerts of their own.
   'bad-data': ['rows'],
-  'auto-print-blocked': [],
   // The journal's events (History).
   'ev-job-created': ['labels', 'printer'],
   'ev-reprint-created': ['labels', 'printer'],
