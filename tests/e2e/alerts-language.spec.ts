@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath } from '../../playwright.config.ts';
@@ -56,7 +56,7 @@ function watchLanguage(page: Page): { check(): Promise<void>; stop(): string[] }
   const check = async (): Promise<void> => {
     const details = await page.locator('.operator-detail').allInnerTexts();
     const text = details.reduce((visible, detail) => visible.replace(detail, ''), await page.locator('body').innerText());
-    for (const found of englishIn(text, [sim.info.userId])) if (!seen.includes(found)) seen.push(found);
+    for (const found of englishIn(text, catalogues, [sim.info.userId])) if (!seen.includes(found)) seen.push(found);
   };
   void (async () => {
     while (running) {
@@ -72,6 +72,9 @@ function watchLanguage(page: Page): { check(): Promise<void>; stop(): string[] }
     },
   };
 }
+
+const catalogue = (language: 'id' | 'en'): unknown => JSON.parse(readFileSync(new URL(`../../electron/shared/i18n/${language}.json`, import.meta.url), 'utf8'));
+const catalogues = { en: catalogue('en'), id: catalogue('id') };
 
 const alertOf = (page: Page, kind: string) => page.locator(`[data-testid=alert][data-alert-kind="${kind}"]`);
 

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
-
-// Read, not imported: Playwright's loader takes no JSON modules.
-const catalogue = (language: 'id' | 'en'): unknown => JSON.parse(readFileSync(new URL(`../../electron/shared/i18n/${language}.json`, import.meta.url), 'utf8'));
+/** Both catalogues, as the caller loads them (Playwright's loader takes no JSON modules, jsdom no file URLs). */
+export interface Catalogues {
+  en: unknown;
+  id: unknown;
+}
 
 /**
  * What must not be on an Indonesian screen: every English catalogue entry that reads differently
  * in Indonesian, cut at its placeholders into pieces long enough to mean something.
  */
-export function englishCataloguePhrases(): string[] {
+export function englishCataloguePhrases(catalogues: Catalogues): string[] {
   const pieces = new Set<string>();
   const walk = (english: unknown, indonesian: unknown): void => {
     if (typeof english === 'string') {
@@ -19,7 +20,7 @@ export function englishCataloguePhrases(): string[] {
       for (const [key, value] of Object.entries(english)) walk(value, (indonesian as Record<string, unknown> | undefined)?.[key]);
     }
   };
-  walk(catalogue('en'), catalogue('id'));
+  walk(catalogues.en, catalogues.id);
   return [...pieces];
 }
 
@@ -27,8 +28,8 @@ export function englishCataloguePhrases(): string[] {
 export const technicalOnScreen = [/ECONN[A-Z]+/, /Internal Server Error/, /Unauthenticated/, /\/public\//, /\d{4}-\d{2}-\d{2}T\d{2}:/, /Printer Printer/, /print_order|processed_list/];
 
 /** The English pieces and technical words found in `text`; empty when it is all the operator's language. */
-export function englishIn(text: string, alsoForbidden: readonly (string | RegExp)[] = []): string[] {
-  const found = englishCataloguePhrases().filter((phrase) => text.includes(phrase));
+export function englishIn(text: string, catalogues: Catalogues, alsoForbidden: readonly (string | RegExp)[] = []): string[] {
+  const found = englishCataloguePhrases(catalogues).filter((phrase) => text.includes(phrase));
   for (const pattern of [...technicalOnScreen, ...alsoForbidden]) {
     const hit = typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
     if (hit) found.push(String(pattern));

@@ -1,5 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import en from '../../../electron/shared/i18n/en.json';
+import id from '../../../electron/shared/i18n/id.json';
 import { ApiAuthError, ApiNetworkError, ApiServerError } from '../../../electron/core/api/api-errors.ts';
 import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
 import { operatorMessage } from '../../../electron/shared/operator-message.ts';
@@ -51,7 +53,7 @@ function visibleText(): string {
 }
 
 function expectNoEnglish(where: string): void {
-  expect(englishIn(visibleText(), [...coreWording, ...technical]), where).toEqual([]);
+  expect(englishIn(visibleText(), { en, id }, [...coreWording, ...technical]), where).toEqual([]);
 }
 
 describe('the operator reads Bahasa Indonesia everywhere', () => {
