@@ -31,7 +31,7 @@ describe('the operator codes', () => {
     expect(operatorHeadline(offline, 'id')).toBe('Printer Meja 1 tidak terjangkau: pastikan menyala dan tersambung');
     expect(operatorHeadline(offline, 'en')).not.toMatch(/Printer Printer/);
     const gone = operatorMessage('batch-gone', { batch: '2022-09-02 16:11:21' });
-    expect(operatorHeadline(gone, 'id')).toContain('2 Sep 2022, 16.11 WIB');
+    expect(operatorHeadline(gone, 'id')).toContain('Batch 2 Sep 2022 16:11:21 WIB sudah tidak ada');
   });
 
   it('a code this build does not know reads as the generic entry, never as the bare code', () => {
