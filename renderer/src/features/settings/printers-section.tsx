@@ -6,13 +6,15 @@ import { useLoad, useStation } from '../../station-context.tsx';
 import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
 import { DetailToggle } from '../../components/operator-text.tsx';
+import { operatorMessage } from '../../../../electron/shared/operator-message.ts';
+import { operatorHeadline } from '../../../../electron/shared/i18n/operator-text.ts';
 import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
 
 /** The printers this station knows, their state, and the ways to add one. */
 export function PrintersSection({ onChanged }: { onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useStation();
   const printers = useLoad(() => api.listPrinters({}), 'printers');
   const [editing, setEditing] = useState<PrinterProfileInput | null>(null);
@@ -37,7 +39,7 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
     act(async () => {
       const created = await api.createRawQueue({ deviceUri: device.uri, name: queueNameFor(device), language: device.guessedLanguage ?? 'tspl' });
       setEditing({ name: device.name.slice(0, 80), uri: created.uri });
-      return created.message;
+      return operatorHeadline(operatorMessage('ev-raw-queue-created', { queue: created.queue }), i18n.language);
     });
   const changed = () => {
     setEditing(null);
