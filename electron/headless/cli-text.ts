@@ -1,4 +1,4 @@
-import { explain } from '../shared/operator-message.ts';
+import { explain, isExplained } from '../shared/operator-message.ts';
 import { operatorHeadline } from '../shared/i18n/operator-text.ts';
 
 /** The terminal's language: `LABEL_STATION_LANGUAGE` (id or en), else the locale (`id_ID.UTF-8` is Indonesian), else English. */
@@ -16,7 +16,7 @@ export function cliLanguage(env: NodeJS.ProcessEnv = process.env): 'id' | 'en' {
  * the file, the path or the command that fixes it.
  */
 export function cliErrorLine(error: unknown, language: 'id' | 'en'): string {
-  const english = error instanceof Error ? error.message : String(error);
+  const english = error instanceof Error || isExplained(error) ? error.message : String(error);
   if (language === 'en') return english;
   const text = explain(error);
   const detail = text.detail?.replace(/\s+/g, ' ').trim();

@@ -23,5 +23,8 @@ describe('the CLI says errors in the terminal language', () => {
   it('in English, the core sentence that names what to fix; in Indonesian an error without a code gets the generic words', () => {
     expect(cliErrorLine(new DiskFullError('/data/journal.db', 0), 'en')).toMatch(/^disk full: cannot write \/data\/journal.db; free at least 8.0 MB/);
     expect(cliErrorLine(new Error('plain'), 'id')).toBe('Terjadi kesalahan tak terduga (lihat Detail) (plain)');
+    // A printer's text made for its profile name is not an Error: its English still prints.
+    const renamed = { message: 'Printer escpos://10.0.0.9:9100 is not reachable', text: new DiskFullError('/d', 0).text };
+    expect(cliErrorLine(renamed, 'en')).toBe('Printer escpos://10.0.0.9:9100 is not reachable');
   });
 });
