@@ -30,9 +30,13 @@ export function DetailToggle({ detail }: { detail: string }) {
 /** The core's message in the operator's language, one line; the technical detail only behind the toggle, never in the headline. */
 export function OperatorText({ text, className }: { text: OperatorMessage; className?: string }) {
   const { i18n } = useTranslation();
+  const headline = operatorHeadline(text, i18n.language);
   return (
     <span className={['operator-text', className].filter(Boolean).join(' ')} data-code={text.code}>
-      <span className="operator-headline">{operatorHeadline(text, i18n.language)}</span>
+      {/* The title keeps a headline cut short on a narrow screen readable in full. */}
+      <span className="operator-headline" title={headline}>
+        {headline}
+      </span>
       {text.detail && <DetailToggle detail={text.detail} />}
     </span>
   );
