@@ -1,9 +1,10 @@
+import { operatorMessage, OperatorError } from '../shared/operator-message.ts';
 import { openPoolDatabase } from '../core/pool/pool-database.ts';
 import { PoolStore } from '../core/pool/pool-store.ts';
 import { parsePoolUrl, redactPoolUrls } from '../core/pool/pool-url.ts';
 import type { StationLogger } from '../core/station/station-options.ts';
 
-export class PoolConnectError extends Error {
+export class PoolConnectError extends OperatorError {
   override name = 'PoolConnectError';
 }
 
@@ -17,6 +18,6 @@ export async function openStationPool(pool: { url: string; password?: string; st
     return { store: new PoolStore(database, { station: pool.stationName, leaseMs: pool.leaseMs }), tickMs: pool.tickMs ?? Math.min(2000, pool.leaseMs / 3) };
   } catch (error) {
     const why = redactPoolUrls(error instanceof Error ? error.message : String(error));
-    throw new PoolConnectError(`cannot open the station pool at ${address.shown}: ${why}`);
+    throw new PoolConnectError(operatorMessage('pool-connect-failed', { address: address.shown }, why), `cannot open the station pool at ${address.shown}: ${why}`);
   }
 }

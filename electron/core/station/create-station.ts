@@ -1,4 +1,5 @@
 import type { Batch } from '../../shared/domain.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { JobKind, JobView } from '../../shared/station-api.ts';
 import { createBatchJob, type BatchJobDeps } from './batch-jobs.ts';
@@ -59,23 +60,23 @@ function coreParts(options: StationOptions, rt: Runtime, files: StationFiles) {
     timers: rt.timers,
     logger: rt.logger,
     onFull: (error) => {
-      status.lastError = error.message;
+      status.setLastError(error);
       queues.pause();
       status.emit();
     },
-    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
+    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', text: operatorMessage('ev-disk-space-back', {}), jobId: null, processed: null }),
     onRoom: () => {
-      status.lastError = null;
+      status.setLastError(null);
       if (status.connection !== 'token-rejected') queues.resume();
       status.emit();
     },
   });
-  const { log, raise } = createStationLog({ logger: rt.logger, journal, attempt: (write) => diskGuard.attempt(write), events });
-  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
+  const { log, raise, clearAlerts } = createStationLog({ logger: rt.logger, journal, attempt: (write) => diskGuard.attempt(write), events });
+  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => clearAlerts({ kind: 'bad-data' }) });
   const apiLink = createApiLink({ config: () => settings.apiConfig(), build: options.api, onSkippedRows: (report) => skippedRows.report(report) });
   const printers = createPrinterLinks({ printers: () => settings.printers(), open: options.openPrinter });
   const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
-  return { events, queues, status, diskGuard, log, raise, skippedRows, apiLink, printers, supplied };
+  return { events, queues, status, diskGuard, log, raise, clearAlerts, skippedRows, apiLink, printers, supplied };
 }
 
 type CoreParts = ReturnType<typeof coreParts>;
@@ -87,7 +88,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const emitJob = (job: JobView): void => core.events.emit('job', job);
   const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
   const scheduler: PrintScheduler = createPrintQueue({
-    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
+    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
     labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob, pool,
     onRunError: (error, jobId) => {
@@ -97,7 +98,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const jobs: BatchJobDeps = { journal, log: core.log, emitJob, kick: () => scheduler.kick() };
   const createJob = (batch: Batch, kind: JobKind, printer: PrinterProfile): JobRecord => createBatchJob(jobs, batch, kind, printer);
   const sync = createBatchSync({
-    listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
+    listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
     createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
     onListed: () => core.events.emit('batches', batchViewsOf({ journal, listed: () => listing.all() })),
@@ -125,7 +126,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
   const route = (printerId?: string) => settings.route(printerId);
   const kick = () => scheduler.kick();
   const jobDeps: JobMethodDeps = {
-    journal, log: core.log, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
+    journal, log: core.log, clearAlerts: core.clearAlerts, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
     pool: printing.pool,
   };
   const labelFiles = { journal, route, renderPng: options.renderPng, now: rt.now, log: core.log, emitJob, kick };
@@ -164,7 +165,7 @@ export function createStation(options: StationOptions): Station {
   let stopped = false;
   let backups: { stop(): void } | undefined;
   const connection = createConnectionControl({
-    status: core.status, queues: core.queues, log: core.log, raise: core.raise, dismissAlerts: (filter) => journal.log.dismissAlerts(filter),
+    status: core.status, queues: core.queues, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts, now: rt.now,
     forgetClient: core.apiLink.forget, diskFull: (error) => core.diskGuard.handle(error), started: () => started,
   });
   const printing = printingParts(options, rt, files, core, connection);
@@ -177,7 +178,8 @@ export function createStation(options: StationOptions): Station {
       started = true;
       backups = startJournalBackups({ backup: () => journal.backup(), timers: rt.timers, log: core.log, skip: () => core.diskGuard.full });
       core.diskGuard.attempt(() => journal.clearRetryTimes());
-      core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      const pending = journal.pendingJobs().length;
+      core.log({ level: 'info', kind: 'station-started', message: `station started, ${pending} unfinished job(s) to resume`, text: operatorMessage('ev-station-started', { jobs: pending }), jobId: null, processed: null });
       printing.pool?.start();
       printing.poller.start();
       printing.scheduler.kick();
@@ -191,7 +193,7 @@ export function createStation(options: StationOptions): Station {
       await printing.scheduler.stop();
       await printing.pool?.stop();
       await options.pool?.store.close();
-      if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
+      if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', text: operatorMessage('ev-station-stopped', {}), jobId: null, processed: null });
       files.close();
     },
   } satisfies Station;
