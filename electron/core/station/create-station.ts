@@ -86,7 +86,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const { journal, settings } = files;
   const listing = new ListedBatches();
   const emitJob = (job: JobView): void => core.events.emit('job', job);
-  const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
+  const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts, kick: () => scheduler.kick() });
   const scheduler: PrintScheduler = createPrintQueue({
     journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
