@@ -171,7 +171,7 @@ test('a printer switched off: one alert naming it once, updated as it retries, g
   await expect(row.getByText('Menunggu')).toBeVisible();
   // One compact line at 1024×600: the OK button is on screen, the line no taller than a button.
   const line = await alert.boundingBox();
-  const ok = await alert.getByRole('button', { name: 'Mengerti' }).boundingBox();
+  const ok = await alert.getByRole('button', { name: 'Tutup peringatan: Printer tidak siap' }).boundingBox();
   expect(line?.height ?? Number.POSITIVE_INFINITY).toBeLessThan(48);
   expect((ok?.x ?? Number.POSITIVE_INFINITY) + (ok?.width ?? 0)).toBeLessThanOrEqual(1024);
   await page.screenshot({ path: 'test-results/screenshots/alert-printer-offline-1024x600.png' });
