@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { useLabelFontDir } from '../core/labels/font-dir.ts';
 import { UsageError, type CliContext } from './cli-command.ts';
+import { cliErrorLine, cliLanguage } from './cli-text.ts';
 import { commands } from './commands/index.ts';
 
 function overview(): string {
@@ -43,7 +44,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       console.error(`label-station ${name}: ${error.message}\nRun \`label-station ${name} --help\` for usage.`);
       return 2;
     }
-    console.error(`label-station ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`label-station ${name}: ${cliErrorLine(error, cliLanguage())}`);
     return 1;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OperatorCode, ParamsOf } from './operator-codes.ts';
 
 /**
  * What the core tells the operator: a catalogue code and its parameters, never prose. The
@@ -17,8 +18,26 @@ export const operatorMessageSchema = z.object({
 });
 export type OperatorMessage = z.output<typeof operatorMessageSchema>;
 
-export function operatorMessage(code: string, params: MessageParams = {}, detail: string | null = null): OperatorMessage {
-  return { code, params, detail };
+/** Only a listed code, with exactly the parameters its catalogue entries use. */
+export function operatorMessage<C extends OperatorCode>(code: C, params: ParamsOf<C>, detail: string | null = null): OperatorMessage {
+  return { code, params, detail: detail === null ? null : detail.slice(0, 2000) };
+}
+
+/** Anything that says what it means to the operator: an `OperatorError`, a typed API or printer error. */
+export interface Explained {
+  readonly message: string;
+  readonly text: OperatorMessage;
+}
+
+export function isExplained(value: unknown): value is Explained {
+  if (typeof value !== 'object' || value === null || !('text' in value) || !('message' in value)) return false;
+  return operatorMessageSchema.safeParse(value.text).success && typeof value.message === 'string';
+}
+
+/** What an error means to the operator: its own text, else a generic code with its English words as detail. */
+export function explain(error: unknown): OperatorMessage {
+  if (isExplained(error)) return error.text;
+  return operatorMessage('unexpected-error', {}, error instanceof Error ? error.message : String(error));
 }
 
 /**

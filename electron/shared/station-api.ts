@@ -66,8 +66,10 @@ export const jobViewSchema = z.object({
   totalLabels: z.number().int(),
   confirmedLabels: z.number().int(),
   possibleDuplicates: z.number().int(),
-  /** Why the job failed or waits, in words the operator can act on. */
+  /** Why the job failed or waits, in English for the log. */
   reason: z.string().nullable(),
+  /** The same for the operator: a code the UI translates. */
+  reasonText: operatorMessageSchema.nullable().default(null),
   /** Held because print_order's answer did not match the batch: what `printReceivedOrders` would print. */
   heldAnswer: z.object({ expected: z.number().int(), received: z.number().int() }).nullable().optional(),
   /** In a pool: the station that printed the job, when it is another one. */
@@ -109,7 +111,10 @@ export const journalEventSchema = z.object({
   at: isoTime,
   level: z.enum(['info', 'warn', 'error']),
   kind: z.string(),
+  /** English, as logged. */
   message: z.string(),
+  /** What History shows. */
+  text: operatorMessageSchema,
   jobId: z.string().nullable(),
   processed: z.string().nullable(),
 });
@@ -129,8 +134,10 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const stationStateSchema = z.object({
   connection: connectionStateSchema,
   lastPollAt: isoTime.nullable(),
-  /** The last polling error, in operator's words; null when the last poll succeeded. */
+  /** The last polling (or disk) error, in English; null when the last poll succeeded. */
   lastError: z.string().nullable(),
+  /** The same for the operator. */
+  lastErrorText: operatorMessageSchema.nullable().default(null),
   /** `since`: when it was last switched on, on this machine's clock (absent from older journals). */
   autoPrint: z.object({ enabled: z.boolean(), cutoff: processedTimestampSchema.nullable(), since: isoTime.nullable().optional() }),
   /** Running on the embedded simulator, not a real backend. */
@@ -138,12 +145,25 @@ export const stationStateSchema = z.object({
 });
 export type StationState = z.infer<typeof stationStateSchema>;
 
+/**
+ * Something that needs a person now. One per cause (its kind, job and printer): raised again
+ * while showing, it is updated in place (`text`, `count`, `updatedAt`); the core clears it when
+ * the cause is gone (`alertsCleared`).
+ */
 export const alertSchema = z.object({
   id: z.string(),
   /** `bad-data`: the server sent rows the station cannot read; they are left out. `bad-settings`: so did this station's own stored settings. */
   kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'bad-settings', 'pool-unreachable']),
+  /** English, as logged. */
   message: z.string(),
+  text: operatorMessageSchema,
+  /** When it was first raised. */
   at: isoTime,
+  updatedAt: isoTime,
+  /** How many times its cause was reported while it showed. */
+  count: z.number().int().min(1),
+  /** When the station tries again by itself, if it will. */
+  retryAt: isoTime.nullable(),
   jobId: z.string().nullable(),
   printerId: z.string().nullable(),
 });
@@ -360,6 +380,8 @@ export const stationEvents = {
   batches: z.array(batchViewSchema),
   job: jobViewSchema,
   alert: alertSchema,
+  /** Alerts whose cause is gone: the UI drops them. */
+  alertsCleared: z.object({ ids: z.array(z.string()) }),
   journal: journalEventSchema,
 } as const;
 
@@ -385,7 +407,6 @@ export interface StationEventsSource {
 
 export type StationApi = StationMethods & StationEventsSource;
 
-/** An error that crossed a transport: its class name and the operator's message survive. */
-/** `text`: what the operator reads, when the error was written for them (an `OperatorError`). */
+/** An error that crossed a transport: its class name, its English message and the operator's text survive. */
 export const stationErrorSchema = z.object({ name: z.string(), message: z.string(), text: operatorMessageSchema.optional() });
 export type StationError = z.infer<typeof stationErrorSchema>;

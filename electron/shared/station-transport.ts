@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { OperatorError } from './operator-message.ts';
 import {
   stationErrorSchema,
   stationEvents,
@@ -11,6 +10,7 @@ import {
   type StationMethodName,
   type StationMethods,
 } from './station-api.ts';
+import { isExplained, operatorMessage, OperatorError } from './operator-message.ts';
 
 /**
  * The generic halves every transport shares, so neither the IPC bridge nor the HTTP server
@@ -19,8 +19,11 @@ import {
  */
 
 /** A call named something the contract does not have, or an argument the schema refuses. */
-export class StationCallError extends Error {
+export class StationCallError extends OperatorError {
   override name = 'StationCallError';
+  constructor(englishMessage: string, text = operatorMessage('bad-request', {}, englishMessage)) {
+    super(text, englishMessage);
+  }
 }
 
 export function isStationMethodName(name: string): name is StationMethodName {
@@ -50,7 +53,10 @@ export function stationMethodsFrom(handler: (name: StationMethodName) => (input:
 export async function callStationMethod(api: StationApi, name: string, rawInput: unknown): Promise<unknown> {
   if (!isStationMethodName(name)) throw new StationCallError(`unknown station method "${name}"`);
   const parsed = stationMethods[name].input.safeParse(rawInput ?? {});
-  if (!parsed.success) throw new StationCallError(`${name}: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') ?? '';
+    throw new StationCallError(`${name}: ${describeIssues(parsed.error)}`, operatorMessage('bad-input', { method: name, field: field || '—' }, describeIssues(parsed.error)));
+  }
   const method = api[name] as (input: unknown) => Promise<unknown>;
   return method.call(api, parsed.data);
 }
@@ -68,23 +74,22 @@ export function parseStationEvent(name: StationEventName, raw: unknown): unknown
   return parsed.data;
 }
 
-/** What crosses a transport when a call fails: never a stack, never an object graph. */
+/** What crosses a transport when a call fails: never a stack, never an object graph; the operator's text when it has one. */
 export function toStationError(error: unknown): StationError {
-  if (error instanceof OperatorError) return { name: error.name, message: error.message, text: error.text };
-  if (error instanceof Error) return { name: error.name, message: error.message };
+  const text = isExplained(error) ? { text: error.text } : {};
+  if (error instanceof Error) return { name: error.name, message: error.message, ...text };
   return { name: 'Error', message: String(error) };
 }
 
-/** The receiving side turns the wire error back into an `Error` with the same name and message. */
+/**
+ * The receiving side turns the wire error back into an `Error` with the same name and message,
+ * an `OperatorError` (its `text`) when the station said what it means to the operator.
+ */
 export function fromStationError(raw: unknown): Error {
   const parsed = stationErrorSchema.safeParse(raw);
-  const error = new Error(parsed.success ? parsed.data.message : 'the station answered an unreadable error');
-  error.name = parsed.success ? parsed.data.name : 'StationCallError';
-  const text = parsed.success ? parsed.data.text : undefined;
-  if (text) {
-    const spoken = new OperatorError(text, error.message);
-    spoken.name = error.name;
-    return spoken;
-  }
+  if (!parsed.success) return new StationCallError('the station answered an unreadable error');
+  const { name, message, text } = parsed.data;
+  const error = text ? new OperatorError(text, message) : new Error(message);
+  error.name = name;
   return error;
 }

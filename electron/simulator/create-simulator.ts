@@ -43,6 +43,12 @@ function faultAnswer(mode: FaultMode): { status: number; text: string } | undefi
   return undefined;
 }
 
+/** A list answer with one unreadable row added at its end; other answers as they are. */
+function withBadRow(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('data' in body) || !Array.isArray(body.data)) return body;
+  return { ...body, data: [...(body.data as unknown[]), { unreadable: 'this row has none of the fields' }] };
+}
+
 /** Starts a faithful order-API simulator on node:http (see `Simulator`). */
 export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 1;
@@ -85,7 +91,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       req.socket.destroy();
       return null;
     }
-    sendJson(res, answer.status, answer.body);
+    sendJson(res, answer.status, mode === 'bad-row' ? withBadRow(answer.body) : answer.body);
     return answer.status;
   }
 

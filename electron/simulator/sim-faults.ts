@@ -9,8 +9,10 @@ import { apiCallNames, type ApiCallName } from '../core/api/api-errors.ts';
  *   order), then drops the connection before answering. It is the dangerous real-world case: the
  *   commit happened but the client cannot know.
  * - `404`: not found; `garbage`: 200 with random bytes (a label that is not a PDF or picture).
+ * - `bad-row`: the real answer with one more row in its `data` list that has none of the fields
+ *   (the client leaves it out and reports it; the rest must still be used).
  */
-export const faultModes = ['500', 'hang', 'malformed', '401', 'reset', '404', 'garbage'] as const;
+export const faultModes = ['500', 'hang', 'malformed', '401', 'reset', '404', 'garbage', 'bad-row'] as const;
 export type FaultMode = (typeof faultModes)[number];
 
 /** `label`: the supplied-label route (`/labels/…`), not an API call; `*` does not include it. */

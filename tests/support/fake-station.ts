@@ -106,8 +106,25 @@ export function sampleJob(overrides: Partial<JobView> = {}): JobView {
     confirmedLabels: 0,
     possibleDuplicates: 0,
     reason: null,
+    reasonText: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function sampleAlert(overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: 'alert-1',
+    kind: 'printer-offline',
+    message: 'Gudang 1: escpos://127.0.0.1:9100 refused the connection (ECONNREFUSED)',
+    text: operatorMessage('printer-offline', { printer: 'Gudang 1' }, 'connect ECONNREFUSED 127.0.0.1:9100'),
+    at: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    count: 1,
+    retryAt: null,
+    jobId: null,
+    printerId: 'p-1',
     ...overrides,
   };
 }
@@ -117,7 +134,7 @@ export function createFakeStation(): FakeStation {
   const calls: FakeStation['calls'] = [];
   const printers = [samplePrinter()];
   const data: FakeStation['data'] = {
-    state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
+    state: { connection: 'ok', lastPollAt: '2026-01-01T00:00:00.000Z', lastError: null, lastErrorText: null, autoPrint: { enabled: false, cutoff: null }, demo: false },
     batches: [
       { processed: '2022-09-02 16:11:21', totalLabels: 3, printStatus: 0, job: null, packed: 0 },
       { processed: '2022-09-01 09:00:00', totalLabels: 2, printStatus: 1, job: null, packed: 0 },
@@ -145,7 +162,8 @@ export function createFakeStation(): FakeStation {
     const at = data.jobs.findIndex((j) => j.id === jobId);
     const current = data.jobs[at];
     if (!current) throw new Error(`no job ${jobId}`);
-    const job = { ...current, state, reason: state === 'cancelled' ? current.reason : null };
+    const kept = state === 'cancelled';
+    const job = { ...current, state, reason: kept ? current.reason : null, reasonText: kept ? current.reasonText : null };
     data.jobs[at] = job;
     for (const batch of data.batches) if (batch.job?.id === jobId) batch.job = job;
     return job;
@@ -211,9 +229,9 @@ export function createFakeStation(): FakeStation {
       if (!job) throw new Error(`no job ${input.jobId}`);
       const from = printers.find((p) => p.id === job.printerId);
       const to = printers.find((p) => p.id === input.printerId);
-      if (!to) throw new OperatorError(operatorMessage('move-unknown-printer', { printer: input.printerId }), `no printer ${input.printerId}`);
-      if (job.state !== 'waiting' && job.state !== 'failed') throw new OperatorError(operatorMessage('move-wrong-state', { state: job.state }), `job ${job.id} is ${job.state}`);
-      if (from && from.template !== to.template) throw new OperatorError(operatorMessage('move-other-template', { printer: to.name, template: to.template }), `${to.name} prints ${to.template}`);
+      if (!to) throw new OperatorError(operatorMessage('job-move-unknown-printer', { printer: input.printerId }), `no printer ${input.printerId}`);
+      if (job.state !== 'waiting' && job.state !== 'failed') throw new OperatorError(operatorMessage('job-move-wrong-state', { state: job.state }), `job ${job.id} is ${job.state}`);
+      if (from && from.template !== to.template) throw new OperatorError(operatorMessage('job-move-other-template', { printer: to.name, template: to.template, jobTemplate: from.template }), `${to.name} prints ${to.template}`);
       Object.assign(job, { printerId: to.id, printerName: to.name });
       return updateJob(job.id, 'queued');
     },

@@ -1,7 +1,10 @@
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
+
 /**
- * Everything that can go wrong talking to the order API, as typed errors whose messages tell an
- * operator what to do. They carry the call, method, path (which holds the user id, never the
- * token) and a short excerpt of the body; the token is redacted from anything that could echo it.
+ * Everything that can go wrong talking to the order API, as typed errors: `text` is what the
+ * operator reads (a code and its parameters), `message` the English line for the log. They carry
+ * the call, method, path (which holds the user id, never the token) and a short excerpt of the
+ * body; the token is redacted from anything that could echo it.
  */
 
 /** The calls of the order API, named as their URLs spell them. */
@@ -30,6 +33,16 @@ export interface ApiErrorDetails {
 
 const excerptLength = 200;
 
+// The seller's user id is a 36-character path segment: the operator's detail never shows it.
+const userIdSegment = /(?<=\/)[0-9A-Za-z-]{36}(?=[/?]|$)/g;
+
+/** The technical line behind the "Detail" toggle: method, path without the user id, status, body excerpt. */
+export function apiDetail(d: { method: string; path: string; status: number | null; bodyExcerpt?: string }, extra = ''): string {
+  const status = d.status === null ? 'no answer' : String(d.status);
+  const said = d.bodyExcerpt ? ` — ${d.bodyExcerpt}` : '';
+  return `${d.method} ${d.path.replace(userIdSegment, '…')} → ${status}${extra ? ` (${extra})` : ''}${said}`;
+}
+
 /** Cuts a body down to an excerpt and removes the token if the server echoed it. */
 export function bodyExcerpt(body: string, token: string): string {
   const redacted = token.length > 0 ? body.split(token).join('[token]') : body;
@@ -45,6 +58,8 @@ export abstract class ApiError extends Error {
   readonly bodyExcerpt: string;
   /** Whether trying the same request again later may succeed. */
   abstract readonly transient: boolean;
+  /** What the operator reads. */
+  abstract get text(): OperatorMessage;
 
   constructor(message: string, details: ApiErrorDetails) {
     super(message);
@@ -87,6 +102,10 @@ export class ApiAuthError extends ApiError {
       details,
     );
   }
+
+  get text(): OperatorMessage {
+    return operatorMessage('token-rejected', { status: this.status ?? '?' }, apiDetail(this));
+  }
 }
 
 /** 404: for print_order, the batch no longer exists; for details, the order. */
@@ -103,6 +122,10 @@ export class ApiNotFoundError extends ApiError {
       details,
     );
   }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-not-found', { call: this.call }, apiDetail(this));
+  }
 }
 
 /** Another 4xx: the server refused the request as sent. */
@@ -111,6 +134,10 @@ export class ApiRejectedError extends ApiError {
   readonly transient = false;
   constructor(details: ApiErrorDetails) {
     super(withExcerpt(`The order server refused ${where(details)} (${details.status ?? '?'})`, details), details);
+  }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-refused', { call: this.call, status: this.status ?? '?' }, apiDetail(this));
   }
 }
 
@@ -128,6 +155,10 @@ export class ApiServerError extends ApiError {
       details,
     );
   }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-server-error', { call: this.call, status: this.status ?? '?' }, apiDetail(this));
+  }
 }
 
 /** The answer was not JSON, or its JSON did not have the documented shape. */
@@ -136,6 +167,7 @@ export class ApiProtocolError extends ApiError {
   readonly transient = false;
   /** The first field that did not match (e.g. `data[3].order.totalCost`), or null when not JSON. */
   readonly field: string | null;
+  readonly problem: string;
   constructor(details: ApiErrorDetails & { problem: string; field: string | null }) {
     super(
       withExcerpt(
@@ -146,6 +178,11 @@ export class ApiProtocolError extends ApiError {
       details,
     );
     this.field = details.field;
+    this.problem = details.problem;
+  }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-bad-answer', { call: this.call }, apiDetail(this, this.problem));
   }
 
   override toJSON(): Record<string, unknown> {
@@ -157,12 +194,19 @@ export class ApiProtocolError extends ApiError {
 export class ApiNetworkError extends ApiError {
   override name = 'ApiNetworkError';
   readonly transient = true;
+  /** What the network said, e.g. `ECONNREFUSED connect ECONNREFUSED 127.0.0.1:80`. */
+  readonly reason: string;
   constructor(details: ApiErrorDetails & { reason: string }) {
     super(
       `Could not reach the order server for ${where(details)}: ${details.reason}. ` +
         'Check the network and the server address in Settings',
       details,
     );
+    this.reason = details.reason;
+  }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-unreachable', { call: this.call }, apiDetail(this, this.reason));
   }
 }
 
@@ -178,6 +222,10 @@ export class ApiTimeoutError extends ApiError {
       details,
     );
     this.timeoutMs = details.timeoutMs;
+  }
+
+  get text(): OperatorMessage {
+    return operatorMessage('api-timeout', { call: this.call, seconds: Math.round(this.timeoutMs / 1000) }, apiDetail(this, `${this.timeoutMs} ms`));
   }
 
   override toJSON(): Record<string, unknown> {
@@ -201,6 +249,10 @@ export class ApiRedirectError extends ApiError {
     this.location = details.location;
   }
 
+  get text(): OperatorMessage {
+    return operatorMessage('api-redirect', { call: this.call }, apiDetail(this, this.location ? `to ${this.location}` : ''));
+  }
+
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), location: this.location };
   }
@@ -220,6 +272,10 @@ export class ApiTooLargeError extends ApiError {
     this.limitBytes = details.limitBytes;
   }
 
+  get text(): OperatorMessage {
+    return operatorMessage('api-too-large', { call: this.call, megabytes: Math.round(this.limitBytes / 1_048_576) }, apiDetail(this));
+  }
+
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), limitBytes: this.limitBytes };
   }
@@ -235,5 +291,9 @@ export class OrderDataError extends Error {
     super(`The order data does not have the expected shape: ${field ? `${field}: ` : ''}${problem}`);
     this.field = field;
     this.problem = problem;
+  }
+
+  get text(): OperatorMessage {
+    return operatorMessage('order-data-bad', { field: this.field || '—' }, this.problem);
   }
 }

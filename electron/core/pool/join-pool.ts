@@ -1,4 +1,5 @@
 import type { NewAlert, NewEvent, Journal } from '../station/journal.ts';
+import type { AlertMatch } from '../station/journal-log.ts';
 import type { StationSettings } from '../station/station-settings.ts';
 import type { StationOptions, Timers } from '../station/station-options.ts';
 import { PoolLink } from './pool-link.ts';
@@ -10,6 +11,8 @@ interface StationParts {
   timers: Timers;
   log: (event: NewEvent) => void;
   raise: (alert: NewAlert) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
   kick: () => void;
 }
 
@@ -31,7 +34,7 @@ export function joinPool(pool: StationOptions['pool'], parts: StationParts): Poo
     marginMs: pool.marginMs ?? Math.min(2000, pool.store.leaseMs / 4),
     log: parts.log,
     raise: parts.raise,
-    dismiss: () => journal.log.dismissAlerts({ kind: 'pool-unreachable' }),
+    dismiss: () => parts.clearAlerts({ kind: 'pool-unreachable' }),
     templates: () => [...new Set(settings.printers().map((p) => p.template))],
     printerFor,
     template: (printerId) => settings.printers().find((p) => p.id === printerId)?.template,

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { NewAlert, NewEvent } from '../station/journal.ts';
 import type { PoolVerdict } from './pool-verdict.ts';
 import { redactPoolUrls } from './pool-url.ts';
@@ -54,11 +55,12 @@ export class PoolContact {
     this.#since = this.#o.now();
     if (reachable) {
       this.#o.dismiss();
-      this.#o.log({ level: 'info', kind: 'pool-back', message: 'the pool database answers again: claiming new batches again', jobId: null, processed: null });
+      this.#o.log({ level: 'info', kind: 'pool-back', message: 'the pool database answers again: claiming new batches again', text: operatorMessage('ev-pool-back', {}), jobId: null, processed: null });
     } else {
       const text = `the pool database cannot be reached (${message}): no new batch is claimed or started here until it answers; the job in flight finishes while its lease holds`;
-      this.#o.log({ level: 'error', kind: 'pool-unreachable', message: text, jobId: null, processed: null });
-      this.#o.raise({ kind: 'pool-unreachable', message: text, jobId: null, printerId: null });
+      const said = operatorMessage('pool-unreachable', {}, message);
+      this.#o.log({ level: 'error', kind: 'pool-unreachable', message: text, text: said, jobId: null, processed: null });
+      this.#o.raise({ kind: 'pool-unreachable', message: text, text: said, jobId: null, printerId: null });
     }
     this.#o.onReachable?.(reachable);
   }

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { NewAlert, NewEvent, JobRecord, Journal } from '../station/journal.ts';
 import type { Timers } from '../station/station-options.ts';
 import { isFinished } from '../station/job-machine.ts';
@@ -242,7 +243,7 @@ export class PoolLink implements PoolGate {
         if (still.has(held.key)) held.leaseFrom = sentAt;
         else {
           held.lost = await this.#holderOf(held.key);
-          this.#o.log({ level: 'warn', kind: 'pool-lease-lost', message: `the lease on this job was taken over by ${held.lost}: its remaining labels print there`, jobId: id, processed: null });
+          this.#o.log({ level: 'warn', kind: 'pool-lease-lost', message: `the lease on this job was taken over by ${held.lost}: its remaining labels print there`, text: operatorMessage('ev-pool-lease-lost', { station: held.lost }), jobId: id, processed: null });
         }
       }
       return { kind: 'ok' };

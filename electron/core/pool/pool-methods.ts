@@ -22,10 +22,13 @@ export async function reprintFromPool(
   deps: { journal: Journal; route: (printerId?: string) => PrinterProfile; log: (event: NewEvent) => void; kick: () => void },
 ): Promise<JobRecord> {
   const stored = pool && (await pool.storedJob(request.jobId.slice(poolJobPrefix.length)));
-  if (!stored) throw new BatchStateError(`the pool has no job ${request.jobId}: refresh the history`);
+  if (!stored) throw new BatchStateError(operatorMessage('pool-job-not-found', { job: request.jobId }), `the pool has no job ${request.jobId}: refresh the history`);
   const chosen = request.indexes.map((i) => stored.labels.find((l) => l.batchIndex === i));
   const wrong = request.indexes.filter((_, n) => chosen[n] === undefined);
-  if (wrong.length > 0) throw new BatchStateError(`job ${request.jobId} has ${stored.labels.length} label(s): there is no label ${wrong.join(', ')}`);
+  if (wrong.length > 0) {
+    const labels = wrong.join(', ');
+    throw new BatchStateError(operatorMessage('job-label-missing', { job: request.jobId, count: stored.labels.length, labels }), `job ${request.jobId} has ${stored.labels.length} label(s): there is no label ${labels}`);
+  }
   const labels = chosen.flatMap((l) => (l ? [l] : []));
   const printer = deps.route(request.printerId);
   const job = deps.journal.createJob({
@@ -38,7 +41,7 @@ export async function reprintFromPool(
     orders: labels.map((l) => readStoredOrder(l.orderJson, l.batchIndex - 1)),
     batchPlaces: { indexes: labels.map((l) => l.batchIndex), of: stored.job.batch_labels },
   });
-  deps.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${request.indexes.join(', ')} of ${stored.job.station}'s job, from the pool's stored orders, on ${printer.name}`, jobId: job.id, processed: job.processed });
+  deps.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${request.indexes.join(', ')} of ${stored.job.station}'s job, from the pool's stored orders, on ${printer.name}`, text: operatorMessage('ev-pool-reprint-created', { labels: request.indexes.join(', '), station: stored.job.station, printer: printer.name }), jobId: job.id, processed: job.processed });
   deps.kick();
   return job;
 }
@@ -51,7 +54,7 @@ export async function refuseClaimedElsewhere(pool: PoolLink | undefined, process
   if (!pool) return;
   const verdict = await pool.claimFor(processed, target);
   if (verdict.kind === 'lost') {
-    throw new OperatorError(operatorMessage('pool-claimed-by', { station: verdict.station, processed }), `batch ${processed} is being printed by station ${verdict.station}`);
+    throw new OperatorError(operatorMessage('pool-claimed-by', { station: verdict.station, batch: processed }), `batch ${processed} is being printed by station ${verdict.station}`);
   }
   if (verdict.kind === 'unreachable') {
     throw new OperatorError(operatorMessage('pool-unreachable', {}, verdict.message), `the pool database cannot be reached, so batch ${processed} cannot be claimed: ${verdict.message}`);
@@ -78,6 +81,7 @@ function poolJobView(j: PoolJob): JobView | undefined {
     confirmedLabels: j.confirmed,
     possibleDuplicates: j.duplicates,
     reason: null,
+    reasonText: null,
     station: j.station,
     createdAt: iso(j.created_at),
     updatedAt: iso(j.updated_at),

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Order } from '../../shared/domain.ts';
 import type { JobRecord, Journal, NewEvent } from '../station/journal.ts';
 import { readStoredOrder } from '../station/stored-order.ts';
@@ -37,6 +38,7 @@ export function adoptTakenJob(taken: TakenJob, deps: TakeoverDeps): (JobRecord &
     level: 'warn',
     kind: 'pool-takeover',
     message: `took over the job of ${taken.job.station} (its lease ran out): ${left.length} of ${taken.labels.length} label(s) left to print on ${printer.name}, ${inFlight} of them in flight there and flagged as possible duplicates`,
+    text: operatorMessage('ev-pool-takeover', { station: taken.job.station, left: left.length, total: taken.labels.length, printer: printer.name, inFlight }),
     jobId: job.id,
     processed: taken.job.processed,
   });

@@ -1,9 +1,34 @@
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
+
 /**
- * What went wrong with a printer, in words an operator can act on. `retryable` tells the station
+ * What went wrong with a printer: `text` for the operator (a code naming the printer), the
+ * English `message` for the log. `retryable` tells the station
  * what to do with the labels that were not confirmed: wait and send them again (offline, paper
  * out, stopped queue), or mark them failed (the spooler refused or cancelled the job).
  */
 export type PrinterErrorKind = 'offline' | 'paper-out' | 'stopped' | 'job-failed' | 'unconfirmed' | 'config';
+
+/** The codes a printer problem is told with; the paper-side ones say more than "no paper" when the printer does. */
+export type PrinterProblemCode =
+  | 'printer-offline'
+  | 'printer-paper-out'
+  | 'printer-cover-open'
+  | 'printer-head-open'
+  | 'printer-paper-jam'
+  | 'printer-ribbon-out'
+  | 'printer-stopped'
+  | 'print-job-failed'
+  | 'print-unconfirmed'
+  | 'printer-config';
+
+const codeOfKind: Record<PrinterErrorKind, PrinterProblemCode> = {
+  offline: 'printer-offline',
+  'paper-out': 'printer-paper-out',
+  stopped: 'printer-stopped',
+  'job-failed': 'print-job-failed',
+  unconfirmed: 'print-unconfirmed',
+  config: 'printer-config',
+};
 
 export abstract class PrinterError extends Error {
   abstract readonly kind: PrinterErrorKind;
@@ -13,14 +38,25 @@ export abstract class PrinterError extends Error {
    * port when it rejects, so the station knows exactly what is still to print.
    */
   unconfirmedKeys: readonly string[] = [];
+  readonly #code: PrinterProblemCode | undefined;
 
   constructor(
-    /** The printer's URI or queue name, as the operator knows it. */
+    /** The printer's URI or queue name. */
     readonly printer: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: PrinterProblemCode },
   ) {
     super(message, options);
+    this.#code = options?.code;
+  }
+
+  /** The operator's words, naming the printer by the name they gave it; the adapter's English is the detail. */
+  textFor(printerName: string): OperatorMessage {
+    return operatorMessage(this.#code ?? codeOfKind[this.kind], { printer: printerName }, this.message);
+  }
+
+  get text(): OperatorMessage {
+    return this.textFor(this.printer);
   }
 }
 
@@ -56,7 +92,7 @@ export class PrintJobFailedError extends PrinterError {
     message: string,
     /** The spooler's reason, as it reported it (e.g. `Printer cannot print with supplied options.`). */
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: PrinterProblemCode },
   ) {
     super(printer, message, options);
   }

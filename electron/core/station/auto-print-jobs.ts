@@ -1,4 +1,5 @@
 import type { Batch } from '../../shared/domain.ts';
+import { explain, operatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { selectAutoPrintBatches, type AutoPrintRule } from './auto-print.ts';
 import type { BatchSyncDeps } from './batch-sync.ts';
@@ -12,8 +13,9 @@ type AutoPrintJobDeps = Pick<BatchSyncDeps, 'journal' | 'route' | 'log' | 'raise
 export function createAutoPrintJobs(deps: AutoPrintJobDeps): (current: Batch[], rule: AutoPrintRule) => void {
   const blocked = (error: unknown): void => {
     const message = `auto-print cannot start: ${error instanceof Error ? error.message : String(error)}`;
-    deps.log({ level: 'error', kind: 'auto-print-blocked', message, jobId: null, processed: null });
-    deps.raise({ kind: 'batch-failed', message, jobId: null, printerId: null });
+    const text = explain(error);
+    deps.log({ level: 'error', kind: 'auto-print-blocked', message, text, jobId: null, processed: null });
+    deps.raise({ kind: 'batch-failed', message, text, jobId: null, printerId: null });
   };
 
   // Pool batches being asked about, and those another station claimed: asked once, no local job.
@@ -27,7 +29,7 @@ export function createAutoPrintJobs(deps: AutoPrintJobDeps): (current: Batch[], 
       asking.delete(batch.processed);
       if (station !== undefined) {
         elsewhere.add(batch.processed);
-        deps.log({ level: 'info', kind: 'auto-print-elsewhere', message: `station ${station} already claimed this batch: not printed here`, jobId: null, processed: batch.processed });
+        deps.log({ level: 'info', kind: 'auto-print-elsewhere', message: `station ${station} already claimed this batch: not printed here`, text: operatorMessage('ev-auto-print-elsewhere', { station }), jobId: null, processed: batch.processed });
       } else if (!deps.journal.hasJobFor(batch.processed)) {
         deps.createJob(batch, printer);
       }

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Batch } from '../../shared/domain.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { JobKind, JobView } from '../../shared/station-api.ts';
@@ -18,7 +19,7 @@ export interface BatchJobDeps {
 export function createBatchJob(deps: BatchJobDeps, batch: Batch, kind: JobKind, printer: PrinterProfile): JobRecord {
   const target = Math.max(batch.printStatus, deps.journal.maxTargetFor(batch.processed)) + 1;
   const job = deps.journal.createJob({ processed: batch.processed, kind, targetPrintStatus: target, printerId: printer.id, printerName: printer.name, expectedLabels: batch.totalLabels });
-  deps.log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, jobId: job.id, processed: batch.processed });
+  deps.log({ level: 'info', kind: 'job-created', message: `${kind} of ${batch.totalLabels} label(s) on ${printer.name}, print_status ${target}`, text: operatorMessage('ev-job-created', { labels: batch.totalLabels, printer: printer.name }), jobId: job.id, processed: batch.processed });
   deps.emitJob(toJobView(job));
   deps.kick();
   return job;

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Batch, Order } from '../../shared/domain.ts';
 import { printCountWith } from '../../shared/batch-print-state.ts';
 import { summarisePickList } from '../../shared/pick-list.ts';
@@ -76,7 +77,7 @@ async function batchOrders(deps: BatchMethodDeps, processed: string): Promise<Or
 async function startPrint(deps: BatchMethodDeps, processed: string, printerId: string | undefined, kind: 'print' | 'reprint'): Promise<JobRecord> {
   // The batch as last listed; asks the server when the station has not seen it yet.
   const batch = deps.listed().find((b) => b.processed === processed) ?? (await deps.api().processedList()).find((b) => b.processed === processed);
-  if (!batch) throw new BatchStateError(`the server lists no batch processed at ${processed}: refresh the list`);
+  if (!batch) throw new BatchStateError(operatorMessage('batch-not-listed', { batch: processed }), `the server lists no batch processed at ${processed}: refresh the list`);
   const open = deps.journal.openBatchJobFor(processed);
   if (open) {
     deps.retryNow(open.id);
@@ -84,7 +85,10 @@ async function startPrint(deps: BatchMethodDeps, processed: string, printerId: s
   }
   const printed = Math.max(batch.printStatus, deps.journal.maxTargetFor(processed));
   if (kind === 'print' && printed > 0) {
-    throw new BatchStateError(`batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`);
+    throw new BatchStateError(
+      operatorMessage('batch-already-printed', { batch: processed, times: printed }),
+      `batch ${processed} was already printed ${printed} time(s): use Reprint to print it again`,
+    );
   }
   await refuseClaimedElsewhere(deps.pool, processed, printed + 1);
   return deps.createJob(batch, kind, deps.route(printerId));
@@ -95,7 +99,7 @@ async function previewLabel(deps: BatchMethodDeps, input: Parameters<StationMeth
   let chosen = order;
   if (!chosen && processed) chosen = (await batchOrders(deps, processed)).find((o) => orderId === undefined || o.orderId === orderId);
   if (!chosen && orderId && !processed) chosen = (await deps.api().orderDetails(orderId)).firstState ?? undefined;
-  if (!chosen) throw new BatchStateError('there is no such order to preview');
+  if (!chosen) throw new BatchStateError(operatorMessage('order-not-found', {}), 'there is no such order to preview');
   // An order carrying its marketplace label previews that label: it is what will print.
   const label = await deps.supplied.preview({ order: chosen, meta: { batch: processed ?? chosen.processedAt, index: 1, count: 1, printedAt: new Date(deps.now()) } }, { template, dpi });
   const png = Buffer.from(await deps.renderPng(label, { template, dpi }));

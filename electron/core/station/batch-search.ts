@@ -1,4 +1,5 @@
 import type { OrderApi } from '../api/order-api.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Journal, NewEvent } from './journal.ts';
 
 export interface BatchSearchDeps {
@@ -18,7 +19,15 @@ export async function batchesMatching(text: string, { journal, api, log }: Batch
     const page = await api().listOrders(0, 200, { q: text });
     for (const order of page.orders) if (order.processedAt) found.add(order.processedAt);
   } catch (error) {
-    log({ level: 'warn', kind: 'batch-search-partial', message: `batch search for "${text}" used only this station's journal: ${error instanceof Error ? error.message : String(error)}`, jobId: null, processed: null });
+    const why = error instanceof Error ? error.message : String(error);
+    log({
+      level: 'warn',
+      kind: 'batch-search-partial',
+      message: `batch search for "${text}" used only this station's journal: ${why}`,
+      text: operatorMessage('ev-batch-search-partial', {}, why),
+      jobId: null,
+      processed: null,
+    });
   }
   return found;
 }

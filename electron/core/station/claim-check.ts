@@ -1,4 +1,5 @@
 import type { Order } from '../../shared/domain.ts';
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
 import type { SkippedRow } from '../api/answer-rows.ts';
 
 /** What `print_order` answered, against what the batch lists. */
@@ -40,6 +41,16 @@ export function describeSkipped(rows: readonly SkippedRow[]): string {
   const named = rows.slice(0, listed).map((r) => `row ${r.index + 1}${r.label ? ` (${r.label})` : ''}: ${r.field}: ${r.problem}`);
   const more = rows.length > listed ? `; and ${rows.length - listed} more` : '';
   return `${named.join('; ')}${more}`;
+}
+
+/** The same for the operator: which way the answer differs, with the numbers; the unreadable rows are the detail. */
+export function mismatchText(processed: string, check: ClaimCheck): OperatorMessage {
+  const received = check.orders.length;
+  const detail = check.skipped.length > 0 ? describeSkipped(check.skipped) : null;
+  if (received === 0) return operatorMessage('claim-none-readable', { batch: processed, expected: check.expected }, detail);
+  if (received < check.expected) return operatorMessage('claim-too-few', { batch: processed, expected: check.expected, received }, detail);
+  if (received > check.expected) return operatorMessage('claim-too-many', { batch: processed, expected: check.expected, received }, detail);
+  return operatorMessage('claim-unreadable-rows', { batch: processed, received, unreadable: check.skipped.length }, detail);
 }
 
 /** Why the job waits, with the numbers, and what the operator can do. */

@@ -1,4 +1,6 @@
+import { explain } from '../../shared/operator-message.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
+import type { AlertMatch } from './journal-log.ts';
 import type { NewAlert, NewEvent } from './journal.ts';
 import type { SettingsChange } from './station-settings.ts';
 import { StationNotConfiguredError } from './station-errors.ts';
@@ -10,7 +12,9 @@ export interface ConnectionControlDeps {
   queues: Pausable;
   log: (event: NewEvent) => void;
   raise: (alert: NewAlert) => void;
-  dismissAlerts: (filter: { kind: NewAlert['kind'] }) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
+  now: () => number;
   /** Drops the API client: the next call builds one from the new settings. */
   forgetClient: () => void;
   /** True when the error is the disk being full (the disk guard has taken over). */
@@ -25,20 +29,23 @@ export function createConnectionControl(deps: ConnectionControlDeps) {
     onAuthRejected(error: ApiAuthError): void {
       if (status.connection === 'token-rejected') return;
       status.connection = 'token-rejected';
-      status.lastError = error.message;
+      status.setLastError(error);
       deps.queues.pause();
-      deps.log({ level: 'error', kind: 'token-rejected', message: error.message, jobId: null, processed: null });
-      deps.raise({ kind: 'token-rejected', message: error.message, jobId: null, printerId: null });
+      deps.log({ level: 'error', kind: 'token-rejected', message: error.message, text: error.text, jobId: null, processed: null });
+      deps.raise({ kind: 'token-rejected', message: error.message, text: error.text, jobId: null, printerId: null });
       status.emit();
     },
 
     onPollFailure(error: unknown, failures: number, retryInMs: number): void {
       if (error instanceof StationNotConfiguredError || deps.diskFull(error)) return;
       const message = error instanceof Error ? error.message : String(error);
+      const text = explain(error);
       status.connection = 'unreachable';
-      status.lastError = message;
-      deps.log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, jobId: null, processed: null });
-      if (failures === 3) deps.raise({ kind: 'api-unreachable', message, jobId: null, printerId: null });
+      status.setLastError({ message, text });
+      const retryAt = new Date(deps.now() + retryInMs).toISOString();
+      deps.log({ level: 'warn', kind: 'poll-failed', message: `${message} (attempt ${failures}, next in ${Math.round(retryInMs / 1000)} s)`, text, jobId: null, processed: null });
+      // From the third failure in a row: one alert, kept up to date until a poll succeeds.
+      if (failures >= 3) deps.raise({ kind: 'api-unreachable', message, text, retryAt, jobId: null, printerId: null });
       status.emit();
     },
 
@@ -46,8 +53,7 @@ export function createConnectionControl(deps: ConnectionControlDeps) {
       if (change.connection) deps.forgetClient();
       if (change.token && status.connection === 'token-rejected') {
         status.connection = 'connecting';
-        status.lastError = null;
-        deps.dismissAlerts({ kind: 'token-rejected' });
+        status.setLastError(null);
         deps.queues.resume();
       } else if ((change.connection || change.pollSeconds) && deps.started()) {
         deps.queues.wake();

@@ -1,4 +1,5 @@
 import type { Batch } from '../../shared/domain.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { isFinishedJobState, type JobKind, type JobView } from '../../shared/station-api.ts';
 import { createBatchEmitter } from './batch-events.ts';
@@ -61,23 +62,23 @@ function coreParts(options: StationOptions, rt: Runtime, files: StationFiles) {
     timers: rt.timers,
     logger: rt.logger,
     onFull: (error) => {
-      status.lastError = error.message;
+      status.setLastError(error);
       queues.pause();
       status.emit();
     },
-    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', jobId: null, processed: null }),
+    probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', text: operatorMessage('ev-disk-space-back', {}), jobId: null, processed: null }),
     onRoom: () => {
-      status.lastError = null;
+      status.setLastError(null);
       if (status.connection !== 'token-rejected') queues.resume();
       status.emit();
     },
   });
-  const { log, raise } = createStationLog({ logger: rt.logger, journal, attempt: (write) => diskGuard.attempt(write), events });
-  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => journal.log.dismissAlerts({ kind: 'bad-data' }) });
+  const { log, raise, clearAlerts } = createStationLog({ logger: rt.logger, journal, attempt: (write) => diskGuard.attempt(write), events });
+  const skippedRows = createSkippedRowsDesk({ log, raise, dismiss: () => clearAlerts({ kind: 'bad-data' }) });
   const apiLink = createApiLink({ config: () => settings.apiConfig(), build: options.api, onSkippedRows: (report) => skippedRows.report(report) });
   const printers = createPrinterLinks({ printers: () => settings.printers(), open: options.openPrinter });
   const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
-  return { events, queues, status, diskGuard, log, raise, skippedRows, apiLink, printers, supplied };
+  return { events, queues, status, diskGuard, log, raise, clearAlerts, skippedRows, apiLink, printers, supplied };
 }
 
 type CoreParts = ReturnType<typeof coreParts>;
@@ -91,10 +92,10 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
     core.events.emit('job', job);
     if (isFinishedJobState(job.state)) emitBatches();
   };
-  const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, kick: () => scheduler.kick() });
+  const pool = joinPool(options.pool, { journal, settings, now: rt.now, timers: rt.timers, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts, kick: () => scheduler.kick() });
   const emitBatches = createBatchEmitter({ views: () => batchViewsOf({ journal, listed: () => listing.all() }), pool, emit: (views) => core.events.emit('batches', views) });
   const scheduler: PrintScheduler = createPrintQueue({
-    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise,
+    journal, now: rt.now, timers: rt.timers, random: rt.random, api: core.apiLink.api, port: core.printers.port, backoff: options.backoff, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts,
     onAuthRejected: connection.onAuthRejected, supplied: core.supplied, skippedRows: core.skippedRows, listedLabels: (p) => listing.labelsOf(p),
     labelOrder: () => settings.labelOrder(), language: () => settings.view().language, drawPickList: options.pickListSheets ?? pickListSheets, emitJob, pool,
     onRunError: (error, jobId) => {
@@ -104,7 +105,7 @@ function printingParts(options: StationOptions, rt: Runtime, files: StationFiles
   const jobs: BatchJobDeps = { journal, log: core.log, emitJob, kick: () => scheduler.kick() };
   const createJob = (batch: Batch, kind: JobKind, printer: PrinterProfile): JobRecord => createBatchJob(jobs, batch, kind, printer);
   const sync = createBatchSync({
-    listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise,
+    listing, journal, status: core.status, now: rt.now, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts,
     autoPrint: () => settings.autoPrint(), setAutoPrint: (rule) => settings.setAutoPrint(rule), route: () => settings.route(),
     createJob: (batch, printer) => createJob(batch, 'auto-print', printer),
     ...(pool ? { heldElsewhere: (batch: Batch) => pool.heldElsewhere(batch.processed, batch.printStatus + 1) } : {}),
@@ -133,7 +134,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
   const route = (printerId?: string) => settings.route(printerId);
   const kick = () => scheduler.kick();
   const jobDeps: JobMethodDeps = {
-    journal, log: core.log, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
+    journal, log: core.log, clearAlerts: core.clearAlerts, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
     pool: printing.pool,
   };
   const labelFiles = { journal, route, renderPng: options.renderPng, now: rt.now, log: core.log, emitJob, kick };
@@ -177,7 +178,7 @@ export function createStation(options: StationOptions): Station {
   let stopped = false;
   let backups: { stop(): void } | undefined;
   const connection = createConnectionControl({
-    status: core.status, queues: core.queues, log: core.log, raise: core.raise, dismissAlerts: (filter) => journal.log.dismissAlerts(filter),
+    status: core.status, queues: core.queues, log: core.log, raise: core.raise, clearAlerts: core.clearAlerts, now: rt.now,
     forgetClient: core.apiLink.forget, diskFull: (error) => core.diskGuard.handle(error), started: () => started,
   });
   const printing = printingParts(options, rt, files, core, connection);
@@ -190,7 +191,8 @@ export function createStation(options: StationOptions): Station {
       started = true;
       backups = startJournalBackups({ backup: () => journal.backup(), timers: rt.timers, log: core.log, skip: () => core.diskGuard.full });
       core.diskGuard.attempt(() => journal.clearRetryTimes());
-      core.log({ level: 'info', kind: 'station-started', message: `station started, ${journal.pendingJobs().length} unfinished job(s) to resume`, jobId: null, processed: null });
+      const pending = journal.pendingJobs().length;
+      core.log({ level: 'info', kind: 'station-started', message: `station started, ${pending} unfinished job(s) to resume`, text: operatorMessage('ev-station-started', { jobs: pending }), jobId: null, processed: null });
       printing.pool?.start();
       reportSettingsProblems(files.settings.problems(), core);
       printing.poller.start();
@@ -205,7 +207,7 @@ export function createStation(options: StationOptions): Station {
       await printing.scheduler.stop();
       await printing.pool?.stop();
       await options.pool?.store.close();
-      if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', jobId: null, processed: null });
+      if (started) core.log({ level: 'info', kind: 'station-stopped', message: 'station stopped', text: operatorMessage('ev-station-stopped', {}), jobId: null, processed: null });
       files.close();
     },
   } satisfies Station;

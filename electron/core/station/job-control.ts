@@ -1,6 +1,8 @@
 import type { JobView } from '../../shared/station-api.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import { applyJobEvent, countLabels, isFinished, JobTransitionError, type JobSnapshot } from './job-machine.ts';
 import { toJobView, type Journal, type NewEvent } from './journal.ts';
+import type { AlertMatch } from './journal-log.ts';
 import { BatchStateError } from './station-errors.ts';
 
 export interface JobControlDeps {
@@ -12,6 +14,8 @@ export interface JobControlDeps {
   /** Wakes the queues. */
   kick: () => void;
   log: (event: NewEvent) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
   emitJob: (job: JobView) => void;
 }
 
@@ -22,7 +26,7 @@ export interface JobControlDeps {
 
 function refuseRunning(deps: JobControlDeps, jobId: string, what: string): void {
   if (deps.isRunning(jobId)) {
-    throw new BatchStateError(`job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
+    throw new BatchStateError(operatorMessage('job-printing', { job: jobId }), `job ${jobId} is printing now: wait for it to finish or fail, then ${what} it`);
   }
 }
 
@@ -32,7 +36,7 @@ function cancelled(jobId: string, job: JobSnapshot): JobSnapshot {
   } catch (error) {
     if (!(error instanceof JobTransitionError)) throw error;
     const why = job.state === 'printing' ? 'it is printing: wait for it to finish or fail' : `it is already ${job.state}`;
-    throw new BatchStateError(`job ${jobId} cannot be cancelled: ${why}`);
+    throw new BatchStateError(operatorMessage('job-cannot-cancel', { job: jobId, state: job.state }), `job ${jobId} cannot be cancelled: ${why}`);
   }
 }
 
@@ -45,12 +49,20 @@ export function cancelJob(deps: JobControlDeps, jobId: string): JobView {
   // Queued and never tried: print_order was not called (a runner claims in the same tick it
   // resumes), so the server's count is untouched and this job must not push the next target up.
   if (job.snapshot.state === 'queued' && job.attempts === 0) journal.forgetTarget(jobId);
-  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
+  deps.clearAlerts({ kind: 'batch-failed', jobId });
   // The printer's alert goes with its last waiting job; other jobs still waiting keep it.
   const stillWaiting = journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting');
-  if (!stillWaiting) journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+  if (!stillWaiting) deps.clearAlerts({ kind: 'printer-offline', printerId: job.printerId });
   const total = next.ordersStored ? next.labels.length : job.expectedLabels;
-  deps.log({ level: 'info', kind: 'job-cancelled', message: `cancelled by the operator; ${countLabels(next).confirmed} of ${total} labels were printed`, jobId, processed: job.processed });
+  const confirmed = countLabels(next).confirmed;
+  deps.log({
+    level: 'info',
+    kind: 'job-cancelled',
+    message: `cancelled by the operator; ${confirmed} of ${total} labels were printed`,
+    text: operatorMessage('ev-job-cancelled', { confirmed, total }),
+    jobId,
+    processed: job.processed,
+  });
   const view = toJobView(journal.requireJob(jobId));
   deps.emitJob(view);
   // A waiting job held its printer's queue: the jobs behind it may run now.
@@ -61,9 +73,9 @@ export function cancelJob(deps: JobControlDeps, jobId: string): JobView {
 export function retryJob(deps: JobControlDeps, jobId: string): JobView {
   const { journal } = deps;
   const job = journal.requireJob(jobId);
-  if (isFinished(job.snapshot.state)) throw new BatchStateError(`job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
+  if (isFinished(job.snapshot.state)) throw new BatchStateError(operatorMessage('job-finished', { job: jobId, state: job.snapshot.state }), `job ${jobId} is ${job.snapshot.state}: there is nothing to retry`);
   refuseRunning(deps, jobId, 'retry');
-  deps.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', jobId, processed: job.processed });
+  deps.log({ level: 'info', kind: 'job-retry', message: 'retried now by the operator', text: operatorMessage('ev-job-retry', {}), jobId, processed: job.processed });
   deps.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }
@@ -78,13 +90,20 @@ export function printReceivedOrders(deps: JobControlDeps, jobId: string): JobVie
   const job = journal.requireJob(jobId);
   refuseRunning(deps, jobId, 'print');
   const answer = job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? journal.answers.get(jobId) : undefined;
-  if (!answer) throw new BatchStateError(`job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
-  if (answer.orders.length === 0) throw new BatchStateError(`print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
+  if (!answer) throw new BatchStateError(operatorMessage('job-no-held-answer', { job: jobId }), `job ${jobId} holds no answer of print_order to print: Retry or Cancel it instead`);
+  if (answer.orders.length === 0) throw new BatchStateError(operatorMessage('job-held-answer-empty', { job: jobId }), `print_order sent no orders for job ${jobId}: there is nothing to print; Retry or Cancel it`);
   const next = applyJobEvent(applyJobEvent(job.snapshot, { type: 'claim' }), { type: 'claimed', labelCount: answer.orders.length });
   journal.saveJob(jobId, job.snapshot, next, answer.orders);
   journal.answers.forget(jobId);
-  journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
-  deps.log({ level: 'info', kind: 'print-as-received', message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`, jobId, processed: job.processed });
+  deps.clearAlerts({ kind: 'batch-failed', jobId });
+  deps.log({
+    level: 'info',
+    kind: 'print-as-received',
+    message: `the operator chose to print the ${answer.orders.length} order(s) print_order sent, though the batch lists ${answer.expected}`,
+    text: operatorMessage('ev-print-as-received', { received: answer.orders.length, expected: answer.expected }),
+    jobId,
+    processed: job.processed,
+  });
   deps.retryNow(jobId);
   return toJobView(journal.requireJob(jobId));
 }

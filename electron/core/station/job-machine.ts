@@ -1,3 +1,4 @@
+import type { OperatorMessage } from '../../shared/operator-message.ts';
 import { isCancellableJobState, isFinishedJobState, type JobState } from '../../shared/station-api.ts';
 
 /**
@@ -17,7 +18,9 @@ export interface LabelSnapshot {
 
 export interface JobSnapshot {
   state: JobState;
+  /** Why it failed or waits: English for the log, `reasonText` for the operator. */
   reason: string | null;
+  reasonText: OperatorMessage | null;
   /** Whether `print_order`'s answer (or the reprinted orders) is in the journal. */
   ordersStored: boolean;
   labels: readonly LabelSnapshot[];
@@ -35,8 +38,8 @@ export type JobEvent =
   | { type: 'spool-confirmed'; indexes: readonly number[] }
   /** The printer failed before these labels' bytes left: they are certainly not on paper. */
   | { type: 'labels-unsent'; indexes: readonly number[] }
-  | { type: 'printer-offline'; reason: string }
-  | { type: 'failed'; reason: string }
+  | { type: 'printer-offline'; reason: string; text: OperatorMessage }
+  | { type: 'failed'; reason: string; text: OperatorMessage }
   /** The operator gave the job up: it is never run again. */
   | { type: 'cancel' }
   /** The job runs again after a stop, crash, failure or wait: whatever was in flight is suspect. */
@@ -48,7 +51,7 @@ export class JobTransitionError extends Error {
 
 export function newJob(ordersStored: boolean, labelCount = 0): JobSnapshot {
   const labels = Array.from({ length: labelCount }, () => ({ state: 'pending' as const, possibleDuplicate: false }));
-  return { state: ordersStored ? 'claimed' : 'queued', reason: null, ordersStored, labels };
+  return { state: ordersStored ? 'claimed' : 'queued', reason: null, reasonText: null, ordersStored, labels };
 }
 
 /** Whether a job is over: nothing will run or retry it again (the contract's finished set). */
@@ -71,11 +74,11 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
   switch (event.type) {
     case 'claim':
       if (job.ordersStored || !['queued', 'claiming', 'failed'].includes(job.state)) refuse(job, event);
-      return { ...job, state: 'claiming', reason: null };
+      return { ...job, state: 'claiming', reason: null, reasonText: null };
     case 'claimed': {
       if (job.state !== 'claiming') refuse(job, event);
       const labels = newJob(true, event.labelCount).labels;
-      return { state: labels.length === 0 ? 'done' : 'claimed', reason: null, ordersStored: true, labels };
+      return { state: labels.length === 0 ? 'done' : 'claimed', reason: null, reasonText: null, ordersStored: true, labels };
     }
     case 'labels-sent': {
       if (!['claimed', 'printing', 'waiting'].includes(job.state)) refuse(job, event);
@@ -85,7 +88,7 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
         if (labels[index]?.state === 'confirmed') throw new JobTransitionError(`label ${index + 1} is already printed`);
         labels[index] = { state: 'sent', possibleDuplicate: job.labels[index]?.possibleDuplicate ?? false };
       }
-      return { ...job, state: 'printing', reason: null, labels };
+      return { ...job, state: 'printing', reason: null, reasonText: null, labels };
     }
     case 'label-confirmed': {
       if (job.state !== 'printing') refuse(job, event);
@@ -103,7 +106,7 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
         const label = job.labels[index];
         if (label?.state === 'sent') labels[index] = { state: 'confirmed', possibleDuplicate: label.possibleDuplicate };
       }
-      return labels.every((l) => l.state === 'confirmed') ? { ...job, state: 'done', reason: null, labels } : { ...job, labels };
+      return labels.every((l) => l.state === 'confirmed') ? { ...job, state: 'done', reason: null, reasonText: null, labels } : { ...job, labels };
     }
     case 'labels-unsent': {
       if (job.state !== 'printing') refuse(job, event);
@@ -117,9 +120,9 @@ export function applyJobEvent(job: JobSnapshot, event: JobEvent): JobSnapshot {
     }
     case 'printer-offline':
       if (!job.ordersStored) refuse(job, event);
-      return { ...job, state: 'waiting', reason: event.reason };
+      return { ...job, state: 'waiting', reason: event.reason, reasonText: event.text };
     case 'failed':
-      return { ...job, state: 'failed', reason: event.reason };
+      return { ...job, state: 'failed', reason: event.reason, reasonText: event.text };
     case 'cancel':
       if (!isCancellableJobState(job.state)) refuse(job, event);
       return { ...job, state: 'cancelled' };

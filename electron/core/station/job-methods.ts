@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import { cancelJob, printReceivedOrders, retryJob, type JobControlDeps } from './job-control.ts';
 import { toJobView } from './journal.ts';
@@ -23,10 +24,12 @@ type JobMethodNames =
 function reprintLabels(deps: JobMethodDeps, { jobId, indexes, printerId }: Parameters<StationMethodImpls['reprintLabels']>[0]) {
   const { journal } = deps;
   const source = journal.requireJob(jobId);
-  if (!source.snapshot.ordersStored) throw new BatchStateError(`job ${jobId} has no stored orders yet: print the batch first`);
+  if (!source.snapshot.ordersStored) throw new BatchStateError(operatorMessage('job-no-stored-orders', { job: jobId }), `job ${jobId} has no stored orders yet: print the batch first`);
   const count = source.snapshot.labels.length;
   const wrong = indexes.filter((i) => i > count);
-  if (wrong.length > 0) throw new BatchStateError(`job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
+  if (wrong.length > 0) {
+    throw new BatchStateError(operatorMessage('job-label-missing', { job: jobId, count, labels: wrong.join(', ') }), `job ${jobId} has ${count} label(s): there is no label ${wrong.join(', ')}`);
+  }
   const printer = deps.route(printerId ?? source.printerId);
   const chosen = journal.storedLabels(jobId, indexes.map((i) => i - 1));
   const job = journal.createJob({
@@ -41,7 +44,14 @@ function reprintLabels(deps: JobMethodDeps, { jobId, indexes, printerId }: Param
     sourceJobId: jobId,
     suppliedFrom: { jobId, indexes: chosen.map((label) => label.idx) },
   });
-  deps.log({ level: 'info', kind: 'job-created', message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`, jobId: job.id, processed: job.processed });
+  deps.log({
+    level: 'info',
+    kind: 'job-created',
+    message: `reprint of label(s) ${indexes.join(', ')} of job ${jobId} on ${printer.name}`,
+    text: operatorMessage('ev-reprint-created', { labels: indexes.join(', '), printer: printer.name }),
+    jobId: job.id,
+    processed: job.processed,
+  });
   deps.kick();
   return toJobView(job);
 }
@@ -63,6 +73,6 @@ export function createJobMethods(deps: JobMethodDeps): Pick<StationMethodImpls, 
     },
     listEvents: async (filter) => journal.log.listEvents(filter),
     listAlerts: async () => journal.log.listAlerts(),
-    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }) > 0 }),
+    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }).length > 0 }),
   };
 }

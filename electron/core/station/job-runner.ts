@@ -1,4 +1,5 @@
 import type { Order } from '../../shared/domain.ts';
+import { explain, operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { LabelOrder } from '../../shared/station-api.ts';
 import { ApiAuthError, ApiNotFoundError, ApiRejectedError } from '../api/api-errors.ts';
@@ -6,13 +7,13 @@ import type { SkippedRow } from '../api/answer-rows.ts';
 import type { OrderApi } from '../api/order-api.ts';
 import { PrinterError, PrinterUnconfirmedError } from '../printers/printer-errors.ts';
 import type { LabelToPrint, PrinterPort } from '../printers/printer-port.ts';
-import { checkClaim, mismatchReason } from './claim-check.ts';
+import { checkClaim, mismatchReason, mismatchText } from './claim-check.ts';
 import { applyJobEvent, isFinished, nextJobAction, type JobEvent, type JobSnapshot } from './job-machine.ts';
 import type { JobRecord, Journal, NewAlert, NewEvent } from './journal.ts';
 import type { StationLogger } from './station-options.ts';
 import { settleSpoolJobs } from './spool-resume.ts';
 import type { SuppliedEntry } from './journal-supplied.ts';
-import { heldReason, SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
+import { SuppliedLabelHold, type SuppliedLabels } from './supplied-labels.ts';
 import { placeOrders } from './label-order.ts';
 import { isPickListKey } from '../labels/pick-list-sheets.ts';
 import type { PoolGate } from '../pool/pool-verdict.ts';
@@ -58,13 +59,19 @@ function describe(error: unknown): string {
  * Why `print_order` will keep failing, when it will: the server answers 404 and other 4xx the
  * same way every time, so retrying on a timer only repeats the alert. Undefined = worth a retry.
  */
-function hopelessClaim(processed: string, error: unknown): string | undefined {
+function hopelessClaim(processed: string, error: unknown): { message: string; text: OperatorMessage } | undefined {
   if (error instanceof ApiNotFoundError) {
-    return `Batch ${processed} no longer exists on the server: nothing was printed. Cancel the job or print it again once the batch is back.`;
+    return {
+      message: `Batch ${processed} no longer exists on the server: nothing was printed. Cancel the job or print it again once the batch is back.`,
+      text: operatorMessage('batch-gone', { batch: processed }, error.text.detail),
+    };
   }
   if (error instanceof ApiRejectedError) {
     const said = error.bodyExcerpt ? ` The server said: ${error.bodyExcerpt}` : '';
-    return `The server refused to record the print of batch ${processed} (${error.status ?? '?'}): nothing was printed. Cancel the job, or retry it once the cause is fixed.${said}`;
+    return {
+      message: `The server refused to record the print of batch ${processed} (${error.status ?? '?'}): nothing was printed. Cancel the job, or retry it once the cause is fixed.${said}`,
+      text: operatorMessage('claim-refused', { batch: processed, status: error.status ?? '?' }, error.text.detail),
+    };
   }
   return undefined;
 }
@@ -92,10 +99,11 @@ function failUnexpected(jobId: string, deps: JobRunnerDeps, error: unknown): Run
   const record = deps.journal.requireJob(jobId);
   if (isFinished(record.snapshot.state)) throw error;
   const reason = `unexpected error: ${describe(error)}`;
-  const next = applyJobEvent(record.snapshot, { type: 'failed', reason });
+  const text = operatorMessage('job-unexpected-error', {}, describe(error));
+  const next = applyJobEvent(record.snapshot, { type: 'failed', reason, text });
   deps.journal.saveJob(jobId, record.snapshot, next);
   deps.onJob({ ...record, snapshot: next, updatedAt: new Date(deps.now()).toISOString() });
-  deps.log({ level: 'error', kind: 'job-error', message: `the job stopped on an unexpected error: ${describe(error)}`, jobId, processed: record.processed });
+  deps.log({ level: 'error', kind: 'job-error', message: `the job stopped on an unexpected error: ${describe(error)}`, text, jobId, processed: record.processed });
   return 'failed';
 }
 
@@ -104,7 +112,7 @@ export function reportStuckJob(error: unknown, jobId: string | undefined, logger
   const message = `print job ${jobId ?? '?'} could not run, and could not be marked failed: ${describe(error)}; the printer's other jobs go on`;
   logger.error(message, { jobId });
   try {
-    raise({ kind: 'batch-failed', message, jobId: jobId ?? null, printerId: null });
+    raise({ kind: 'batch-failed', message, text: operatorMessage('job-stuck', { job: jobId ?? '?' }, describe(error)), jobId: jobId ?? null, printerId: null });
   } catch {
     // The journal itself refuses writes: the log line above is all that can be said.
   }
@@ -118,7 +126,9 @@ interface Run {
   record: JobRecord;
   /** Applies the event, writes the snapshot (and any orders) to the journal, then tells the UI. */
   step(event: JobEvent, stored?: StoredOrders): JobSnapshot;
-  log(level: NewEvent['level'], kind: string, message: string): void;
+  log(level: NewEvent['level'], kind: string, message: string, text: OperatorMessage): void;
+  /** Fails the job for this reason and logs it. */
+  fail(level: NewEvent['level'], kind: string, reason: string, text: OperatorMessage): void;
 }
 
 /** What a claim stores with the `claimed` state. */
@@ -144,27 +154,36 @@ function startRun(jobId: string, deps: JobRunnerDeps, signal: AbortSignal): Run 
       deps.onJob(run.record);
       return next;
     },
-    log: (level, kind, message) => deps.log({ level, kind, message, jobId, processed: run.record.processed }),
+    log: (level, kind, message, text) => deps.log({ level, kind, message, text, jobId, processed: run.record.processed }),
+    fail(level, kind, reason, text) {
+      run.step({ type: 'failed', reason, text });
+      run.log(level, kind, reason, text);
+    },
   };
   return run;
 }
 
 // A supplied label missing: the job waits for the operator (retry, or print ours for those).
-function hold(run: Run, reason: string): RunOutcome {
-  run.step({ type: 'failed', reason });
-  run.log('error', 'supplied-label-missing', reason);
+function hold(run: Run, held: SuppliedLabelHold): RunOutcome {
+  run.fail('error', 'supplied-label-missing', held.message, held.text);
   return 'held';
+}
+
+// The printer named as the operator named it, never by its URI.
+function printerText(run: Run, error: unknown): OperatorMessage {
+  return error instanceof PrinterError ? error.textFor(run.record.printerName) : explain(error);
 }
 
 /** The pool said no (another station has the batch, or the database is away): record why and end the run. */
 function refuse(run: Run, refusal: PoolRefusal): RunOutcome {
   for (const event of refusal.events) run.step(event);
-  run.log(refusal.outcome === 'done' ? 'info' : 'warn', refusal.kind, refusal.message);
+  run.log(refusal.outcome === 'done' ? 'info' : 'warn', refusal.kind, refusal.message, refusal.text);
   return refusal.outcome;
 }
 
 function finish(run: Run): RunOutcome {
-  run.log('info', 'job-done', `printed ${run.record.snapshot.labels.length} label(s) on ${run.record.printerName}`);
+  const labels = run.record.snapshot.labels.length;
+  run.log('info', 'job-done', `printed ${labels} label(s) on ${run.record.printerName}`, operatorMessage('ev-job-done', { labels, printer: run.record.printerName }));
   return 'done';
 }
 
@@ -174,8 +193,9 @@ async function resume(run: Run): Promise<RunOutcome | undefined> {
   const spooled = await settleSpoolJobs(run.deps.journal, run.jobId, run.deps.port(run.record.printerId), run.log, run.signal);
   if (run.signal.aborted) return 'stopped';
   if (spooled.kind === 'waiting') {
-    run.step({ type: 'printer-offline', reason: spooled.error.message });
-    run.log('warn', 'printer-waiting', spooled.error.message);
+    const text = printerText(run, spooled.error);
+    run.step({ type: 'printer-offline', reason: spooled.error.message, text });
+    run.log('warn', 'printer-waiting', spooled.error.message, text);
     return 'waiting';
   }
   if (spooled.confirmed.length > 0) run.step({ type: 'spool-confirmed', indexes: spooled.confirmed });
@@ -183,7 +203,10 @@ async function resume(run: Run): Promise<RunOutcome | undefined> {
   const before = run.record.snapshot.labels.filter((l) => l.possibleDuplicate).length;
   run.step({ type: 'resume' });
   const flagged = run.record.snapshot.labels.filter((l) => l.possibleDuplicate).length - before;
-  if (flagged > 0) run.log('warn', 'possible-duplicate', `${flagged} label(s) were in flight when printing stopped: printed again, flagged as possible duplicates`);
+  if (flagged > 0) {
+    const message = `${flagged} label(s) were in flight when printing stopped: printed again, flagged as possible duplicates`;
+    run.log('warn', 'possible-duplicate', message, operatorMessage('ev-possible-duplicate', { labels: flagged }));
+  }
   return undefined;
 }
 
@@ -213,7 +236,7 @@ async function claim(run: Run): Promise<RunOutcome | undefined> {
   const { record, deps } = run;
   const target = record.targetPrintStatus;
   if (target === null) {
-    run.step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history' });
+    run.step({ type: 'failed', reason: 'this reprint has no stored orders: start it again from the history', text: operatorMessage('reprint-no-orders', {}) });
     return 'failed';
   }
   const refused = deps.pool && (await claimInPool(deps.pool, record, target, deps.port(record.printerId)));
@@ -230,8 +253,9 @@ async function claim(run: Run): Promise<RunOutcome | undefined> {
       return 'paused';
     }
     const hopeless = hopelessClaim(record.processed, error);
-    run.step({ type: 'failed', reason: hopeless ?? describe(error) });
-    run.log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`);
+    const text = hopeless?.text ?? explain(error);
+    run.step({ type: 'failed', reason: hopeless?.message ?? describe(error), text });
+    run.log('error', 'claim-failed', `print_order (print_status ${target}) failed: ${describe(error)}${hopeless ? '; not retried automatically' : ''}`, text);
     return hopeless ? 'held' : 'failed';
   }
   return storeAnswer(run, orders, target);
@@ -240,14 +264,14 @@ async function claim(run: Run): Promise<RunOutcome | undefined> {
 async function storeAnswer(run: Run, orders: Order[], target: number): Promise<RunOutcome | undefined> {
   const { deps, jobId } = run;
   const check = checkClaim(orders, deps.expectedLabels?.(run.record) ?? run.record.expectedLabels, deps.skippedRows?.(run.record.processed, target) ?? []);
-  for (const r of check.repeated) run.log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`);
+  for (const r of check.repeated) {
+    run.log('warn', 'repeated-order', `print_order sent order ${r.invoice} ${r.times} times: it prints once`, operatorMessage('ev-repeated-order', { invoice: r.invoice, times: r.times }));
+  }
   if (check.mismatch) {
     // Kept before anything else: the server counted the print, what arrived must not be lost.
     deps.journal.answers.hold(jobId, check.expected, check.orders);
     run.record = { ...run.record, heldAnswer: { expected: check.expected, received: check.orders.length } };
-    const reason = mismatchReason(run.record.processed, check);
-    run.step({ type: 'failed', reason });
-    run.log('error', 'count-mismatch', reason);
+    run.fail('error', 'count-mismatch', mismatchReason(run.record.processed, check), mismatchText(run.record.processed, check));
     return 'held';
   }
   const placed = placeOrders(check.orders, deps.labelOrder?.() ?? 'batch');
@@ -257,9 +281,10 @@ async function storeAnswer(run: Run, orders: Order[], target: number): Promise<R
   deps.journal.answers.forget(jobId);
   await deps.pool?.started(jobId);
   const grouped = placed.batchIndexes.every((b, i) => b === i + 1) ? '' : ', grouped by courier';
-  run.log('info', 'claimed', `print_order recorded print_status ${target}; ${placed.orders.length} order(s) stored${grouped}${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`);
+  const stored = `${placed.orders.length} order(s) stored${grouped}${supplied.length > 0 ? `, ${supplied.length} with a supplied label` : ''}`;
+  run.log('info', 'claimed', `print_order recorded print_status ${target}; ${stored}`, operatorMessage('ev-claimed', { labels: placed.orders.length }));
   const missing = supplied.flatMap((e) => ('error' in e ? [{ name: `order ${placed.orders[e.idx]?.invoice ?? e.idx + 1}`, error: e.error }] : []));
-  return missing.length > 0 ? hold(run, heldReason(missing)) : undefined;
+  return missing.length > 0 ? hold(run, new SuppliedLabelHold(missing)) : undefined;
 }
 
 /** The batch's pick list goes ahead of a batch job's first label on a printer set to print it, once. */
@@ -272,7 +297,7 @@ async function pickListFirst(run: Run, port: PrinterPort): Promise<LabelToPrint[
     return await deps.pickListSheets({ processed: record.processed, orders: deps.journal.jobOrders(run.jobId) }, port.profile);
   } catch (error) {
     // A pick list is a help: one that cannot be drawn must not hold the labels back.
-    run.log('warn', 'pick-list-failed', `the pick list could not be drawn, the labels print without it: ${describe(error)}`);
+    run.log('warn', 'pick-list-failed', `the pick list could not be drawn, the labels print without it: ${describe(error)}`, operatorMessage('ev-pick-list-failed', {}, describe(error)));
     return [];
   }
 }
@@ -281,7 +306,11 @@ async function pickListFirst(run: Run, port: PrinterPort): Promise<LabelToPrint[
 async function printChunk(run: Run, port: PrinterPort | undefined, indexes: number[]): Promise<RunOutcome | undefined> {
   const { deps, jobId } = run;
   if (!port) {
-    run.step({ type: 'failed', reason: `the printer "${run.record.printerName}" was removed: reprint these labels on another printer` });
+    run.step({
+      type: 'failed',
+      reason: `the printer "${run.record.printerName}" was removed: reprint these labels on another printer`,
+      text: operatorMessage('printer-removed', { printer: run.record.printerName }),
+    });
     return 'failed';
   }
   const stillMissing = await deps.supplied.ensure(deps.journal, jobId);
@@ -294,7 +323,7 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
   try {
     labels = await deps.supplied.attach(deps.journal, jobId, labels, port.profile);
   } catch (error) {
-    if (error instanceof SuppliedLabelHold) return hold(run, error.message);
+    if (error instanceof SuppliedLabelHold) return hold(run, error);
     throw error;
   }
   const sheets = await pickListFirst(run, port);
@@ -309,7 +338,8 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
         // The pick list is paper, never a label: its progress is not the job's.
         if (isPickListKey(progress.key)) {
           if (progress.state === 'confirmed' && progress.key === sheets.at(-1)?.key) {
-            run.log('info', 'pick-list-printed', `the pick list (${sheets.length} page(s)) printed before the labels on ${run.record.printerName}`);
+            const printer = run.record.printerName;
+            run.log('info', 'pick-list-printed', `the pick list (${sheets.length} page(s)) printed before the labels on ${printer}`, operatorMessage('ev-pick-list-printed', { pages: sheets.length, printer }));
           }
           return;
         }
@@ -329,19 +359,18 @@ async function printChunk(run: Run, port: PrinterPort | undefined, indexes: numb
 
 function printFailure(run: Run, error: unknown): RunOutcome {
   if (run.signal.aborted) return 'stopped';
+  const text = printerText(run, error);
   if (error instanceof PrinterError && error.retryable) {
-    run.step({ type: 'printer-offline', reason: error.message });
-    run.log('warn', 'printer-waiting', error.message);
+    run.step({ type: 'printer-offline', reason: error.message, text });
+    run.log('warn', 'printer-waiting', error.message, text);
     return 'waiting';
   }
   // The labels may be on paper: only the operator can tell, so no timer sends them again.
   if (error instanceof PrinterUnconfirmedError) {
-    run.step({ type: 'failed', reason: error.message });
-    run.log('error', 'print-unconfirmed', error.message);
+    run.fail('error', 'print-unconfirmed', error.message, text);
     return 'held';
   }
-  run.step({ type: 'failed', reason: describe(error) });
-  run.log('error', 'print-failed', describe(error));
+  run.fail('error', 'print-failed', describe(error), text);
   return 'failed';
 }
 
@@ -352,8 +381,8 @@ function printFailure(run: Run, error: unknown): RunOutcome {
 function unconfirmed(run: Run, indexes: number[]): RunOutcome | undefined {
   const missing = indexes.filter((i) => run.record.snapshot.labels[i]?.state !== 'confirmed');
   if (missing.length === 0) return undefined;
-  const reason = `${run.record.printerName} finished the job without confirming label(s) ${missing.map((i) => i + 1).join(', ')}: they print again, flagged as possible duplicates`;
-  run.step({ type: 'failed', reason });
-  run.log('error', 'print-unconfirmed', reason);
+  const labels = missing.map((i) => i + 1).join(', ');
+  const reason = `${run.record.printerName} finished the job without confirming label(s) ${labels}: they print again, flagged as possible duplicates`;
+  run.fail('error', 'print-unconfirmed', reason, operatorMessage('labels-unconfirmed', { printer: run.record.printerName, labels }));
   return 'failed';
 }

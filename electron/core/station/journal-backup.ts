@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
 import { dirname, join } from 'node:path';
 import type Database from 'libsql';
 import type { NewEvent } from './journal-log.ts';
@@ -62,13 +63,15 @@ export interface JournalBackupsOptions {
 /** A backup now and then one a day, while the station runs. A failed backup is reported, never fatal. */
 export function startJournalBackups(options: JournalBackupsOptions): { stop(): void } {
   let timer: unknown;
-  const event = (level: NewEvent['level'], kind: string, message: string): NewEvent => ({ level, kind, message, jobId: null, processed: null });
+  const event = (level: NewEvent['level'], kind: string, message: string, text: OperatorMessage): NewEvent => ({ level, kind, message, text, jobId: null, processed: null });
   const run = (): void => {
     if (!options.skip()) {
       try {
-        options.log(event('info', 'journal-backup', `journal backed up to ${options.backup()}`));
+        const file = options.backup();
+        options.log(event('info', 'journal-backup', `journal backed up to ${file}`, operatorMessage('ev-journal-backup', {}, file)));
       } catch (error) {
-        options.log(event('warn', 'journal-backup-failed', `the journal backup failed, the journal itself is fine: ${error instanceof Error ? error.message : String(error)}`));
+        const why = error instanceof Error ? error.message : String(error);
+        options.log(event('warn', 'journal-backup-failed', `the journal backup failed, the journal itself is fine: ${why}`, operatorMessage('ev-journal-backup-failed', {}, why)));
       }
     }
     timer = options.timers.setTimeout(run, options.everyMs ?? 86_400_000);

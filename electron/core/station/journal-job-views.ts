@@ -2,6 +2,7 @@ import type Database from 'libsql';
 import { z } from 'zod';
 import type { JobState, JobView } from '../../shared/station-api.ts';
 import { jobIdentity, jobRow } from './journal-rows.ts';
+import { readText } from './journal-text.ts';
 
 const jobViewRow = jobRow.extend({
   label_count: z.number(),
@@ -66,6 +67,7 @@ export class JobViewQueries {
           confirmedLabels: row.confirmed,
           possibleDuplicates: row.duplicates,
           reason: row.reason,
+          reasonText: row.reason === null ? null : readText({ code: row.reason_code, params: row.reason_params, detail: row.reason_detail }, row.reason),
           heldAnswer: row.held_expected === null || row.held_received === null ? null : { expected: row.held_expected, received: row.held_received },
           createdAt: row.created_at,
           updatedAt: row.updated_at,

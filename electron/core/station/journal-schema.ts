@@ -1,4 +1,5 @@
 import type Database from 'libsql';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import { StationFileError } from './station-file-errors.ts';
 
 /**
@@ -112,6 +113,21 @@ export const journalMigrations: readonly string[] = [
      own_label INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (job_id, idx)
    );`,
+  // v9: what the operator reads is a code and its parameters (JSON) with a technical detail,
+  // beside the English kept for the log. Rows from before have no code: they read as
+  // `legacy-text` with their English as the detail. An alert counts its repeats in place.
+  `ALTER TABLE events ADD COLUMN code TEXT;
+   ALTER TABLE events ADD COLUMN params TEXT;
+   ALTER TABLE events ADD COLUMN detail TEXT;
+   ALTER TABLE alerts ADD COLUMN code TEXT;
+   ALTER TABLE alerts ADD COLUMN params TEXT;
+   ALTER TABLE alerts ADD COLUMN detail TEXT;
+   ALTER TABLE alerts ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE alerts ADD COLUMN updated_at TEXT;
+   ALTER TABLE alerts ADD COLUMN retry_at TEXT;
+   ALTER TABLE jobs ADD COLUMN reason_code TEXT;
+   ALTER TABLE jobs ADD COLUMN reason_params TEXT;
+   ALTER TABLE jobs ADD COLUMN reason_detail TEXT;`,
 ];
 
 const migrations = journalMigrations;
@@ -130,6 +146,7 @@ export function migrate(db: Database.Database, path: string): void {
     throw new JournalVersionError(
       `the journal ${path} was written by a newer Label Station (schema ${version}, this one knows ${migrations.length}): update the app, or give this one its own data folder`,
       path,
+      operatorMessage('journal-newer', { version, known: migrations.length }, path),
     );
   }
   for (let next = version; next < migrations.length; next++) {

@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { operatorMessage, OperatorError } from '../../shared/operator-message.ts';
 import { dirname } from 'node:path';
 import type Database from 'libsql';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import { jobIdentity, jobRow } from './journal-rows.ts';
 import { migrate } from './journal-schema.ts';
 import { journalOpenError } from './station-file-errors.ts';
 import { readStoredOrder } from './stored-order.ts';
+import { readText, storeText } from './journal-text.ts';
 import { journalRetentionDays, pruneJournal, type PruneResult } from './journal-retention.ts';
 import { SuppliedLabelStore, type SuppliedEntry } from './journal-supplied.ts';
 
@@ -252,7 +254,7 @@ export class Journal {
 
   requireJob(id: string): JobRecord {
     const job = this.getJob(id);
-    if (!job) throw new Error(`there is no print job ${id} in the journal`);
+    if (!job) throw new OperatorError(operatorMessage('job-not-found', { job: id }), `there is no print job ${id} in the journal`);
     return job;
   }
 
@@ -267,7 +269,13 @@ export class Journal {
     return {
       ...jobIdentity(row),
       expectedLabels: row.expected_labels,
-      snapshot: { state: row.state, reason: row.reason, ordersStored: row.orders_stored === 1, labels },
+      snapshot: {
+        state: row.state,
+        reason: row.reason,
+        reasonText: row.reason === null ? null : readText({ code: row.reason_code, params: row.reason_params, detail: row.reason_detail }, row.reason),
+        ordersStored: row.orders_stored === 1,
+        labels,
+      },
       attempts: row.attempts,
       retryAt: row.retry_at,
       held: row.held === 1,
@@ -286,8 +294,8 @@ export class Journal {
   saveJob(id: string, previous: JobSnapshot, next: JobSnapshot, orders?: readonly Order[], supplied?: readonly SuppliedEntry[], batchIndexes?: readonly number[]): void {
     const write = (): void => {
       this.#db
-        .prepare('UPDATE jobs SET state = ?, reason = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
-        .run(next.state, next.reason, next.ordersStored ? 1 : 0, this.#iso(), Number(id));
+        .prepare('UPDATE jobs SET state = ?, reason = ?, reason_code = ?, reason_params = ?, reason_detail = ?, orders_stored = ?, updated_at = ? WHERE id = ?')
+        .run(next.state, next.reason, ...(next.reasonText ? storeText(next.reasonText) : [null, null, null]), next.ordersStored ? 1 : 0, this.#iso(), Number(id));
       if (orders) this.#insertLabels(Number(id), orders, batchIndexes);
       if (supplied) this.supplied.insert(id, supplied);
       const update = this.#db.prepare('UPDATE job_labels SET state = ?, possible_duplicate = ? WHERE job_id = ? AND idx = ?');
@@ -426,6 +434,7 @@ export function toJobView(job: JobRecord): JobView {
     confirmedLabels: counts.confirmed,
     possibleDuplicates: counts.possibleDuplicates,
     reason: job.snapshot.reason,
+    reasonText: job.snapshot.reasonText,
     heldAnswer: job.snapshot.state === 'failed' && !job.snapshot.ordersStored ? job.heldAnswer : null,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,

@@ -1,4 +1,5 @@
 import type { JobView, LabelPreview } from '../../shared/station-api.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { LabelTemplateId, PrinterProfile } from '../../shared/printer-profile.ts';
 import { labelTemplates } from '../labels/label-templates.ts';
 import { fileLabelOrder, splitLabelFile, type FileLabel } from '../labels/supplied/label-file.ts';
@@ -29,10 +30,10 @@ export interface LabelFileInput {
 async function cut(input: LabelFileInput): Promise<FileLabel[]> {
   try {
     const labels = await splitLabelFile(Buffer.from(input.dataBase64, 'base64'), input.fileName, input.layout);
-    if (labels.length === 0) throw new BatchStateError(`${input.fileName} holds no label`);
+    if (labels.length === 0) throw new BatchStateError(operatorMessage('label-file-empty', { file: input.fileName }), `${input.fileName} holds no label`);
     return labels;
   } catch (error) {
-    if (error instanceof SuppliedLabelReadError) throw new BatchStateError(error.message, { cause: error });
+    if (error instanceof SuppliedLabelReadError) throw new BatchStateError(operatorMessage('label-file-unreadable', { file: input.fileName }, error.message), error.message, { cause: error });
     throw error;
   }
 }
@@ -71,7 +72,14 @@ export async function printLabelFile(deps: LabelFileDeps, input: LabelFileInput 
     orders: labels.map((label) => fileLabelOrder(label.name)),
     supplied: labels.map((label, idx) => ({ idx, source: input.fileName, image: label.image })),
   });
-  deps.log({ level: 'info', kind: 'job-created', message: `label file ${input.fileName}: ${labels.length} label(s) on ${printer.name}`, jobId: job.id, processed: job.processed });
+  deps.log({
+    level: 'info',
+    kind: 'job-created',
+    message: `label file ${input.fileName}: ${labels.length} label(s) on ${printer.name}`,
+    text: operatorMessage('ev-label-file-created', { labels: labels.length, printer: printer.name }, input.fileName),
+    jobId: job.id,
+    processed: job.processed,
+  });
   const view = toJobView(job);
   deps.emitJob(view);
   deps.kick();

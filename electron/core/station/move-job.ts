@@ -2,14 +2,17 @@ import { operatorMessage, OperatorError } from '../../shared/operator-message.ts
 import type { PrinterProfile } from '../../shared/printer-profile.ts';
 import type { JobView } from '../../shared/station-api.ts';
 import { toJobView, type Journal, type NewEvent } from './journal.ts';
+import type { AlertMatch } from './journal-log.ts';
 
 export interface MoveJobDeps {
-  journal: Pick<Journal, 'requireJob' | 'moveJob' | 'pendingJobs' | 'log'>;
+  journal: Pick<Journal, 'requireJob' | 'moveJob' | 'pendingJobs'>;
   printers: () => PrinterProfile[];
   isRunning: (jobId: string) => boolean;
   /** Makes the job due now and wakes the queues. */
   retryNow: (jobId: string) => void;
   log: (event: NewEvent) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
   emitJob: (job: JobView) => void;
 }
 
@@ -38,10 +41,10 @@ export function moveJob(deps: MoveJobDeps, jobId: string, printerId: string): Jo
   deps.journal.moveJob(jobId, target);
   // The old printer's alert goes with its last waiting job.
   if (!deps.journal.pendingJobs().some((j) => j.printerId === job.printerId && j.state === 'waiting')) {
-    deps.journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+    deps.clearAlerts({ kind: 'printer-offline', printerId: job.printerId });
   }
-  deps.journal.log.dismissAlerts({ kind: 'batch-failed', jobId });
-  deps.log({ level: 'info', kind: 'job-moved', message: `moved by the operator from ${job.printerName} to ${target.name}`, jobId, processed: job.processed });
+  deps.clearAlerts({ kind: 'batch-failed', jobId });
+  deps.log({ level: 'info', kind: 'job-moved', message: `moved by the operator from ${job.printerName} to ${target.name}`, text: operatorMessage('ev-job-moved', { from: job.printerName, to: target.name }), jobId, processed: job.processed });
   deps.retryNow(jobId);
   const view = toJobView(deps.journal.requireJob(jobId));
   deps.emitJob(view);

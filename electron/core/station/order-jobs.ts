@@ -46,7 +46,7 @@ async function fromDetails(deps: OrderJobDeps, processed: string, orderIds: read
     const order = (await deps.orderDetails(id)).firstState;
     if (!order) throw new OperatorError(operatorMessage('print-orders-no-details', { order: id }), `the server's details of order ${id} hold no order to print`);
     if (order.processedAt !== null && order.processedAt !== processed) {
-      throw new OperatorError(operatorMessage('print-orders-other-batch', { order: order.invoice, processed: order.processedAt }), `order ${id} belongs to batch ${order.processedAt}, not ${processed}`);
+      throw new OperatorError(operatorMessage('print-orders-other-batch', { order: order.invoice, batch: order.processedAt }), `order ${id} belongs to batch ${order.processedAt}, not ${processed}`);
     }
     orders.push(order);
   }
@@ -74,7 +74,14 @@ export async function printOrders(deps: OrderJobDeps, input: PrintOrdersInput): 
     ...labels,
     ...(source ? { sourceJobId: source.id } : {}),
   });
-  deps.log({ level: 'info', kind: 'job-created', message: `${orderIds.length} order(s) of the batch from ${from} on ${printer.name}, no print_order`, jobId: job.id, processed: job.processed });
+  deps.log({
+    level: 'info',
+    kind: 'job-created',
+    message: `${orderIds.length} order(s) of the batch from ${from} on ${printer.name}, no print_order`,
+    text: operatorMessage('ev-orders-job-created', { orders: orderIds.length, printer: printer.name }),
+    jobId: job.id,
+    processed: job.processed,
+  });
   const view = toJobView(job);
   deps.emitJob(view);
   deps.kick();

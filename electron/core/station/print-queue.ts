@@ -1,10 +1,12 @@
 import type { OrderApi } from '../api/order-api.ts';
 import type { ApiAuthError } from '../api/api-errors.ts';
 import type { PickListLanguage } from '../../shared/i18n/pick-list-text.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { JobView, LabelOrder } from '../../shared/station-api.ts';
 import type { BackoffPolicy } from './backoff.ts';
 import { runJob, type JobRunnerDeps } from './job-runner.ts';
-import { toJobView, type Journal, type NewAlert, type NewEvent } from './journal.ts';
+import { toJobView, type JobRecord, type Journal, type NewAlert, type NewEvent } from './journal.ts';
+import type { AlertMatch } from './journal-log.ts';
 import type { pickListSheets } from '../labels/pick-list-sheets.ts';
 import { PrintScheduler } from './print-scheduler.ts';
 import type { PoolLink } from '../pool/pool-link.ts';
@@ -22,6 +24,8 @@ export interface PrintQueueDeps {
   backoff?: { job?: BackoffPolicy; printer?: BackoffPolicy };
   log: (event: NewEvent) => void;
   raise: (alert: NewAlert) => void;
+  /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+  clearAlerts: (match: AlertMatch) => void;
   onAuthRejected: (error: ApiAuthError) => void;
   supplied: SuppliedLabels;
   skippedRows: Pick<SkippedRowsDesk, 'takeForClaim'>;
@@ -36,6 +40,11 @@ export interface PrintQueueDeps {
   pool?: PoolLink;
   /** A run threw and even failing its job could not be written. */
   onRunError: (error: unknown, jobId?: string) => void;
+}
+
+/** What the operator reads of why a job waits or failed: its reason's text, else its English as detail. */
+function reasonTextOf(job: JobRecord) {
+  return job.snapshot.reasonText ?? operatorMessage('unexpected-error', {}, job.snapshot.reason);
 }
 
 /** The print queues with the job runner behind them, and the alerts their retries and holds raise. */
@@ -69,19 +78,20 @@ export function createPrintQueue(deps: PrintQueueDeps): PrintScheduler {
     printerBackoff: deps.backoff?.printer,
     run: (jobId, signal) => runJob(jobId, runDeps, signal),
     onDone: (job) => {
-      journal.log.dismissAlerts({ kind: 'batch-failed', jobId: job.id });
-      journal.log.dismissAlerts({ kind: 'printer-offline', printerId: job.printerId });
+      deps.clearAlerts({ kind: 'batch-failed', jobId: job.id });
+      deps.clearAlerts({ kind: 'printer-offline', printerId: job.printerId });
     },
     onRetryScheduled: (job, outcome, retryAt) => {
       const when = new Date(retryAt).toISOString();
+      const text = reasonTextOf(job);
       if (outcome === 'waiting') {
-        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, jobId: null, printerId: job.printerId });
+        raise({ kind: 'printer-offline', message: `${job.printerName}: ${job.snapshot.reason ?? 'not ready'} (trying again at ${when})`, text, retryAt: when, jobId: null, printerId: job.printerId });
       } else {
-        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, jobId: job.id, printerId: job.printerId });
+        raise({ kind: 'batch-failed', message: `Batch ${job.processed} did not print: ${job.snapshot.reason ?? 'unknown error'} (trying again at ${when})`, text, retryAt: when, jobId: job.id, printerId: job.printerId });
       }
     },
     onHeld: (job) => {
-      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, jobId: job.id, printerId: job.printerId });
+      raise({ kind: 'batch-failed', message: job.snapshot.reason ?? `Batch ${job.processed} did not print`, text: reasonTextOf(job), jobId: job.id, printerId: job.printerId });
     },
     onError: deps.onRunError,
   });

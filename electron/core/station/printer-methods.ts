@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { DiscoveredPrinter, PrinterProfile, PrinterProfileInput } from '../../shared/printer-profile.ts';
 import type { PrinterView } from '../../shared/station-api.ts';
 import { createRawQueue } from '../printers/index.ts';
@@ -44,7 +45,7 @@ async function statusOf(port: PrinterPort | undefined): Promise<PrinterView['sta
 export function createPrinterMethods(deps: PrinterMethodDeps): Pick<StationMethodImpls, PrinterMethodNames> {
   const requirePort = (id: string): PrinterPort => {
     const port = deps.port(id);
-    if (!port) throw new BatchStateError(`there is no printer "${id}"`);
+    if (!port) throw new BatchStateError(operatorMessage('printer-unknown', { printer: id }), `there is no printer "${id}"`);
     return port;
   };
   return {
@@ -57,7 +58,9 @@ export function createPrinterMethods(deps: PrinterMethodDeps): Pick<StationMetho
     },
     removePrinter: async ({ id }) => {
       const pending = deps.pendingJobs().filter((j) => j.printerId === id).length;
-      if (pending > 0) throw new BatchStateError(`this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
+      if (pending > 0) {
+        throw new BatchStateError(operatorMessage('printer-has-jobs', { count: pending }), `this printer still has ${pending} unfinished job(s): let them finish or reprint them elsewhere first`);
+      }
       deps.forgetPort(id);
       return { removed: deps.removePrinter(id) };
     },
@@ -67,13 +70,18 @@ export function createPrinterMethods(deps: PrinterMethodDeps): Pick<StationMetho
     },
     calibratePrinter: async ({ id }) => {
       const port = requirePort(id);
-      if (!port.calibrate) throw new BatchStateError(`${port.profile.name} has no label sensor to calibrate: pick its TSPL or ZPL kind, or print the test page`);
+      if (!port.calibrate) {
+        throw new BatchStateError(
+          operatorMessage('printer-no-sensor', { printer: port.profile.name }),
+          `${port.profile.name} has no label sensor to calibrate: pick its TSPL or ZPL kind, or print the test page`,
+        );
+      }
       await port.calibrate();
       return { calibrated: true };
     },
     createRawQueue: async (request) => {
       const created = await (deps.createRawQueue ?? ((r) => createRawQueue(r)))(request);
-      deps.log({ level: 'info', kind: 'raw-queue-created', message: created.message, jobId: null, processed: null });
+      deps.log({ level: 'info', kind: 'raw-queue-created', message: created.message, text: operatorMessage('ev-raw-queue-created', { queue: created.queue }, created.uri), jobId: null, processed: null });
       return created;
     },
   };

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { Batch } from '../../shared/domain.ts';
 import type { StationState } from '../../shared/station-api.ts';
 import type { OrderApi } from '../api/order-api.ts';
@@ -39,7 +40,12 @@ export function createSettingsMethods(deps: SettingsMethodDeps): Pick<StationMet
       const next = { enabled, cutoff: cutoff ?? (switchingOn ? await serverCutoff(() => deps.api().processedList(), deps.lastListing()) : current.cutoff), since };
       settings.setAutoPrint(next);
       const from = next.cutoff === null ? 'newer than the server lists at the next poll' : `processed from ${next.cutoff} (server time)`;
-      deps.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', jobId: null, processed: null });
+      const text = !enabled
+        ? operatorMessage('ev-auto-print-off', {})
+        : next.cutoff === null
+          ? operatorMessage('ev-auto-print-on-next-poll', {})
+          : operatorMessage('ev-auto-print-on', { cutoff: next.cutoff });
+      deps.log({ level: 'info', kind: 'auto-print', message: enabled ? `auto-print on for batches ${from}` : 'auto-print off', text, jobId: null, processed: null });
       deps.emitState();
       if (enabled) deps.pollNow();
       return deps.state();

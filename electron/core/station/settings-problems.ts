@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { NewAlert, NewEvent } from './journal.ts';
 
 /**
@@ -8,6 +9,6 @@ import type { NewAlert, NewEvent } from './journal.ts';
 export function reportSettingsProblems(problems: readonly string[], deps: { log: (event: NewEvent) => void; raise: (alert: NewAlert) => void }): void {
   if (problems.length === 0) return;
   const list = problems.join('; ');
-  deps.log({ level: 'warn', kind: 'settings-skipped', message: `stored settings this version cannot read: ${list}`, jobId: null, processed: null });
-  deps.raise({ kind: 'bad-settings', message: `Some stored settings cannot be read and were left out: ${list}. Check them in Settings.`, jobId: null, printerId: null });
+  deps.log({ level: 'warn', kind: 'settings-skipped', message: `stored settings this version cannot read: ${list}`, text: operatorMessage('ev-settings-skipped', { items: list }), jobId: null, processed: null });
+  deps.raise({ kind: 'bad-settings', message: `Some stored settings cannot be read and were left out: ${list}. Check them in Settings.`, text: operatorMessage('bad-settings', { items: list }), jobId: null, printerId: null });
 }

@@ -1,4 +1,5 @@
 import type { SkippedRow } from '../api/answer-rows.ts';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import type { SkippedRows } from '../api/order-api.ts';
 import { describeSkipped } from './claim-check.ts';
 import type { NewAlert, NewEvent } from './journal.ts';
@@ -17,6 +18,7 @@ export interface SkippedRowsDeskDeps {
  */
 export function createSkippedRowsDesk(deps: SkippedRowsDeskDeps) {
   const lists = new Map<'list' | 'processed_list', string>();
+  const counts = new Map<'list' | 'processed_list', number>();
   const claims = new Map<string, SkippedRow[]>();
   // Unknown at start: an alert left open by the last run is brought in line on the first report.
   let shown: string | null = null;
@@ -32,13 +34,32 @@ export function createSkippedRowsDesk(deps: SkippedRowsDeskDeps) {
       if ((lists.get(report.call) ?? '') !== text) {
         if (text) {
           lists.set(report.call, text);
-          deps.log({ level: 'warn', kind: 'rows-skipped', message: `${report.rows.length} unreadable row(s) left out of ${text}`, jobId: null, processed: null });
-        } else lists.delete(report.call);
+          counts.set(report.call, report.rows.length);
+          deps.log({
+            level: 'warn',
+            kind: 'rows-skipped',
+            message: `${report.rows.length} unreadable row(s) left out of ${text}`,
+            text: operatorMessage('ev-rows-skipped', { rows: report.rows.length }, text),
+            jobId: null,
+            processed: null,
+          });
+        } else {
+          lists.delete(report.call);
+          counts.delete(report.call);
+        }
       }
       const message = [...lists.values()].join(' — ');
       if (message === shown) return;
       deps.dismiss();
-      if (message) deps.raise({ kind: 'bad-data', message: `The server sent rows this station cannot read; they are left out and the rest is used. ${message}`, jobId: null, printerId: null });
+      if (message) {
+        deps.raise({
+          kind: 'bad-data',
+          message: `The server sent rows this station cannot read; they are left out and the rest is used. ${message}`,
+          text: operatorMessage('bad-data', { rows: [...counts.values()].reduce((a, b) => a + b, 0) }, message),
+          jobId: null,
+          printerId: null,
+        });
+      }
       shown = message;
     },
     /** The rows left out of the answer to this print_order call, once. */

@@ -1,4 +1,5 @@
 import { PrinterError } from '../printers/printer-errors.ts';
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
 import type { PrinterPort } from '../printers/printer-port.ts';
 import type { Journal, NewEvent } from './journal.ts';
 
@@ -17,7 +18,7 @@ export async function settleSpoolJobs(
   journal: Journal,
   jobId: string,
   port: PrinterPort | undefined,
-  log: (level: NewEvent['level'], kind: string, message: string) => void,
+  log: (level: NewEvent['level'], kind: string, message: string, text: OperatorMessage) => void,
   signal: AbortSignal,
 ): Promise<SpoolSettlement> {
   const follow = port?.followSpoolJob?.bind(port);
@@ -30,14 +31,17 @@ export async function settleSpoolJobs(
     } catch (error) {
       if (error instanceof PrinterError && error.retryable) return { kind: 'waiting', error };
       // The spooler cannot say: print again (flagged) rather than lose labels.
-      log('warn', 'spool-job-unknown', `could not ask the spooler about job ${spoolJob}: ${error instanceof Error ? error.message : String(error)}; its labels print again`);
+      const why = error instanceof Error ? error.message : String(error);
+      log('warn', 'spool-job-unknown', `could not ask the spooler about job ${spoolJob}: ${why}; its labels print again`, operatorMessage('ev-spool-job-unknown', { spoolJob }, why));
       continue;
     }
     if (outcome === 'completed') {
       confirmed.push(...indexes);
-      log('info', 'spool-job-completed', `spooler job ${spoolJob} had completed: ${indexes.length} label(s) confirmed, not printed again`);
+      const text = operatorMessage('ev-spool-job-completed', { spoolJob, labels: indexes.length });
+      log('info', 'spool-job-completed', `spooler job ${spoolJob} had completed: ${indexes.length} label(s) confirmed, not printed again`, text);
     } else {
-      log('warn', 'spool-job-not-printed', `spooler job ${spoolJob} did not print (cancelled, aborted or gone): its ${indexes.length} label(s) print again`);
+      const text = operatorMessage('ev-spool-job-not-printed', { spoolJob, labels: indexes.length });
+      log('warn', 'spool-job-not-printed', `spooler job ${spoolJob} did not print (cancelled, aborted or gone): its ${indexes.length} label(s) print again`, text);
     }
   }
   return { kind: 'settled', confirmed };

@@ -1,5 +1,6 @@
 import { statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { operatorMessage, type OperatorMessage } from '../../shared/operator-message.ts';
 
 /**
  * The station's own files (data folder, journal, lock, key) failing. Each message names the file
@@ -8,9 +9,12 @@ import { dirname, join } from 'node:path';
 export class StationFileError extends Error {
   override name = 'StationFileError';
   readonly path: string;
-  constructor(message: string, path: string) {
+  /** What the operator reads; the English message (with the path) is its detail unless said otherwise. */
+  readonly text: OperatorMessage;
+  constructor(message: string, path: string, text?: OperatorMessage) {
     super(message);
     this.path = path;
+    this.text = text ?? operatorMessage('station-file-error', {}, message);
   }
 }
 
@@ -38,7 +42,8 @@ export class DiskFullError extends StationFileError {
   readonly freeBytes: number;
   readonly neededBytes: number;
   constructor(path: string, freeBytes: number, neededBytes = journalHeadroomBytes) {
-    super(`disk full: cannot write ${path}; free at least ${megabytes(neededBytes)} on its disk (${megabytes(freeBytes)} free now)`, path);
+    const message = `disk full: cannot write ${path}; free at least ${megabytes(neededBytes)} on its disk (${megabytes(freeBytes)} free now)`;
+    super(message, path, operatorMessage('disk-full', { free: megabytes(freeBytes), needed: megabytes(neededBytes) }, path));
     this.freeBytes = freeBytes;
     this.neededBytes = neededBytes;
   }
@@ -94,12 +99,17 @@ export function dataFolderError(error: unknown, path: string): StationFileError 
   const folder = dirname(path);
   const missing = ['ENOENT', 'ENOTDIR', 'EEXIST'].includes(code) || (code === 'SQLITE_CANTOPEN' && !isFolder(folder));
   if (missing) {
-    return new DataFolderError(`the data folder ${folder} does not exist and cannot be made: check the disk is mounted and the path is right, or choose another data folder`, path);
+    return new DataFolderError(
+      `the data folder ${folder} does not exist and cannot be made: check the disk is mounted and the path is right, or choose another data folder`,
+      path,
+      operatorMessage('data-folder-missing', { folder }, code || null),
+    );
   }
   if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_READONLY', 'SQLITE_PERM', 'SQLITE_CANTOPEN'].includes(code)) {
     return new DataFolderError(
       `cannot write ${path} (${code === 'EROFS' || code === 'SQLITE_READONLY' ? 'read-only' : 'permission denied'}): make the data folder ${folder} writable by this user, or choose another data folder`,
       path,
+      operatorMessage('data-folder-readonly', { folder }, `${code} ${path}`),
     );
   }
   return new StationFileError(`cannot use ${path}: ${error instanceof Error ? error.message : String(error)}`, path);
@@ -113,6 +123,7 @@ export function journalOpenError(error: unknown, path: string): Error {
     return new JournalDamagedError(
       `the station journal ${path} is damaged (${error instanceof Error ? error.message : code}): stop the station and run \`label-station restore\` to put the newest whole backup from ${join(dirname(path), 'backups')} in its place, or move the file away to start with an empty journal`,
       path,
+      operatorMessage('journal-damaged', {}, `${path}: ${error instanceof Error ? error.message : code}`),
     );
   }
   return dataFolderError(error, path);

@@ -1,5 +1,6 @@
 import type { EventHub } from './event-hub.ts';
 import type { Journal, NewAlert, NewEvent } from './journal.ts';
+import type { AlertMatch } from './journal-log.ts';
 import type { StationLogger } from './station-options.ts';
 
 export interface StationLogDeps {
@@ -21,6 +22,11 @@ export function createStationLog({ logger, journal, attempt, events }: StationLo
     raise(alert: NewAlert): void {
       const raised = attempt(() => journal.log.raiseAlert(alert));
       if (raised) events.emit('alert', raised);
+    },
+    /** The cause of these alerts is gone: they are dismissed and the UI drops them. */
+    clearAlerts(match: AlertMatch): void {
+      const ids = attempt(() => journal.log.dismissAlerts(match)) ?? [];
+      if (ids.length > 0) events.emit('alertsCleared', { ids });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { operatorMessage } from '../../shared/operator-message.ts';
 import { stationMethods, type StationMethodName, type StationMethodOutput, type StationMethods } from '../../shared/station-api.ts';
 import { stationMethodsFrom } from '../../shared/station-transport.ts';
 import { StationInputError } from './station-errors.ts';
@@ -20,7 +21,11 @@ export function checkedMethods(impls: StationMethodImpls): StationMethods {
         const parsed = stationMethods[name].input.safeParse(input ?? {});
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          throw new StationInputError(`${name}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid input'}`);
+          const field = issue?.path.join('.') ?? '';
+          throw new StationInputError(
+            operatorMessage('bad-input', { method: name, field: field || '—' }, issue?.message ?? null),
+            `${name}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid input'}`,
+          );
         }
         return (impls[name] as (i: unknown) => Promise<unknown>)(parsed.data);
       }),

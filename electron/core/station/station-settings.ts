@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorMessage, OperatorError } from '../../shared/operator-message.ts';
 import { apiOrigin } from '../../shared/api-base-url.ts';
 import { processedTimestampSchema } from '../../shared/domain.ts';
 import { printerProfileInputSchema, printerProfileSchema, type PrinterProfile, type PrinterProfileInput } from '../../shared/printer-profile.ts';
@@ -114,7 +115,10 @@ export class StationSettings {
     const patch = settingsPatchSchema.parse(input);
     const { token, ...plain } = patch;
     if (plain.defaultPrinterId && !this.printers().some((p) => p.id === plain.defaultPrinterId)) {
-      throw new Error(`there is no printer "${plain.defaultPrinterId}" to make the default: save it first`);
+      throw new OperatorError(
+        operatorMessage('printer-unknown', { printer: plain.defaultPrinterId }),
+        `there is no printer "${plain.defaultPrinterId}" to make the default: save it first`,
+      );
     }
     const values: Record<string, unknown> = { ...plain };
     if (token !== undefined) values.sealedToken = this.#secrets.seal(token);
@@ -181,7 +185,8 @@ export class StationSettings {
     const id = printerId ?? this.view().defaultPrinterId;
     const chosen = id === null ? printers[0] : printers.find((p) => p.id === id);
     if (!chosen) {
-      throw new Error(printers.length === 0 ? 'no printer is set up yet: add one in Printers' : `there is no printer "${id ?? ''}": choose another one`);
+      if (printers.length === 0) throw new OperatorError(operatorMessage('no-printer', {}), 'no printer is set up yet: add one in Printers');
+      throw new OperatorError(operatorMessage('printer-unknown', { printer: id ?? '' }), `there is no printer "${id ?? ''}": choose another one`);
     }
     return chosen;
   }

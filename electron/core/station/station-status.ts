@@ -1,3 +1,4 @@
+import type { Explained, OperatorMessage } from '../../shared/operator-message.ts';
 import type { ConnectionState, StationState } from '../../shared/station-api.ts';
 import type { AutoPrintRule } from './auto-print.ts';
 
@@ -14,6 +15,8 @@ export class StationStatus {
   lastPollAt: string | null = null;
   /** The last polling or disk error; null once things work again. */
   lastError: string | null = null;
+  /** What the operator reads of that error. */
+  lastErrorText: OperatorMessage | null = null;
   readonly #deps: StationStatusDeps;
 
   constructor(deps: StationStatusDeps) {
@@ -25,9 +28,16 @@ export class StationStatus {
       connection: this.#deps.configured() ? this.connection : 'not-configured',
       lastPollAt: this.lastPollAt,
       lastError: this.lastError,
+      lastErrorText: this.lastErrorText,
       autoPrint: this.#deps.autoPrint(),
       demo: this.#deps.demo,
     };
+  }
+
+  /** Records the error the header shows (its English and its operator text), or clears it. */
+  setLastError(error: Explained | null): void {
+    this.lastError = error?.message ?? null;
+    this.lastErrorText = error?.text ?? null;
   }
 
   emit(): void {

@@ -1,4 +1,5 @@
 import type { Order } from '../../shared/domain.ts';
+import { operatorMessage, OperatorError, type OperatorMessage } from '../../shared/operator-message.ts';
 import type { LabelTemplateId, PrinterProfile } from '../../shared/printer-profile.ts';
 import type { LabelToRender } from '../labels/label-types.ts';
 import { labelTemplates } from '../labels/label-templates.ts';
@@ -17,9 +18,14 @@ export interface SuppliedLabelOptions {
   timeoutMs?: number;
 }
 
+type MissingLabel = { name: string; error: string };
+
 /** A supplied label cannot be drawn: the job is held, the message names the order. */
-export class SuppliedLabelHold extends Error {
+export class SuppliedLabelHold extends OperatorError {
   override name = 'SuppliedLabelHold';
+  constructor(missing: readonly MissingLabel[], options?: ErrorOptions) {
+    super(heldText(missing), heldReason(missing), options);
+  }
 }
 
 /** Labels fetched at once: a batch of 50 supplied labels does not wait for them one by one. */
@@ -53,7 +59,7 @@ export interface SuppliedLabels {
    * Fetches again what a job still misses; undefined when nothing is missing, else the reason to
    * hold the job, naming each order.
    */
-  ensure(journal: Journal, jobId: string): Promise<string | undefined>;
+  ensure(journal: Journal, jobId: string): Promise<SuppliedLabelHold | undefined>;
   /** One label's supplied artwork for a preview: fetched now; throws a hold naming the order when it cannot be had. */
   preview(label: LabelToRender, target: { template: LabelTemplateId; dpi: number }): Promise<LabelToRender>;
   /** The labels with their supplied artwork made ready for this printer's medium and dpi. */
@@ -63,9 +69,14 @@ export interface SuppliedLabels {
 /** The order's name in a reason: its invoice, else its position. */
 const orderName = (order: Order, idx: number): string => (order.invoice ? `order ${order.invoice}` : `label ${idx + 1}`);
 
-export function heldReason(missing: readonly { name: string; error: string }[]): string {
-  const list = missing.map((m) => `${m.name}: ${m.error}`).join('; ');
-  return `${missing.length} supplied label(s) could not be fetched or read (${list}). Retry, or print our own label for these.`;
+const missingList = (missing: readonly MissingLabel[]): string => missing.map((m) => `${m.name}: ${m.error}`).join('; ');
+
+export function heldReason(missing: readonly MissingLabel[]): string {
+  return `${missing.length} supplied label(s) could not be fetched or read (${missingList(missing)}). Retry, or print our own label for these.`;
+}
+
+export function heldText(missing: readonly MissingLabel[]): OperatorMessage {
+  return operatorMessage('supplied-label-missing', { count: missing.length }, missingList(missing));
 }
 
 export function createSuppliedLabels(options: SuppliedLabelOptions): SuppliedLabels {
@@ -99,12 +110,12 @@ export function createSuppliedLabels(options: SuppliedLabelOptions): SuppliedLab
         const order = orders.find((o) => o.idx === entry.idx)?.order;
         return [{ name: order ? orderName(order, entry.idx) : `label ${entry.idx + 1}`, error: entry.error }];
       });
-      return still.length === 0 ? undefined : heldReason(still);
+      return still.length === 0 ? undefined : new SuppliedLabelHold(still);
     },
     async preview(label, target) {
       const [entry] = await this.fetchFor([{ idx: 0, order: label.order }]);
       if (!entry) return label;
-      if ('error' in entry) throw new SuppliedLabelHold(heldReason([{ name: orderName(label.order, 0), error: entry.error }]));
+      if ('error' in entry) throw new SuppliedLabelHold([{ name: orderName(label.order, 0), error: entry.error }]);
       const template = labelTemplates[target.template];
       return { ...label, supplied: await prepareSuppliedArtwork(entry.image, { widthMm: template.widthMm, heightMm: template.heightMm, dpi: target.dpi }) };
     },
@@ -120,7 +131,7 @@ export function createSuppliedLabels(options: SuppliedLabelOptions): SuppliedLab
           try {
             return { ...label, supplied: await prepareSuppliedArtwork(image, target) };
           } catch (error) {
-            throw new SuppliedLabelHold(heldReason([{ name: orderName(label.order, Number(label.key)), error: error instanceof Error ? error.message : String(error) }]), { cause: error });
+            throw new SuppliedLabelHold([{ name: orderName(label.order, Number(label.key)), error: error instanceof Error ? error.message : String(error) }], { cause: error });
           }
         }),
       );

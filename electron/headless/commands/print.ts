@@ -5,6 +5,7 @@ import { openPrinter, PrinterError, type LabelToPrint } from '../../core/printer
 import { fileLayouts, readLabelFile, withSuppliedLabels } from './label-file-labels.ts';
 import { labelTemplateIds } from '../../shared/printer-profile.ts';
 import { UsageError, type CliCommand } from '../cli-command.ts';
+import { cliErrorLine, cliLanguage } from '../cli-text.ts';
 import { cliPrinterProfile } from './printer-options.ts';
 
 const help = `Usage: label-station print --orders FILE --printer URI [options]
@@ -118,7 +119,8 @@ export const printCommand: CliCommand = {
     } catch (error) {
       const missing = labels.filter((label) => !confirmed.has(label.key)).map((label) => label.key.replace(/^\d+:/, ''));
       const advice = error instanceof PrinterError && error.retryable ? 'Fix the printer, then print these again' : 'These were not printed';
-      console.error(`${error instanceof Error ? error.message : String(error)}\n${advice} (${missing.length} of ${labels.length}): ${missing.join(', ')}`);
+      const said = error instanceof PrinterError ? cliErrorLine({ message: error.message, text: error.textFor(profile.name) }, cliLanguage()) : cliErrorLine(error, cliLanguage());
+      console.error(`${said}\n${advice} (${missing.length} of ${labels.length}): ${missing.join(', ')}`);
       return 1;
     } finally {
       process.off('SIGINT', stop);

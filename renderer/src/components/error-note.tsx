@@ -1,13 +1,12 @@
-import { useTranslation } from 'react-i18next';
+import { OperatorText, textOfError } from './operator-text.tsx';
 
-/** An error as the operator needs it: what failed, and the core's own words about why. */
+/** An error as the operator needs it: what failed, and the core's reason in their language (detail behind a toggle). */
 export function ErrorNote({ error, what }: { error: Error | undefined; what?: string }) {
-  const { t } = useTranslation();
   if (!error) return null;
   return (
     <p className="error-note" role="alert">
       {what ? `${what}: ` : ''}
-      {error.message || t('common.unknownError')}
+      <OperatorText text={textOfError(error)} />
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isPartialJobKind, type JobView } from '../../../electron/shared/station-api.ts';
+import { OperatorText } from './operator-text.tsx';
 
 /** A job's state (and kind, when it prints only some labels), label k/n, printer and, when it failed or waits, why. */
 export function JobProgress({ job }: { job: JobView }) {
@@ -13,7 +14,7 @@ export function JobProgress({ job }: { job: JobView }) {
       <span className="job-count">{t('job.labels', { done: job.confirmedLabels, total: job.totalLabels })}</span>
       <span className="job-printer">{job.printerName}</span>
       {job.possibleDuplicates > 0 && <span className="badge warn">{t('job.duplicates', { count: job.possibleDuplicates })}</span>}
-      {job.reason && <span className="job-reason">{job.reason}</span>}
+      {job.reasonText && <OperatorText className="job-reason" text={job.reasonText} />}
     </div>
   );
 }

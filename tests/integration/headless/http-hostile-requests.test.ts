@@ -81,7 +81,11 @@ describe('serve against malformed requests', () => {
 
   it('answers 400 to bodies that are not JSON, deeply nested or not what the call takes', async () => {
     const post = (body: string) => rawRequest(transport.port, '/api/printBatch', auth(), 'POST', body);
-    expect(JSON.parse((await post('{"processed": ')).body)).toEqual({ name: 'StationCallError', message: 'the request body is not JSON' });
+    expect(JSON.parse((await post('{"processed": ')).body)).toEqual({
+      name: 'StationCallError',
+      message: 'the request body is not JSON',
+      text: { code: 'bad-request', params: {}, detail: 'the request body is not JSON' },
+    });
     expect((await post('\u0000\u00ff')).status).toBe(400);
     expect((await post(`${'['.repeat(200_000)}${']'.repeat(200_000)}`)).status).toBe(400);
     expect((await post(JSON.stringify({ processed: { nested: [[[{}]]] } }))).status).toBe(400);

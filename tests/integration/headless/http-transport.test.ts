@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { startHttpTransport, type HttpTransport } from '../../../electron/headless/http-transport.ts';
 import { connectHttpStation, eventProtocols } from '../../../renderer/src/transport/http-station.ts';
+import { stationEventNames } from '../../../electron/shared/station-api.ts';
 import { createFakeStation, sampleJob, type FakeStation } from '../../support/fake-station.ts';
 
 let station: FakeStation;
@@ -86,7 +87,11 @@ describe('headless HTTP transport', () => {
 
     const unknown = await call('dropTables', {});
     expect(unknown.status).toBe(400);
-    expect(await unknown.json()).toEqual({ name: 'StationCallError', message: 'unknown station method "dropTables"' });
+    expect(await unknown.json()).toEqual({
+      name: 'StationCallError',
+      message: 'unknown station method "dropTables"',
+      text: { code: 'bad-request', params: {}, detail: 'unknown station method "dropTables"' },
+    });
   });
 
   it("passes the core's error through as name and message only", async () => {
@@ -132,7 +137,7 @@ describe('headless HTTP transport', () => {
   it('unsubscribes from the station when a browser goes away', async () => {
     const before = station.listenerCount();
     const ws = await openSocket(eventProtocols(transport.token));
-    expect(station.listenerCount()).toBe(before + 5);
+    expect(station.listenerCount()).toBe(before + stationEventNames.length);
     await new Promise<void>((resolve) => {
       ws.once('close', () => resolve());
       ws.close();

@@ -42,7 +42,7 @@ describe.each([sqlitePoolTargets(), postgresPoolTargets()])('two operators of a 
     if (!winner || !loser) throw new Error('two stations expected');
     // The loser is refused with who prints it: a code and the station's name, for the UI to say.
     expect(told?.status === 'rejected' && told.reason).toBeInstanceOf(OperatorError);
-    expect(told?.status === 'rejected' && (told.reason as OperatorError).text).toEqual({ code: 'pool-claimed-by', params: { station: winner.name, processed }, detail: null });
+    expect(told?.status === 'rejected' && (told.reason as OperatorError).text).toEqual({ code: 'pool-claimed-by', params: { station: winner.name, batch: processed }, detail: null });
 
     // Its own job (no `station`): the pool's history also lists the other desk's jobs.
     await waitFor('the batch printed', async () => (await winner.station.listJobs({ limit: 10 })).find((j) => j.processed === processed && j.state === 'done' && j.station === undefined));

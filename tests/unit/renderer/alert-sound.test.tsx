@@ -1,12 +1,24 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { App } from '../../../renderer/src/app.tsx';
 import { AlertSound } from '../../../renderer/src/features/alerts/alert-sound.tsx';
 import type { Beeper } from '../../../renderer/src/features/alerts/beep.ts';
 import { createFakeStation } from '../../support/fake-station.ts';
 import { renderWithStation } from './render-station.tsx';
 
-const alert = { id: 'a-1', kind: 'printer-offline', message: 'Meja 1 is offline', at: '2026-01-01T00:00:00.000Z', jobId: null, printerId: 'p-1' } as const;
+const alert = {
+  id: 'a-1',
+  kind: 'printer-offline',
+  message: 'Meja 1 is offline',
+  text: operatorMessage('printer-offline', { printer: 'Meja 1' }),
+  at: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  count: 1,
+  retryAt: null,
+  jobId: null,
+  printerId: 'p-1',
+} as const;
 
 function countingBeeper(): Beeper & { beeps: number } {
   const beeper = {

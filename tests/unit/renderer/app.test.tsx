@@ -2,7 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app.tsx';
 import { StatusBar } from '../../../renderer/src/features/dashboard/status-bar.tsx';
-import { createFakeStation } from '../../support/fake-station.ts';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
+import { createFakeStation, sampleAlert } from '../../support/fake-station.ts';
 import { callsTo, renderWithStation } from './render-station.tsx';
 
 /** A station whose operator chose English, so the app does not switch back to the default. */
@@ -12,7 +13,7 @@ function englishStation() {
   return station;
 }
 
-const alert = { id: 'a-1', kind: 'token-rejected', message: 'the server refused the token: paste a new one in Settings', at: '2026-01-01T00:00:00.000Z', jobId: null, printerId: null } as const;
+const alert = sampleAlert({ id: 'a-1', kind: 'token-rejected', message: 'The order server rejected the API token (401)', text: operatorMessage('token-rejected', { status: 401 }), printerId: null });
 
 describe('App shell', () => {
   it('speaks Bahasa Indonesia first and switches to English, saving the choice', async () => {
@@ -35,10 +36,10 @@ describe('App shell', () => {
     await screen.findByRole('heading', { name: 'Print batches' });
     station.data.alerts = [alert];
     act(() => station.emit('alert', alert));
-    const banner = await screen.findByText('the server refused the token: paste a new one in Settings');
-    expect(banner.parentElement?.textContent).toContain('Token rejected by the server');
+    const banner = await screen.findByText('The server rejected the API token: paste a new token in Settings');
+    expect(banner.closest('[data-testid="alert"]')?.textContent).toContain('Token rejected by the server');
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss alert: Token rejected by the server' }));
-    await waitFor(() => expect(screen.queryByText(alert.message)).toBeNull());
+    await waitFor(() => expect(screen.queryByText('The server rejected the API token: paste a new token in Settings')).toBeNull());
     expect(callsTo(station, 'dismissAlert')).toEqual([{ id: 'a-1' }]);
   });
 

@@ -1,3 +1,4 @@
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app.tsx';
@@ -47,7 +48,8 @@ describe('Auto-print, unmistakable', () => {
     };
     await renderWithStation(<App />, { station, language: 'id' });
     fireEvent.click(await screen.findByRole('switch', { name: 'Cetak otomatis' }));
-    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('the link to the station is down'))).toBe(true));
+    // A failure without a code reads as the generic words; its own English waits behind Detail.
+    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('Terjadi kesalahan tak terduga'))).toBe(true));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(callsTo(station, 'setAutoPrint')).toEqual([]);
   });
@@ -84,7 +86,7 @@ describe('Auto-print, unmistakable', () => {
     if (!fresh || !printed) throw new Error('fake batches');
     printed.job = sampleJob({ kind: 'auto-print', state: 'done', processed: printed.processed, totalLabels: 2, confirmedLabels: 2 });
     station.data.batches.push({ processed: '2022-08-30 08:00:00', totalLabels: 1, printStatus: 0, job: null, packed: 0 });
-    station.data.events = [{ id: 1, at: '2026-01-01T00:00:00.000Z', level: 'warn', kind: 'auto-print-skipped', message: 'before the cutoff', jobId: null, processed: '2022-08-30 08:00:00' }];
+    station.data.events = [{ id: 1, at: '2026-01-01T00:00:00.000Z', level: 'warn', kind: 'auto-print-skipped', message: 'before the cutoff', text: operatorMessage('ev-auto-print-skipped', { cutoff: '2022-09-01 00:00:00' }), jobId: null, processed: '2022-08-30 08:00:00' }];
     await renderWithStation(<BatchesView onPreview={() => undefined} autoPrint={{ enabled: true, cutoff: '2022-09-01 00:00:00' }} />, { station, language: 'id' });
     const rowOf = async (processed: string) => within((await screen.findAllByTestId('batch-row')).find((r) => r.dataset.processed === processed) as HTMLElement);
     expect((await rowOf(printed.processed)).getByText('Dicetak otomatis')).toBeTruthy();
@@ -92,7 +94,7 @@ describe('Auto-print, unmistakable', () => {
     // At or after the cutoff, never printed: auto-print will take it, so no mark.
     expect((await rowOf(fresh.processed)).queryByText(/otomatis/)).toBeNull();
 
-    act(() => station.emit('journal', { id: 2, at: '2026-01-01T00:01:00.000Z', level: 'warn', kind: 'auto-print-skipped', message: 'clocks disagree', jobId: null, processed: fresh.processed }));
+    act(() => station.emit('journal', { id: 2, at: '2026-01-01T00:01:00.000Z', level: 'warn', kind: 'auto-print-skipped', message: 'clocks disagree', text: operatorMessage('ev-auto-print-skipped', { cutoff: '2022-09-01 00:00:00' }), jobId: null, processed: fresh.processed }));
     expect(await (await rowOf(fresh.processed)).findByText('Dilewati cetak otomatis')).toBeTruthy();
   });
 

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { BatchesView } from '../../../renderer/src/features/batches/batches-view.tsx';
 import { createFakeStation, sampleJob, sampleOrder } from '../../support/fake-station.ts';
+import { operatorMessage, OperatorError } from '../../../electron/shared/operator-message.ts';
 import { callsTo, renderWithStation } from './render-station.tsx';
 
 const noPreview = () => undefined;
@@ -60,9 +61,14 @@ describe('Batches view', () => {
   it('shows why a job waits', async () => {
     const { station } = await renderWithStation(<BatchesView onPreview={noPreview} />);
     await rows();
-    act(() => station.emit('job', sampleJob({ state: 'waiting', reason: 'printer Gudang 1 is out of paper: load labels' })));
-    expect(await screen.findByText('printer Gudang 1 is out of paper: load labels')).toBeTruthy();
+    const reasonText = operatorMessage('printer-paper-out', { printer: 'Gudang 1' }, 'Printer escpos://10.0.0.9:9100 cannot print: it is out of paper.');
+    act(() => station.emit('job', sampleJob({ state: 'waiting', reason: 'Printer escpos://10.0.0.9:9100 cannot print: it is out of paper.', reasonText })));
+    expect(await screen.findByText('Gudang 1 is out of labels: load a new roll')).toBeTruthy();
     expect(screen.getByText('Waiting')).toBeTruthy();
+    // The adapter's own words only behind the toggle.
+    expect(screen.queryByText(/escpos:\/\//)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Detail' }));
+    expect(screen.getByText(/escpos:\/\/10.0.0.9:9100 cannot print/)).toBeTruthy();
   });
 
   it('asks before a reprint, and Cancel prints nothing', async () => {
@@ -114,12 +120,12 @@ describe('Batches view', () => {
     const station = createFakeStation();
     station.data.orders = [sampleOrder()];
     station.printBatch = async () => {
-      throw Object.assign(new Error('no printer is set up: add one in Settings'), { name: 'StationNotConfiguredError' });
+      throw new OperatorError(operatorMessage('no-printer', {}), 'no printer is set up yet: add one in Printers');
     };
     await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
     const [first] = await rows();
     fireEvent.click(within(first as HTMLElement).getByRole('button', { name: 'Print' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Printing could not start: no printer is set up: add one in Settings');
+    expect((await screen.findByRole('alert')).textContent).toBe('Printing could not start: No printer is set up yet: add one in Settings');
   });
 
   it('warns before printing a batch with orders without an AWB, and prints only when told to', async () => {
@@ -244,7 +250,7 @@ describe('Batches view', () => {
   it('offers no Cancel for a job that is printing, and says why an action was refused', async () => {
     const station = createFakeStation();
     station.cancelJob = async () => {
-      throw Object.assign(new Error('job job-3 is printing now: wait for it to finish or fail, then cancel it'), { name: 'BatchStateError' });
+      throw new OperatorError(operatorMessage('job-printing', { job: 'job-3' }), 'job job-3 is printing now: wait for it to finish or fail, then cancel it');
     };
     await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
     const [first] = await rows();
@@ -259,7 +265,7 @@ describe('Batches view', () => {
     expect(row.getByRole('button', { name: 'Retry now' }).className).toBe('primary');
     fireEvent.click(row.getByRole('button', { name: 'Cancel job' }));
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Yes, cancel the job' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The job could not be changed: job job-3 is printing now: wait for it to finish or fail, then cancel it');
+    expect((await screen.findByRole('alert')).textContent).toBe('The job could not be changed: Job job-3 is printing now: wait for it to finish or fail');
   });
 
   it('keeps a batch marked until every label is on paper, apart from the server\'s count, with Retry as its action', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { operatorMessage, OperatorError } from '../../../electron/shared/operator-message.ts';
 import { BatchesView } from '../../../renderer/src/features/batches/batches-view.tsx';
 import { HistoryView } from '../../../renderer/src/features/history/history-view.tsx';
 import { OrdersView } from '../../../renderer/src/features/orders/orders-view.tsx';
@@ -58,13 +59,13 @@ describe('Move a job to another printer', () => {
   it('shows the station\'s refusal and leaves the job as it was', async () => {
     const station = await stationWithJob('failed');
     station.moveJob = async () => {
-      throw Object.assign(new Error('Meja 2 was removed meanwhile'), { name: 'OperatorError' });
+      throw new OperatorError(operatorMessage('job-move-unknown-printer', { printer: 'Meja 2' }), 'there is no printer "Meja 2" to move the job to');
     };
     await renderWithStation(<BatchesView onPreview={noPreview} />, { station });
     const row = await firstRow();
     fireEvent.click(row.getByRole('button', { name: 'Move to another printer' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Move and print' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Meja 2 was removed meanwhile');
+    expect((await screen.findByRole('alert')).textContent).toContain('There is no printer "Meja 2": choose another one.');
     expect(row.getByText('Failed')).toBeTruthy();
   });
 
@@ -106,7 +107,7 @@ describe('Print one order', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Print the label of INV/2022/09/0001' }));
     await waitFor(() => expect(callsTo(station, 'printOrders')).toEqual([{ processed: '2022-09-02 16:11:21', orderIds: ['o-1'], printerId: 'p-2' }]));
     station.printOrders = async () => {
-      throw new Error('The server has no details to print for order o-1.');
+      throw new OperatorError(operatorMessage('print-orders-no-details', { order: 'o-1' }), "the server's details of order o-1 hold no order to print");
     };
     fireEvent.click(screen.getByRole('button', { name: 'Print the label of INV/2022/09/0001' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The server has no details to print for order o-1.');

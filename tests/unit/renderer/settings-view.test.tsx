@@ -125,7 +125,7 @@ describe('Printer form in plain words', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Find printers' }));
     expect(await screen.findByText('Probably speaks TSPL (a guess from its model)')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Add as label printer (TSPL)' }));
-    expect(await screen.findByText(/Created the raw CUPS queue Xprinter_XP-420B for usb:\/\/Xprinter/)).toBeTruthy();
+    expect(await screen.findByText('Created the label printer queue Xprinter_XP-420B')).toBeTruthy();
     expect(callsTo(station, 'createRawQueue')).toEqual([{ deviceUri: 'usb://Xprinter/XP-420B?serial=AB1', name: 'Xprinter_XP-420B', language: 'tspl' }]);
     const form = screen.getByRole('form', { name: 'Add printer' });
     expect((within(form).getByLabelText('Printer address') as HTMLInputElement).value).toBe('tspl+system:Xprinter_XP-420B');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { applyJobEvent, countLabels, isFinished, JobTransitionError, newJob, nextJobAction, type JobEvent, type JobSnapshot } from '../../../electron/core/station/job-machine.ts';
 import type { JobState } from '../../../electron/shared/station-api.ts';
 
@@ -49,7 +50,7 @@ describe('print job state machine', () => {
   });
 
   it('waits while the printer is offline and carries on where it stopped', () => {
-    const offline = run(newJob(true, 2), { type: 'labels-sent', indexes: [0, 1] }, { type: 'label-confirmed', index: 0 }, { type: 'printer-offline', reason: 'printer unplugged' });
+    const offline = run(newJob(true, 2), { type: 'labels-sent', indexes: [0, 1] }, { type: 'label-confirmed', index: 0 }, { type: 'printer-offline', reason: 'printer unplugged', text: operatorMessage('unexpected-error', {}, 'printer unplugged') });
     expect(offline).toMatchObject({ state: 'waiting', reason: 'printer unplugged' });
     const back = applyJobEvent(offline, { type: 'resume' });
     expect(back).toMatchObject({ state: 'claimed', reason: 'printer unplugged' });
@@ -58,7 +59,7 @@ describe('print job state machine', () => {
   });
 
   it('puts back unflagged the labels the printer failed before sending', () => {
-    const failed = run(newJob(true, 3), { type: 'labels-sent', indexes: [0, 1, 2] }, { type: 'label-confirmed', index: 0 }, { type: 'labels-unsent', indexes: [2] }, { type: 'printer-offline', reason: 'off' });
+    const failed = run(newJob(true, 3), { type: 'labels-sent', indexes: [0, 1, 2] }, { type: 'label-confirmed', index: 0 }, { type: 'labels-unsent', indexes: [2] }, { type: 'printer-offline', reason: 'off', text: operatorMessage('unexpected-error', {}, 'off') });
     const resumed = applyJobEvent(failed, { type: 'resume' });
     expect(resumed.labels.map((l) => [l.state, l.possibleDuplicate])).toEqual([
       ['confirmed', false],
@@ -68,7 +69,7 @@ describe('print job state machine', () => {
   });
 
   it('retries a failed claim, but never claims a job whose orders are stored', () => {
-    const failed = run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'server error 500' });
+    const failed = run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'server error 500', text: operatorMessage('unexpected-error', {}, 'server error 500') });
     expect(failed).toMatchObject({ state: 'failed', reason: 'server error 500' });
     expect(run(failed, { type: 'resume' }, { type: 'claim' }).state).toBe('claiming');
     expect(() => applyJobEvent(newJob(true, 1), { type: 'claim' })).toThrow(JobTransitionError);
@@ -85,7 +86,7 @@ describe('print job state machine', () => {
     expect(() => applyJobEvent(newJob(true, 2), { type: 'labels-sent', indexes: [2] })).toThrow(/label 2 is not in this job of 2/);
     const confirmed = run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 });
     expect(() => applyJobEvent(confirmed, { type: 'labels-sent', indexes: [0] })).toThrow(/already printed/);
-    expect(() => applyJobEvent(newJob(false), { type: 'printer-offline', reason: 'x' })).toThrow(JobTransitionError);
+    expect(() => applyJobEvent(newJob(false), { type: 'printer-offline', reason: 'x', text: operatorMessage('unexpected-error', {}, 'x') })).toThrow(JobTransitionError);
   });
 
   describe('cancel', () => {
@@ -95,8 +96,8 @@ describe('print job state machine', () => {
       claimed: () => newJob(true, 2),
       printing: () => run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }),
       done: () => run(newJob(true, 1), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 }),
-      failed: () => run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'gone (404)' }),
-      waiting: () => run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 }, { type: 'printer-offline', reason: 'off' }),
+      failed: () => run(newJob(false), { type: 'claim' }, { type: 'failed', reason: 'gone (404)', text: operatorMessage('unexpected-error', {}, 'gone (404)') }),
+      waiting: () => run(newJob(true, 2), { type: 'labels-sent', indexes: [0] }, { type: 'label-confirmed', index: 0 }, { type: 'printer-offline', reason: 'off', text: operatorMessage('unexpected-error', {}, 'off') }),
       cancelled: () => run(newJob(false), { type: 'cancel' }),
     };
 
@@ -123,8 +124,8 @@ describe('print job state machine', () => {
         { type: 'labels-sent', indexes: [1] },
         { type: 'label-confirmed', index: 1 },
         { type: 'labels-unsent', indexes: [1] },
-        { type: 'printer-offline', reason: 'x' },
-        { type: 'failed', reason: 'x' },
+        { type: 'printer-offline', reason: 'x', text: operatorMessage('unexpected-error', {}, 'x') },
+        { type: 'failed', reason: 'x', text: operatorMessage('unexpected-error', {}, 'x') },
         { type: 'resume' },
         { type: 'cancel' },
       ];

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('held print_order answers in the journal', () => {
     let journal = open();
     const job = newJob(journal);
     journal.answers.hold(job.id, 5, [sampleOrder(1), sampleOrder(2)]);
-    const failed = applyJobEvent(applyJobEvent(job.snapshot, { type: 'claim' }), { type: 'failed', reason: 'short' });
+    const failed = applyJobEvent(applyJobEvent(job.snapshot, { type: 'claim' }), { type: 'failed', reason: 'short', text: operatorMessage('unexpected-error', {}, 'short') });
     journal.saveJob(job.id, job.snapshot, failed);
     journal.close();
     journal = open();

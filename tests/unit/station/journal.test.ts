@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
@@ -60,13 +61,25 @@ describe('journal', () => {
     journal.setSettings({ pollSeconds: 15, userId: 'u' });
     expect(journal.getSetting('pollSeconds', z.number())).toBe(15);
     expect(journal.getSetting('userId', z.number())).toBeUndefined();
-    journal.log.addEvent({ level: 'warn', kind: 'poll-failed', message: 'server answered 500', jobId: null, processed: null });
-    expect(journal.log.listEvents({ limit: 10, level: 'warn' })).toMatchObject([{ kind: 'poll-failed', at: '2026-01-01T03:00:00.000Z' }]);
+    const serverError = operatorMessage('api-server-error', { call: 'processed_list', status: 500 }, 'GET /public/… → 500');
+    journal.log.addEvent({ level: 'warn', kind: 'poll-failed', message: 'server answered 500', text: serverError, jobId: null, processed: null });
+    expect(journal.log.listEvents({ limit: 10, level: 'warn' })).toMatchObject([{ kind: 'poll-failed', text: serverError, at: '2026-01-01T03:00:00.000Z' }]);
     expect(journal.log.listEvents({ limit: 10, level: 'error' })).toEqual([]);
-    const alert = journal.log.raiseAlert({ kind: 'printer-offline', message: 'Gudang is off', jobId: null, printerId: 'p1' });
-    expect(alert).toBeDefined();
-    expect(journal.log.raiseAlert({ kind: 'printer-offline', message: 'again', jobId: null, printerId: 'p1' })).toBeUndefined();
-    expect(journal.log.dismissAlerts({ kind: 'printer-offline', printerId: 'p1' })).toBe(1);
+    const offline = operatorMessage('printer-offline', { printer: 'Gudang' });
+    const alert = journal.log.raiseAlert({ kind: 'printer-offline', message: 'Gudang is off', text: offline, jobId: null, printerId: 'p1' });
+    expect(alert).toMatchObject({ text: offline, count: 1 });
+    now += 60_000;
+    const paper = operatorMessage('printer-paper-out', { printer: 'Gudang' });
+    // The same cause again: the one alert is updated in place, not stacked.
+    expect(journal.log.raiseAlert({ kind: 'printer-offline', message: 'again', text: paper, jobId: null, printerId: 'p1' })).toMatchObject({
+      id: alert.id,
+      text: paper,
+      count: 2,
+      at: alert.at,
+      updatedAt: '2026-01-01T03:01:00.000Z',
+    });
+    expect(journal.log.listAlerts()).toHaveLength(1);
+    expect(journal.log.dismissAlerts({ kind: 'printer-offline', printerId: 'p1' })).toEqual([alert.id]);
     expect(journal.log.listAlerts()).toEqual([]);
     journal.close();
   });
@@ -82,9 +95,9 @@ describe('journal', () => {
       const last =
         state === 'done'
           ? applyJobEvent(applyJobEvent(claimed, { type: 'labels-sent', indexes: [0] }), { type: 'label-confirmed', index: 0 })
-          : applyJobEvent(claimed, state === 'failed' ? { type: 'failed', reason: 'printer removed' } : { type: 'cancel' });
+          : applyJobEvent(claimed, state === 'failed' ? { type: 'failed', reason: 'printer removed', text: operatorMessage('unexpected-error', {}, 'printer removed') } : { type: 'cancel' });
       journal.saveJob(job.id, claimed, last);
-      journal.log.addEvent({ level: 'info', kind: 'job-done', message: 'printed', jobId: job.id, processed });
+      journal.log.addEvent({ level: 'info', kind: 'job-done', message: 'printed', text: operatorMessage('ev-job-done', { labels: 1, printer: 'Gudang' }), jobId: job.id, processed });
       return job.id;
     };
     const oldDone = finish('2026-01-01 10:00:00', 'done');

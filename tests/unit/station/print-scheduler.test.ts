@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { operatorMessage } from '../../../electron/shared/operator-message.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,7 +46,7 @@ describe('print scheduler', () => {
             journal.saveJob(jobId, job.snapshot, s, []);
           } else if (outcome === 'failed' || outcome === 'held') {
             const job = journal.requireJob(jobId);
-            journal.saveJob(jobId, job.snapshot, applyJobEvent(job.snapshot, { type: 'failed', reason: 'server error' }));
+            journal.saveJob(jobId, job.snapshot, applyJobEvent(job.snapshot, { type: 'failed', reason: 'server error', text: operatorMessage('unexpected-error', {}, 'server error') }));
           }
           resolve(outcome);
         });

@@ -63,7 +63,7 @@ describe('printing chosen orders of a batch as their own labels', () => {
     });
     const elsewhere = h.server.addBatch(1, { printStatus: 1 });
     expect((await refusal(h.station.printOrders({ processed: elsewhere.processed, orderIds: [other.orders[0]?.orderId ?? ''] }))).text).toMatchObject({
-      code: 'print-orders-other-batch', params: { order: other.orders[0]?.invoice, processed: other.processed },
+      code: 'print-orders-other-batch', params: { order: other.orders[0]?.invoice, batch: other.processed },
     });
     expect((await h.station.listJobs({})).map((j) => j.kind)).toEqual(['print']);
   });

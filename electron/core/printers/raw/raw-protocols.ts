@@ -1,3 +1,4 @@
+import type { PrinterProblemCode } from '../printer-errors.ts';
 import type { MonoBitmap } from '../../labels/label-types.ts';
 import type { PrinterProfile } from '../../../shared/printer-profile.ts';
 import type { RawProtocol } from '../printer-uri.ts';
@@ -5,8 +6,11 @@ import { encodeEscPosLabel, escposInit, escposStatusQuery, parseEscPosStatus } f
 import { encodeTsplLabel, parseTsplStatus, tsplStatusQuery } from './tspl-encoder.ts';
 import { encodeZplLabel, parseZplStatus, zplStatusQuery } from './zpl-encoder.ts';
 
-/** What a printer's own status answer means for the labels: fine, or why it cannot print. */
-export type RawCondition = { problem: null } | { problem: 'offline' | 'paper-out' | 'stopped'; message: string };
+/**
+ * What a printer's own status answer means for the labels: fine, or why it cannot print;
+ * `code` names the paper-side problem when the printer says more than "no paper".
+ */
+export type RawCondition = { problem: null } | { problem: 'offline' | 'paper-out' | 'stopped'; message: string; code?: PrinterProblemCode };
 
 /** One printer language: how a job is written and, where the language has one, how to ask its status. */
 export interface RawProtocolDriver {
@@ -79,7 +83,7 @@ const escpos: RawProtocolDriver = {
       if (answer.length > escposAnswerBytes || !answer.every(escposFixedBits)) return garbled('ESC/POS', answer);
       const status = parseEscPosStatus(answer);
       if (status === undefined) return undefined;
-      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it' };
+      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it', code: 'printer-cover-open' };
       if (status.paperOut) return { problem: 'paper-out', message: 'it is out of paper: load a new roll' };
       if (status.error) return { problem: 'stopped', message: 'it reports an error (cutter jam or overheating): clear it and switch it off and on' };
       if (status.offline) return { problem: 'stopped', message: 'it is offline (paper feed button held, or in an error state)' };
@@ -98,11 +102,11 @@ const tspl: RawProtocolDriver = {
       if (answer.length > tsplAnswerBytes) return garbled('TSPL', answer);
       const status = parseTsplStatus(answer);
       if (status === undefined) return undefined;
-      if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it' };
-      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it' };
-      if (status.paperJam) return { problem: 'paper-out', message: 'labels are jammed: open it and clear the label path' };
+      if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it', code: 'printer-head-open' };
+      if (((answer[0] ?? 0) & tsplCoverOpenBit) !== 0) return { problem: 'paper-out', message: 'its cover is open: close it', code: 'printer-cover-open' };
+      if (status.paperJam) return { problem: 'paper-out', message: 'labels are jammed: open it and clear the label path', code: 'printer-paper-jam' };
       if (status.paperOut) return { problem: 'paper-out', message: 'it is out of labels: load a new roll' };
-      if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon' };
+      if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon', code: 'printer-ribbon-out' };
       if (status.paused) return { problem: 'stopped', message: 'it is paused: press its feed/pause button to resume' };
       if (status.otherError) return { problem: 'stopped', message: 'it reports an error: switch it off and on' };
       return ready;
@@ -119,9 +123,9 @@ const zpl: RawProtocolDriver = {
       if (!zplAnswerFits(answer)) return garbled('ZPL', answer);
       const status = parseZplStatus(answer);
       if (status === undefined) return undefined;
-      if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it' };
+      if (status.headOpen) return { problem: 'paper-out', message: 'its print head is open: close it', code: 'printer-head-open' };
       if (status.paperOut) return { problem: 'paper-out', message: 'it is out of labels: load a new roll' };
-      if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon' };
+      if (status.ribbonOut) return { problem: 'paper-out', message: 'it is out of ribbon: load a new ribbon', code: 'printer-ribbon-out' };
       if (status.paused) return { problem: 'stopped', message: 'it is paused: press its pause button to resume' };
       return ready;
     },

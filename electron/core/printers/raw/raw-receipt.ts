@@ -34,7 +34,7 @@ export interface RawReceiptContext {
 export function refuse(name: string, condition: RawCondition | undefined): void {
   if (condition === undefined || condition.problem === null) return;
   const message = `Printer ${name} cannot print: ${condition.message}.`;
-  if (condition.problem === 'paper-out') throw new PrinterPaperOutError(name, message);
+  if (condition.problem === 'paper-out') throw new PrinterPaperOutError(name, message, { code: condition.code });
   if (condition.problem === 'stopped') throw new PrinterStoppedError(name, message);
   throw new PrinterOfflineError(name, message);
 }

@@ -4,6 +4,7 @@ import { formatClock, formatProcessed } from '../../components/format.ts';
 import { useLinkState, useLoad, useStation, useStationEvent } from '../../station-context.tsx';
 import { AutoPrintSwitch } from '../auto-print/auto-print-switch.tsx';
 import { usePrinterProblemRefresh } from './printer-problem-refresh.ts';
+import { operatorHeadline } from '../../../../electron/shared/i18n/operator-text.ts';
 
 /**
  * The station at a glance: counts per status, the API connection, each printer, auto-print.
@@ -24,7 +25,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
     <footer className="status-bar" aria-label={t('status.title')}>
       {link !== 'up' && <span className={link === 'down' ? 'badge error' : 'badge'}>{t(`status.link.${link}`)}</span>}
       {state && (
-        <span className={`badge conn-${state.connection}`} title={state.lastError ?? undefined} data-testid="connection">
+        <span className={`badge conn-${state.connection}`} title={state.lastErrorText ? operatorHeadline(state.lastErrorText, i18n.language) : undefined} data-testid="connection">
           {t(`status.connection.${state.connection}`)}
         </span>
       )}
@@ -40,7 +41,7 @@ export function StatusBar({ state, onState }: { state: StationState | undefined;
       )}
       <span className="printers">
         {(printers.data ?? []).map((p) => (
-          <span key={p.id} className="printer-state" title={p.status.message || undefined} data-testid="printer-state">
+          <span key={p.id} className="printer-state" data-testid="printer-state">
             {p.name} <span className={`badge printer-${p.status.state}`}>{t(`printers.state.${p.status.state}`)}</span>
           </span>
         ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { jobStateSchema, type JobState, type JobView, type JournalEvent } from '../../../../electron/shared/station-api.ts';
 import { ErrorNote } from '../../components/error-note.tsx';
 import { JobActions } from '../../components/job-actions.tsx';
+import { OperatorText } from '../../components/operator-text.tsx';
 import { formatInstant, formatProcessed } from '../../components/format.ts';
 import { TableHead } from '../../components/table-head.tsx';
 import { InlineField } from '../../components/field.tsx';
@@ -105,7 +106,7 @@ export function HistoryView() {
           <ul className="events">
             {(events.data ?? []).map((event) => (
               <li key={event.id} className={`event level-${event.level}`}>
-                <time>{formatInstant(event.at, i18n.language)}</time> {event.message}
+                <time>{formatInstant(event.at, i18n.language)}</time> <OperatorText text={event.text} />
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ErrorNote } from '../../components/error-note.tsx';
+import { OperatorText } from '../../components/operator-text.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { JobProgress } from '../../components/job-progress.tsx';
 import { TableHead } from '../../components/table-head.tsx';
@@ -122,7 +123,7 @@ export function JobDetail({ jobId }: { jobId: string }) {
       <ul className="events">
         {events.map((event) => (
           <li key={event.id} className={`event level-${event.level}`}>
-            <time>{formatInstant(event.at, i18n.language)}</time> {event.message}
+            <time>{formatInstant(event.at, i18n.language)}</time> <OperatorText text={event.text} />
           </li>
         ))}
       </ul>

@@ -10,13 +10,16 @@ import { usePrinterProblemRefresh } from '../dashboard/printer-problem-refresh.t
 import { DiscoveredPrinters, queueNameFor } from './discovered-printers.tsx';
 import { PrinterForm } from './printer-form.tsx';
 import { describePrinter } from './printer-description.ts';
+import { DetailToggle } from '../../components/operator-text.tsx';
+import { operatorMessage } from '../../../../electron/shared/operator-message.ts';
+import { operatorHeadline } from '../../../../electron/shared/i18n/operator-text.ts';
 import { canCalibrate, kindOf } from './printer-kinds.ts';
 
 const blank: PrinterProfileInput = { name: '', uri: '' };
 
 /** The printers this station knows, their state, and the ways to add one. */
 export function PrintersSection({ onChanged }: { onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useStation();
   const printers = useLoad(() => api.listPrinters({}), 'printers');
   const [editing, setEditingState] = useState<PrinterProfileInput | null>(null);
@@ -50,7 +53,7 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
     act(async () => {
       const created = await api.createRawQueue({ deviceUri: device.uri, name: queueNameFor(device), language: device.guessedLanguage ?? 'tspl' });
       setEditing({ name: device.name.slice(0, 80), uri: created.uri });
-      return created.message;
+      return operatorHeadline(operatorMessage('ev-raw-queue-created', { queue: created.queue }), i18n.language);
     });
   const changed = () => {
     setEditing(null);
@@ -88,7 +91,11 @@ export function PrintersSection({ onChanged }: { onChanged: () => void }) {
               {t(`templates.${p.template}`)} · {p.dpi} dpi · {p.offsetXmm}/{p.offsetYmm} mm
             </span>
             <span className={`badge printer-${p.status.state}`}>{t(`printers.state.${p.status.state}`)}</span>
-            {p.status.state !== 'ready' && p.status.message && <span className="muted">{p.status.message}</span>}
+            {p.status.state !== 'ready' && p.status.message && (
+              <span className="operator-text">
+                <DetailToggle detail={p.status.message} />
+              </span>
+            )}
             <span className="actions">
               <button type="button" onClick={() => setEditing(p)}>
                 {t('common.edit')}
