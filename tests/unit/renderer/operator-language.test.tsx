@@ -82,7 +82,7 @@ describe('the operator reads Bahasa Indonesia everywhere', () => {
 
     const tabs = ['Batch', 'Pindai', 'Riwayat', 'Pesanan', 'Pratinjau', 'Pengaturan'];
     for (const tab of tabs) {
-      fireEvent.click(within(screen.getByRole('navigation')).getByRole('button', { name: tab }));
+      fireEvent.click(within(screen.getByRole('navigation', { name: 'Menu utama' })).getByRole('button', { name: tab }));
       await waitFor(() => expect(document.querySelector('main')?.textContent?.length ?? 0).toBeGreaterThan(0));
       await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
       if (tab === 'Riwayat') {
