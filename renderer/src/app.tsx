@@ -85,17 +85,6 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
           <option value="en">English</option>
         </select>
       </header>
-      {state?.demo && (
-        <div className="demo-banner" role="note">
-          <strong>{t('app.demoTag')}</strong>
-          <span>{t('app.demo')}</span>
-          <button type="button" onClick={() => setSettingUp(true)}>
-            {t('setup.open')}
-          </button>
-        </div>
-      )}
-      <AlertSound key={`sound-${generation}`} beeper={beeper} enabled={settings?.alertSound ?? false} repeatSeconds={settings?.alertRepeatSeconds ?? 0} />
-      <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beeper.beep()} />
       <main key={`main-${generation}`}>
         {view === 'batches' && <BatchesView onPreview={preview} autoPrint={state?.autoPrint} />}
         {view === 'scan' && <ScanView audio={audio} />}
@@ -104,6 +93,20 @@ export function App({ audio }: { audio?: new () => AudioContext }) {
         {view === 'preview' && <PreviewView order={previewOrder} />}
         {view === 'settings' && <SettingsPage onSettings={setSettings} demo={state?.demo === true} onConnectServer={() => setSettingUp(true)} />}
       </main>
+      {/* Below the view, never above it: a notice that comes or goes must not move the row under the operator's pointer. */}
+      <div className="notices">
+        {state?.demo && (
+          <div className="demo-banner" role="note">
+            <strong>{t('app.demoTag')}</strong>
+            <span>{t('app.demo')}</span>
+            <button type="button" onClick={() => setSettingUp(true)}>
+              {t('setup.open')}
+            </button>
+          </div>
+        )}
+        <AlertSound key={`sound-${generation}`} beeper={beeper} enabled={settings?.alertSound ?? false} repeatSeconds={settings?.alertRepeatSeconds ?? 0} />
+        <AlertsBanner key={`alerts-${generation}`} onNewAlert={() => settings?.alertSound !== false && beeper.beep()} />
+      </div>
       {settingUp && <ServerSetupDialog onClose={() => setSettingUp(false)} />}
       <StatusBar key={`status-${generation}`} state={state} onState={setState} />
     </div>

@@ -161,6 +161,8 @@ test('a printer switched off: one alert naming it once, updated as it retries, g
   const created = (await (await fetch(`${sim.info.adminUrl}/batches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orders: 2 }) })).json()) as { processed: string };
   const row = page.locator(`[data-testid=batch-row][data-processed="${created.processed}"]`);
   await expect(row).toBeVisible(slow);
+  const rowTop = async () => (await row.boundingBox())?.y;
+  const before = await rowTop();
   await printer.goOffline();
   const watch = watchLanguage(page);
   await stationCall('printBatch', { processed: created.processed });
@@ -169,6 +171,8 @@ test('a printer switched off: one alert naming it once, updated as it retries, g
   await expect(alert).toHaveCount(1);
   await expect(alert.locator('.alert-count')).toBeVisible(slow);
   await expect(row.getByText('Menunggu')).toBeVisible();
+  // An alert that comes or goes never moves the row the operator is about to click.
+  expect(await rowTop()).toBe(before);
   // One compact line at 1024×600: the OK button is on screen, the line no taller than a button.
   const line = await alert.boundingBox();
   const ok = await alert.getByRole('button', { name: 'Tutup peringatan: Printer tidak siap' }).boundingBox();
@@ -178,5 +182,6 @@ test('a printer switched off: one alert naming it once, updated as it retries, g
   await printer.comeBack();
   await expect(row.getByText('Selesai')).toBeVisible(slow);
   await expect(alert).toHaveCount(0);
+  expect(await rowTop()).toBe(before);
   expect(watch.stop()).toEqual([]);
 });
