@@ -152,8 +152,11 @@ export type StationState = z.infer<typeof stationStateSchema>;
  */
 export const alertSchema = z.object({
   id: z.string(),
-  /** `bad-data`: the server sent rows the station cannot read; they are left out. `bad-settings`: so did this station's own stored settings. */
-  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'bad-settings', 'pool-unreachable']),
+  /**
+   * `bad-data`: the server sent rows the station cannot read; they are left out. `bad-settings`: so did this station's own stored settings.
+   * `disk-full`: the journal's disk is full; held in memory, since the journal cannot store it.
+   */
+  kind: z.enum(['token-rejected', 'printer-offline', 'batch-failed', 'api-unreachable', 'bad-data', 'bad-settings', 'pool-unreachable', 'disk-full']),
   /** English, as logged. */
   message: z.string(),
   text: operatorMessageSchema,

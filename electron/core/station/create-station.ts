@@ -31,6 +31,7 @@ import { checkedMethods, type StationMethodImpls } from './station-methods.ts';
 import { silentLogger, type StationLogger, type StationOptions, type Timers } from './station-options.ts';
 import { StationQueues, StationStatus } from './station-status.ts';
 import { createSuppliedLabels } from './supplied-labels.ts';
+import { createUnstoredAlerts } from './unstored-alerts.ts';
 import { joinPool } from '../pool/join-pool.ts';
 
 /** What differs between a real station and one on fakes: time, timers, chance and the log. */
@@ -57,18 +58,21 @@ function coreParts(options: StationOptions, rt: Runtime, files: StationFiles) {
   const events = new EventHub(rt.logger);
   const queues = new StationQueues();
   const status = new StationStatus({ configured: () => settings.configured(), autoPrint: () => settings.autoPrint(), demo: options.demo ?? false, emit: (s) => events.emit('state', s) });
+  const unstored = createUnstoredAlerts({ now: rt.now, events });
   const diskGuard = new DiskFullGuard({
     journalPath: files.journalPath,
     timers: rt.timers,
     logger: rt.logger,
     onFull: (error) => {
       status.setLastError(error);
+      unstored.raise({ kind: 'disk-full', message: error.message, text: error.text, jobId: null, printerId: null });
       queues.pause();
       status.emit();
     },
     probe: () => journal.log.addEvent({ level: 'info', kind: 'disk-space-back', message: 'there is room on the disk again', text: operatorMessage('ev-disk-space-back', {}), jobId: null, processed: null }),
     onRoom: () => {
       status.setLastError(null);
+      unstored.clear('disk-full');
       if (status.connection !== 'token-rejected') queues.resume();
       status.emit();
     },
@@ -78,7 +82,7 @@ function coreParts(options: StationOptions, rt: Runtime, files: StationFiles) {
   const apiLink = createApiLink({ config: () => settings.apiConfig(), build: options.api, onSkippedRows: (report) => skippedRows.report(report) });
   const printers = createPrinterLinks({ printers: () => settings.printers(), open: options.openPrinter });
   const supplied = createSuppliedLabels({ ...options.suppliedLabels, fetch: options.suppliedLabels?.fetch ?? globalThis.fetch, apiConfig: () => settings.apiConfig() });
-  return { events, queues, status, diskGuard, log, raise, clearAlerts, skippedRows, apiLink, printers, supplied };
+  return { events, queues, status, diskGuard, unstored, log, raise, clearAlerts, skippedRows, apiLink, printers, supplied };
 }
 
 type CoreParts = ReturnType<typeof coreParts>;
@@ -135,7 +139,7 @@ function methodsOf(options: StationOptions, rt: Runtime, files: StationFiles, co
   const kick = () => scheduler.kick();
   const jobDeps: JobMethodDeps = {
     journal, log: core.log, clearAlerts: core.clearAlerts, emitJob, kick, route, printers: () => settings.printers(), isRunning: (id) => scheduler.isRunning(id), retryNow: (id) => scheduler.retryNow(id),
-    pool: printing.pool,
+    pool: printing.pool, unstoredAlerts: core.unstored,
   };
   const labelFiles = { journal, route, renderPng: options.renderPng, now: rt.now, log: core.log, emitJob, kick };
   return {

@@ -8,12 +8,15 @@ import type { PoolLink } from '../pool/pool-link.ts';
 import { BatchStateError } from './station-errors.ts';
 import type { StationMethodImpls } from './station-methods.ts';
 import { printOwnLabels } from './supplied-actions.ts';
+import type { UnstoredAlerts } from './unstored-alerts.ts';
 
 export interface JobMethodDeps extends JobControlDeps {
   route: (printerId?: string) => PrinterProfile;
   printers: () => PrinterProfile[];
   /** The station pool, when in one: its other stations' jobs in the history, and reprints of them. */
   pool?: PoolLink;
+  /** Alerts the journal cannot hold (its disk is full), listed first. */
+  unstoredAlerts: Pick<UnstoredAlerts, 'list' | 'dismiss'>;
 }
 
 type JobMethodNames =
@@ -72,7 +75,7 @@ export function createJobMethods(deps: JobMethodDeps): Pick<StationMethodImpls, 
       return { job: toJobView(job), labels: journal.jobLabels(jobId), events: journal.log.listEvents({ jobId, limit: 1000 }) };
     },
     listEvents: async (filter) => journal.log.listEvents(filter),
-    listAlerts: async () => journal.log.listAlerts(),
-    dismissAlert: async ({ id }) => ({ dismissed: journal.log.dismissAlerts({ id }).length > 0 }),
+    listAlerts: async () => [...deps.unstoredAlerts.list(), ...journal.log.listAlerts()],
+    dismissAlert: async ({ id }) => ({ dismissed: deps.unstoredAlerts.dismiss(id) || journal.log.dismissAlerts({ id }).length > 0 }),
   };
 }

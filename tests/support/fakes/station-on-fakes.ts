@@ -97,10 +97,12 @@ export interface FakeStationSetup {
   start?: boolean;
   /** Joins a pool: the store for this station, on the station's own fake clock. */
   pool?: (clock: () => number) => PoolStore;
+  /** Where the journal lives (a small real disk, say); default a fresh folder in memory. */
+  journalDir?: string;
 }
 
 export async function startStationOnFakes(setup: FakeStationSetup = {}): Promise<StationOnFakes> {
-  const world: World = { dir: journalFolder(), server: new FakeOrderServer(), printers: new Map(), crashes: 0 };
+  const world: World = { dir: setup.journalDir ?? journalFolder(), server: new FakeOrderServer(), printers: new Map(), crashes: 0 };
   const routes = setup.printers ?? [{ id: 'bench', labelsPerJob: 3 }];
   for (const { id } of routes) world.printers.set(id, new FakePrinter(`escpos://${id}.local:9100`));
   const running = openStation(world, join(world.dir, 'journal.db'), mondayMorning, setup.pollSeconds, setup.pool);

@@ -4,8 +4,9 @@ import en from '../../../electron/shared/i18n/en.json';
 import id from '../../../electron/shared/i18n/id.json';
 import { ApiAuthError, ApiNetworkError, ApiServerError } from '../../../electron/core/api/api-errors.ts';
 import { PrinterOfflineError } from '../../../electron/core/printers/printer-errors.ts';
+import { DiskFullError } from '../../../electron/core/station/station-file-errors.ts';
 import { operatorMessage } from '../../../electron/shared/operator-message.ts';
-import type { Alert, JournalEvent } from '../../../electron/shared/station-api.ts';
+import { alertSchema, type Alert, type JournalEvent } from '../../../electron/shared/station-api.ts';
 import { App } from '../../../renderer/src/app.tsx';
 import { englishIn } from '../../support/english-on-screen.ts';
 import { createFakeStation, sampleAlert, sampleJob } from '../../support/fake-station.ts';
@@ -17,6 +18,7 @@ const call = (name: 'processed_list' | 'print_order') => ({ call: name, method: 
 const serverDown = new ApiServerError({ ...call('processed_list'), status: 502, bodyExcerpt: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
 const unreachable = new ApiNetworkError({ ...call('processed_list'), reason: 'ECONNREFUSED connect ECONNREFUSED 127.0.0.1:8080' });
 const tokenRejected = new ApiAuthError({ ...call('processed_list'), status: 401 });
+const diskFull = new DiskFullError('/home/kasir/.config/label-station/journal.db', 300 * 1024);
 const offline = new PrinterOfflineError('escpos://10.0.0.9:9100', 'Printer escpos://10.0.0.9:9100 refused the connection (ECONNREFUSED): check it is on');
 
 const alerts: Alert[] = [
@@ -31,6 +33,9 @@ const alerts: Alert[] = [
     text: operatorMessage('bad-data', { rows: 1 }, 'the batch list: row 3: totalLabels: expected a number'),
     printerId: null,
   }),
+  sampleAlert({ id: 'a-6', kind: 'bad-settings', message: 'Some stored settings cannot be read and were left out: printer "meja-2".', text: operatorMessage('bad-settings', { items: 'printer "meja-2"' }), printerId: null }),
+  sampleAlert({ id: 'a-7', kind: 'pool-unreachable', message: 'the pool database cannot be reached: connect ECONNREFUSED 10.0.0.5:5432', text: operatorMessage('pool-unreachable', {}, 'connect ECONNREFUSED 10.0.0.5:5432'), printerId: null }),
+  sampleAlert({ id: 'unstored-disk-full', kind: 'disk-full', message: diskFull.message, text: diskFull.text, printerId: null }),
 ];
 const events: JournalEvent[] = [
   { id: 2, at: '2026-01-01T00:02:00.000Z', level: 'warn', kind: 'printer-waiting', message: offline.message, text: offline.textFor('Printer Meja 1'), jobId: 'job-1', processed: '2022-09-02 16:11:21' },
@@ -58,6 +63,7 @@ function expectNoEnglish(where: string): void {
 
 describe('the operator reads Bahasa Indonesia everywhere', () => {
   it('walks every view with every alert kind raised and finds no English, no log wording, no technical detail', async () => {
+    expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(alertSchema.shape.kind.options));
     const station = createFakeStation();
     station.data.settings = { ...station.data.settings, printers: station.data.settings.printers.map((p) => ({ ...p, name: 'Printer Meja 1' })) };
     station.data.state = { ...station.data.state, connection: 'unreachable', lastError: unreachable.message, lastErrorText: unreachable.text };
@@ -76,7 +82,7 @@ describe('the operator reads Bahasa Indonesia everywhere', () => {
     station.data.alerts = [...alerts];
     act(() => alerts.forEach((alert) => station.emit('alert', alert)));
     // More than two fold into a counter; opened, every kind shows.
-    fireEvent.click(await screen.findByRole('button', { name: '+3 peringatan' }));
+    fireEvent.click(await screen.findByRole('button', { name: `+${alerts.length - 2} peringatan` }));
     await waitFor(() => expect(screen.getAllByTestId('alert')).toHaveLength(alerts.length));
     expect(screen.getByText('Printer Meja 1 tidak terjangkau: pastikan menyala dan tersambung')).toBeTruthy();
 
